@@ -1,0 +1,12 @@
+/**
+ * @headroom/core — Headroom's pure domain logic. Everything here is a function of its inputs: no file, process,
+ * network, clock or DOM access, so the same code judges a live machine, the simulator and a replayed capture.
+ */
+export {
+  decodeConsoleOutput,
+  normalizeLineEnds,
+  type ConsoleEncoding,
+  type DecodedText,
+} from './text/decode-console';
+export { DISTRO_STATES, type DistroState, type WslDistro } from './wsl/distro';
+export { parseWslListQuiet, parseWslListVerbose, WslListParseError } from './wsl/list-verbose';

@@ -1,0 +1,13 @@
+/**
+ * @headroom/simulator — a simulated Windows for machines that are not Windows. Fake executables (wsl.exe now;
+ * nvidia-smi.exe, wevtutil.exe and reg.exe later) act out named scenarios and keep their state in a folder, so the
+ * app, the CLI and the tests run Headroom's real process-spawning code against them.
+ */
+export { getScenario, SCENARIOS, scenarioNames } from './scenarios';
+export type { Scenario, SimulatedDistro, SimulatedWslVersion } from './scenarios/scenario';
+export {
+  createSimulatedWindows,
+  type SimulatedWindows,
+  type SimulatedWindowsOptions,
+} from './simulated-windows';
+export type { VmState } from './vm-state';
