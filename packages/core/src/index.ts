@@ -10,3 +10,4 @@ export {
 } from './text/decode-console';
 export { DISTRO_STATES, type DistroState, type WslDistro } from './wsl/distro';
 export { parseWslListQuiet, parseWslListVerbose, WslListParseError } from './wsl/list-verbose';
+export { describeShutdownImpact } from './wsl/shutdown-impact';

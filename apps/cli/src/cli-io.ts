@@ -1,0 +1,16 @@
+/** Where a command writes; tests pass buffers, the bin passes the process's streams. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
+
+/** Exit codes shared by every command: 0 done, 1 the command failed, 2 the command line was wrong. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** A command-line mistake: shown as one line plus a pointer to --help, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

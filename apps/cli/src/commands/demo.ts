@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildRenderer, isRendererBuilt, rendererDistDir } from '@headroom/desktop';
+import { createWslCli } from '@headroom/host';
+import {
+  createHeadroomService,
+  createServiceRouter,
+  startDemoServer,
+  type DemoServer,
+} from '@headroom/service';
+import { createSimulatedWindows, scenarioNames } from '@headroom/simulator';
+import { EXIT, UsageError, type CliIo } from '../cli-io';
+
+/** What the demo runs against and where it listens. */
+export interface DemoOptions {
+  readonly scenario: string;
+  readonly port: number;
+  /** Keep the simulated machine here; a temporary folder (removed on stop) when absent. */
+  readonly stateDir?: string;
+}
+
+/** A running demo: the server and how to stop everything it started. */
+export interface RunningDemo {
+  readonly server: DemoServer;
+  stop(): Promise<void>;
+}
+
+/** How often the demo re-reads the distros, so changes made behind its back still reach the page. */
+const WATCH_INTERVAL_MS = 5_000;
+
+/** Parse and check `headroom demo` options; a mistake becomes a {@link UsageError} that says how to fix it. */
+export function parseDemoArgs(args: readonly string[]): DemoOptions {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      scenario: { type: 'string', default: 'healthy' },
+      port: { type: 'string', default: '0' },
+      'state-dir': { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (!scenarioNames().includes(values.scenario)) {
+    throw new UsageError(
+      `There is no scenario named "${values.scenario}". Scenarios: ${scenarioNames().join(', ')}.`,
+    );
+  }
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65_535) {
+    throw new UsageError(
+      `--port needs a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".`,
+    );
+  }
+  return {
+    scenario: values.scenario,
+    port,
+    ...(values['state-dir'] ? { stateDir: resolve(values['state-dir']) } : {}),
+  };
+}
+
+/** Start the demo: a simulated Windows, the real service over it, and the server for the built renderer. */
+export async function startDemo(options: DemoOptions, io: CliIo): Promise<RunningDemo> {
+  if (!isRendererBuilt()) {
+    io.stdout.write('Building the Headroom window for the browser (first run only)…\n');
+    await buildRenderer({ quiet: true });
+  }
+  const ownsStateDir = options.stateDir === undefined;
+  const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'headroom-demo-'));
+  const windows = createSimulatedWindows({ scenario: options.scenario, stateDir });
+  const service = createHeadroomService({ wsl: createWslCli({ env: windows.env }) });
+  let server: DemoServer;
+  try {
+    server = await startDemoServer({
+      router: createServiceRouter(service),
+      staticDir: rendererDistDir,
+      port: options.port,
+    });
+  } catch (error) {
+    if (ownsStateDir) rmSync(stateDir, { recursive: true, force: true });
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new UsageError(
+        `Port ${options.port} is in use. Pick another with --port, or --port 0 for any free port.`,
+      );
+    }
+    throw error;
+  }
+  const stopWatching = service.watch(WATCH_INTERVAL_MS);
+  return {
+    server,
+    async stop() {
+      stopWatching();
+      await server.close();
+      if (ownsStateDir) rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves when the user presses Ctrl+C or the process is asked to terminate. */
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolvePromise) => {
+    process.once('SIGINT', () => resolvePromise());
+    process.once('SIGTERM', () => resolvePromise());
+  });
+}
+
+/** `headroom demo`: serve the window to a browser until interrupted. */
+export async function runDemo(
+  args: readonly string[],
+  io: CliIo,
+  untilStopped = untilInterrupted,
+): Promise<number> {
+  const options = parseDemoArgs(args);
+  const demo = await startDemo(options, io);
+  io.stdout.write(
+    [
+      `Headroom demo against a simulated Windows (scenario "${options.scenario}").`,
+      `Open ${demo.server.url}`,
+      'The address holds this run’s access token; it only works on this computer. Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+  await untilStopped();
+  await demo.stop();
+  io.stdout.write('Headroom demo stopped.\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { RENDERER_CSP } from '@headroom/contract';
+import type { InlineConfig, Plugin, PluginOption } from 'vite';
+
+/** Put the contract's CSP into the built index.html, so Electron and the demo enforce the same policy. */
+export function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'headroom-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+/**
+ * The renderer's Vite configuration, given inline rather than as a vite.config.ts: Vite loads config files with
+ * plain Node, which cannot import the workspaces' TypeScript sources.
+ */
+export function rendererViteConfig(desktopDir: string, react: () => PluginOption): InlineConfig {
+  return {
+    configFile: false,
+    mode: 'production',
+    root: join(desktopDir, 'src/renderer'),
+    base: './',
+    plugins: [react(), contentSecurityPolicy()],
+    build: {
+      outDir: join(desktopDir, 'dist/renderer'),
+      emptyOutDir: true,
+      target: 'chrome130',
+      sourcemap: true,
+    },
+  };
+}

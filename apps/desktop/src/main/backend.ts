@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { createWslCli, type WslCli } from '@headroom/host';
+import { createSimulatedWindows } from '@headroom/simulator';
+
+/** Where the app runs and which simulator scenario to act out when that is not Windows. */
+export interface BackendOptions {
+  readonly platform: NodeJS.Platform;
+  /** The app's userData folder; the simulator keeps its state in `simulator/` under it. */
+  readonly userDataDir: string;
+  /** A simulator scenario name; default `HEADROOM_SCENARIO` from `env`, then 'healthy'. */
+  readonly scenario?: string;
+  /** Default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** The wsl.exe adapter the service runs over, and whether it is the simulator's. */
+export interface Backend {
+  readonly wsl: WslCli;
+  readonly simulated: boolean;
+  /** The scenario acted out, when simulated. */
+  readonly scenario?: string;
+}
+
+/**
+ * Pick the wsl.exe to talk to: the real one on Windows; elsewhere the simulator's fake, so the app runs (and is
+ * developed) on Linux and macOS with the same process-spawning code.
+ */
+export function createBackend(options: BackendOptions): Backend {
+  if (options.platform === 'win32') return { wsl: createWslCli(), simulated: false };
+  const scenario = options.scenario ?? (options.env ?? process.env).HEADROOM_SCENARIO ?? 'healthy';
+  const sim = createSimulatedWindows({ scenario, stateDir: join(options.userDataDir, 'simulator') });
+  return { wsl: createWslCli({ env: sim.env }), simulated: true, scenario: sim.scenario };
+}

@@ -1,0 +1,125 @@
+import type { WslSnapshot } from '@headroom/contract';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_INVOKE, IPC_PUSH } from '../preload/ipc-channels';
+import type { FakeMenuItem } from './testing/fake-electron';
+
+vi.mock('electron', async () => (await import('./testing/fake-electron')).fakeElectron);
+
+let userData: string;
+
+beforeEach(() => {
+  vi.stubEnv('HEADROOM_SCENARIO', 'healthy');
+  vi.spyOn(console, 'info').mockImplementation(() => undefined);
+  userData = mkdtempSync(join(tmpdir(), 'headroom-main-'));
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+/** Load the entry afresh against a fresh fake electron, as Electron would run dist/main/index.cjs. */
+async function launch(gotLock = true) {
+  vi.resetModules();
+  const fakes = await import('./testing/fake-electron');
+  vi.doMock('electron', () => fakes.fakeElectron);
+  fakes.fakeElectron.app.userData = userData;
+  fakes.fakeElectron.app.gotLock = gotLock;
+  await import('./index');
+  return fakes;
+}
+
+function lastMenu(tray: { setContextMenu: { mock: { calls: unknown[][] } } }): FakeMenuItem[] {
+  const [menu] = (tray.setContextMenu.mock.calls.at(-1) ?? []) as [{ template: FakeMenuItem[] }?];
+  return menu?.template ?? [];
+}
+
+describe('the main process entry', () => {
+  it('quits at once when another instance holds the lock', async () => {
+    const { fakeElectron } = await launch(false);
+    expect(fakeElectron.app.quit).toHaveBeenCalledOnce();
+    expect(fakeElectron.app.whenReady).not.toHaveBeenCalled();
+    expect(fakeElectron.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+  });
+
+  it('wires the window, IPC, pushes and tray to the service over the simulator', async () => {
+    const { fakeElectron, FakeBrowserWindow, FakeTray } = await launch();
+    const { app, ipcMain, protocol, session } = fakeElectron;
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
+    const [window] = FakeBrowserWindow.instances;
+    const [tray] = FakeTray.instances;
+    if (!window || !tray) throw new Error('no window or no tray');
+
+    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
+      app.whenReady.mock.invocationCallOrder[0] ?? 0,
+    );
+    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(window.loadURL).toHaveBeenCalledWith('app://headroom/index.html');
+    expect(console.info).toHaveBeenCalledWith('Headroom is using the simulator, scenario "healthy".');
+
+    const invoke = ipcMain.handlers.get(IPC_INVOKE);
+    const fromWindow = {
+      sender: { id: window.webContents.id },
+      senderFrame: { parent: null, url: 'app://headroom/index.html' },
+    };
+    await expect(invoke?.(fromWindow, 'wsl.list', undefined)).resolves.toMatchObject({
+      ok: true,
+      value: { distros: [{ name: 'Ubuntu-24.04', state: 'Running' }, { name: 'docker-desktop' }] },
+    });
+    await vi.waitFor(() =>
+      expect(tray.setToolTip).toHaveBeenLastCalledWith(
+        'Headroom — WSL running: Ubuntu-24.04, docker-desktop',
+      ),
+    );
+
+    const clickShutdown = (): void =>
+      lastMenu(tray)
+        .find((item) => item.label === 'Shut down WSL')
+        ?.click?.();
+    fakeElectron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    clickShutdown();
+    await vi.waitFor(() => expect(fakeElectron.dialog.showMessageBox).toHaveBeenCalledOnce());
+    expect(fakeElectron.dialog.showMessageBox.mock.calls[0]?.[0]).toMatchObject({
+      message: 'Shut down WSL?',
+      detail: expect.stringContaining('This stops Ubuntu-24.04 and docker-desktop.') as unknown,
+      buttons: ['Shut down', 'Cancel'],
+      cancelId: 1,
+    });
+    await expect(invoke?.(fromWindow, 'wsl.list', undefined)).resolves.toMatchObject({
+      value: { distros: [{ state: 'Running' }, { state: 'Running' }] },
+    });
+
+    clickShutdown();
+    await vi.waitFor(() => expect(tray.setToolTip).toHaveBeenLastCalledWith('Headroom — WSL stopped'), {
+      timeout: 10_000,
+    });
+    const pushes = window.webContents.send.mock.calls.filter(([channel]) => channel === IPC_PUSH);
+    const [, pushedChannel, pushed] = (pushes.at(-1) ?? []) as [string?, string?, WslSnapshot?];
+    expect(pushedChannel).toBe('wsl.changed');
+    expect(pushed?.distros.map((distro) => distro.state)).toEqual(['Stopped', 'Stopped']);
+
+    expect(app.listenerCount('window-all-closed')).toBeGreaterThan(0);
+    app.emit('window-all-closed');
+    expect(app.quit).not.toHaveBeenCalled();
+    app.emit('second-instance');
+    expect(window.show).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+
+    lastMenu(tray)
+      .find((item) => item.label === 'Quit')
+      ?.click?.();
+    expect(app.quit).toHaveBeenCalledOnce();
+    app.emit('before-quit');
+    const close = { preventDefault: vi.fn() };
+    window.emit('close', close);
+    expect(close.preventDefault).not.toHaveBeenCalled();
+
+    app.emit('will-quit');
+    expect(ipcMain.handlers.has(IPC_INVOKE)).toBe(false);
+    expect(tray.destroy).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Headroom's Electron main process: wiring only. One instance; the renderer served over `app://`; the service over
+ * the real or simulated wsl.exe; IPC from trusted windows only; a tray icon that outlives the window.
+ */
+import type { WslSnapshot } from '@headroom/contract';
+import { createHeadroomService, createServiceRouter, toErrorPayload } from '@headroom/service';
+import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { createBackend } from './backend';
+import { confirmShutdown } from './confirm-shutdown';
+import { createTrustedSenders, forwardPushes, registerIpc } from './ipc';
+import { desktopPaths } from './paths';
+import { hardenSession } from './security';
+import { createTray } from './tray';
+import { createMainWindow } from './window';
+
+const WATCH_INTERVAL_MS = 10_000;
+
+function start(): void {
+  const paths = desktopPaths(__dirname);
+  const senders = createTrustedSenders();
+  let quitting = false;
+  let window: BrowserWindow | undefined;
+
+  const openWindow = (): void => {
+    if (!window || window.isDestroyed()) {
+      window = createMainWindow({ preloadPath: paths.preloadPath, senders, isQuitting: () => quitting });
+      return;
+    }
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+
+  const ready = (): void => {
+    hardenSession(session.defaultSession);
+    serveRenderer(paths.rendererDir);
+    const backend = createBackend({ platform: process.platform, userDataDir: app.getPath('userData') });
+    if (backend.simulated)
+      console.info(`Headroom is using the simulator, scenario "${backend.scenario ?? ''}".`);
+    const service = createHeadroomService({ wsl: backend.wsl });
+    const router = createServiceRouter(service);
+    const stopIpc = registerIpc({ ipcMain, router, isTrusted: (event) => senders.isTrustedSender(event) });
+    const stopPushes = forwardPushes({
+      router,
+      send: (channel, ...args) => senders.broadcast(channel, ...args),
+    });
+
+    let last: WslSnapshot | undefined;
+    const tray = createTray({
+      open: openWindow,
+      shutdownWsl: () => void shutdownFromTray(),
+      quit: () => app.quit(),
+    });
+    const shutdownFromTray = async (): Promise<void> => {
+      const running = last?.distros.filter((d) => d.state === 'Running').map((d) => d.name) ?? [];
+      if (!(await confirmShutdown(running))) return;
+      const envelope = await router.invoke('wsl.shutdown', undefined);
+      if (!envelope.ok) tray.update(last, envelope.error);
+    };
+    const stopTray = service.on('wsl.changed', (snapshot) => {
+      last = snapshot;
+      tray.update(snapshot);
+    });
+    service.refresh().then(
+      (snapshot) => {
+        last = snapshot;
+        tray.update(snapshot);
+      },
+      (error: unknown) => tray.update(last, toErrorPayload(error)),
+    );
+    const stopWatch = service.watch(WATCH_INTERVAL_MS);
+
+    openWindow();
+    app.on('second-instance', openWindow);
+    app.on('will-quit', () => {
+      stopWatch();
+      stopTray();
+      stopPushes();
+      stopIpc();
+      tray.destroy();
+    });
+  };
+
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => {
+    // A tray app keeps running with no window; Quit is in the tray menu.
+  });
+  app
+    .whenReady()
+    .then(ready)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Headroom could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}
+
+if (app.requestSingleInstanceLock()) {
+  registerAppScheme();
+  start();
+} else {
+  app.quit();
+}

@@ -1,0 +1,106 @@
+import type { WslSnapshot } from '@headroom/contract';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeElectron, FakeTray, type FakeMenuItem } from './testing/fake-electron';
+import { createTray } from './tray';
+import { drawTrayIcon } from './tray-icon';
+
+vi.mock('electron', async () => (await import('./testing/fake-electron')).fakeElectron);
+
+const RUNNING: WslSnapshot = {
+  observedAt: '2026-01-01T00:00:00.000Z',
+  distros: [{ name: 'Ubuntu-24.04', state: 'Running', isDefault: true, version: 2 }],
+};
+const STOPPED: WslSnapshot = {
+  observedAt: '2026-01-01T00:00:10.000Z',
+  distros: [{ name: 'Ubuntu-24.04', state: 'Stopped', isDefault: true, version: 2 }],
+};
+
+function setup() {
+  const actions = { open: vi.fn(), shutdownWsl: vi.fn(), quit: vi.fn() };
+  const tray = createTray(actions);
+  const fake = FakeTray.instances.at(-1);
+  if (!fake) throw new Error('createTray made no Tray');
+  const menu = (): FakeMenuItem[] => {
+    const last = fake.setContextMenu.mock.calls.at(-1) as [{ template: FakeMenuItem[] }] | undefined;
+    if (!last) throw new Error('no context menu set');
+    return last[0].template;
+  };
+  const item = (label: string): FakeMenuItem => {
+    const found = menu().find((entry) => entry.label === label);
+    if (!found) throw new Error(`no menu item "${label}"`);
+    return found;
+  };
+  const lastImageBytes = (): Uint8Array => {
+    const call = fakeElectron.nativeImage.createFromBitmap.mock.calls.at(-1);
+    if (!call) throw new Error('no image drawn');
+    return new Uint8Array(call[0]);
+  };
+  return { actions, tray, fake, menu, item, lastImageBytes };
+}
+
+beforeEach(() => {
+  FakeTray.instances.length = 0;
+  vi.clearAllMocks();
+});
+
+describe('createTray', () => {
+  it('offers Open Headroom, Shut down WSL, a separator and Quit, each doing its job', () => {
+    const { menu, item, actions } = setup();
+    expect(menu().map((entry) => entry.label ?? entry.type)).toEqual([
+      'Open Headroom',
+      'Shut down WSL',
+      'separator',
+      'Quit',
+    ]);
+    item('Open Headroom').click?.();
+    item('Shut down WSL').click?.();
+    item('Quit').click?.();
+    expect(actions.open).toHaveBeenCalledOnce();
+    expect(actions.shutdownWsl).toHaveBeenCalledOnce();
+    expect(actions.quit).toHaveBeenCalledOnce();
+  });
+
+  it('opens the window on a left click', () => {
+    const { fake, actions } = setup();
+    fake.emit('click');
+    expect(actions.open).toHaveBeenCalledOnce();
+  });
+
+  it('starts grey, saying it is checking', () => {
+    const { fake } = setup();
+    expect(fake.setToolTip).toHaveBeenLastCalledWith('Headroom — checking WSL…');
+    const [bytes, options] = fakeElectron.nativeImage.createFromBitmap.mock.calls[0] ?? [];
+    expect(new Uint8Array(bytes ?? [])).toEqual(drawTrayIcon('stopped', 32));
+    expect(options).toMatchObject({ width: 32, height: 32 });
+  });
+
+  it('turns green with the running distros named, and grey again once stopped', () => {
+    const { tray, fake, item, lastImageBytes } = setup();
+    tray.update(RUNNING);
+    expect(lastImageBytes()).toEqual(drawTrayIcon('running', 32));
+    expect(fake.setImage).toHaveBeenCalledTimes(1);
+    expect(fake.setToolTip).toHaveBeenLastCalledWith('Headroom — WSL running: Ubuntu-24.04');
+    expect(item('Shut down WSL').enabled).toBe(true);
+
+    tray.update(STOPPED);
+    expect(lastImageBytes()).toEqual(drawTrayIcon('stopped', 32));
+    expect(fake.setToolTip).toHaveBeenLastCalledWith('Headroom — WSL stopped');
+    expect(item('Shut down WSL').enabled).toBe(false);
+  });
+
+  it('shows the error and keeps Shut down WSL available when WSL cannot be read', () => {
+    const { tray, fake, item, lastImageBytes } = setup();
+    tray.update(RUNNING, { message: 'wsl.exe did not answer within 15 s.' });
+    expect(lastImageBytes()).toEqual(drawTrayIcon('stopped', 32));
+    expect(fake.setToolTip).toHaveBeenLastCalledWith(
+      'Headroom — WSL unavailable: wsl.exe did not answer within 15 s.',
+    );
+    expect(item('Shut down WSL').enabled).toBe(true);
+  });
+
+  it('destroys the tray icon', () => {
+    const { tray, fake } = setup();
+    tray.destroy();
+    expect(fake.destroy).toHaveBeenCalledOnce();
+  });
+});

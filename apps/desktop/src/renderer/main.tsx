@@ -1,0 +1,32 @@
+import { createBridge } from '@headroom/contract';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App';
+import { Unavailable } from './components/Unavailable';
+import { WslStoreContext } from './state/store-context';
+import { createWslStore } from './state/wsl-store';
+import { pickTransport } from './transport/pick-transport';
+import './styles.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+const root = createRoot(container);
+const transport = pickTransport(window);
+
+if ('error' in transport) {
+  root.render(<Unavailable reason={transport.error} />);
+} else {
+  const store = createWslStore(
+    createBridge(transport, {
+      onInvalidPush: (channel, issue) =>
+        console.warn(`Dropped a ${channel} push that broke the contract: ${issue}`),
+    }),
+  );
+  root.render(
+    <StrictMode>
+      <WslStoreContext.Provider value={store}>
+        <App />
+      </WslStoreContext.Provider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { wslSnapshotSchema } from './wsl';
+
+/**
+ * Request/response channels: `domain.verb` names, one schema each way. A channel is declared here once and both
+ * the service and every transport are typed and validated from it.
+ */
+export const invokeChannels = {
+  /** Read the distros and their states. */
+  'wsl.list': { request: z.undefined(), response: wslSnapshotSchema },
+  /** Run `wsl --shutdown` and answer with the distros afterwards. */
+  'wsl.shutdown': { request: z.undefined(), response: wslSnapshotSchema },
+} as const;
+
+/** Push channels: the service tells every UI when something changed. */
+export const pushChannels = {
+  /** The distros or their states changed (after a shutdown, or seen by the watcher). */
+  'wsl.changed': wslSnapshotSchema,
+} as const;
+
+/** A request/response channel name. */
+export type InvokeChannel = keyof typeof invokeChannels;
+/** A push channel name. */
+export type PushChannel = keyof typeof pushChannels;
+/** The request type of an invoke channel. */
+export type InvokeRequest<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['request']>;
+/** The response type of an invoke channel. */
+export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['response']>;
+/** The payload type of a push channel. */
+export type PushPayload<C extends PushChannel> = z.infer<(typeof pushChannels)[C]>;
+
+/** Whether a string names a declared invoke channel (transports check before they send or dispatch). */
+export function isInvokeChannel(channel: string): channel is InvokeChannel {
+  return Object.hasOwn(invokeChannels, channel);
+}
+
+/** Whether a string names a declared push channel. */
+export function isPushChannel(channel: string): channel is PushChannel {
+  return Object.hasOwn(pushChannels, channel);
+}

@@ -1,0 +1,35 @@
+/**
+ * @headroom/contract — the one typed API between the service and its UIs. Channels are declared once with zod
+ * schemas; `createBridge(transport)` turns any transport (Electron IPC, the demo's HTTP, or the router itself)
+ * into the same typed, validated API. Payloads are plain JSON: ISO strings, arrays, objects.
+ */
+export {
+  createBridge,
+  type BridgeOptions,
+  type HeadroomBridge,
+  type RequestArgs,
+  type Transport,
+} from './bridge';
+export {
+  invokeChannels,
+  isInvokeChannel,
+  isPushChannel,
+  pushChannels,
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponse,
+  type PushChannel,
+  type PushPayload,
+} from './channels';
+export { DEMO_PROTOCOL, invokePath, pushMessageSchema, type PushMessage } from './demo-protocol';
+export {
+  ERROR_CODES,
+  envelopeSchema,
+  errorPayloadSchema,
+  HeadroomError,
+  type Envelope,
+  type ErrorCode,
+  type ErrorPayload,
+} from './errors';
+export { RENDERER_CSP } from './renderer-policy';
+export { wslDistroSchema, wslSnapshotSchema, type WslSnapshot } from './wsl';

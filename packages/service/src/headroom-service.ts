@@ -1,0 +1,100 @@
+import type {
+  InvokeChannel,
+  InvokeRequest,
+  InvokeResponse,
+  PushChannel,
+  PushPayload,
+  WslSnapshot,
+} from '@headroom/contract';
+import type { WslDistro } from '@headroom/core';
+import type { WslCli } from '@headroom/host';
+
+/** One handler per invoke channel; the compiler insists every channel of the contract has one. */
+export type InvokeHandlers = {
+  readonly [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<InvokeResponse<C>>;
+};
+
+type PushListener = (payload: PushPayload<PushChannel>) => void;
+
+/** What the service needs from the outside world; tests and the simulator hand in their own. */
+export interface HeadroomServiceOptions {
+  readonly wsl: WslCli;
+  readonly clock?: () => Date;
+}
+
+/** Headroom's brain, free of Electron: answers the contract's channels and pushes what changed. */
+export interface HeadroomService {
+  readonly handlers: InvokeHandlers;
+  /** Listen to a push channel; returns the function that stops listening. */
+  on<C extends PushChannel>(channel: C, listener: (payload: PushPayload<C>) => void): () => void;
+  /** Read the distros again and push `wsl.changed` when they differ from what was last seen. */
+  refresh(): Promise<WslSnapshot>;
+  /** Re-read the distros every `intervalMs` (skipping a tick while one is in flight); returns the stop function. */
+  watch(intervalMs: number): () => void;
+}
+
+function sameDistros(a: readonly WslDistro[], b: readonly WslDistro[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Build the service over a wsl.exe adapter (the real one on Windows, the simulator's elsewhere). */
+export function createHeadroomService(options: HeadroomServiceOptions): HeadroomService {
+  const clock = options.clock ?? (() => new Date());
+  const listeners = new Map<PushChannel, Set<PushListener>>();
+  let last: WslSnapshot | undefined;
+  let shutdownInFlight: Promise<WslSnapshot> | undefined;
+
+  const push = <C extends PushChannel>(channel: C, payload: PushPayload<C>): void => {
+    listeners.get(channel)?.forEach((listener) => listener(payload));
+  };
+
+  const refresh = async (): Promise<WslSnapshot> => {
+    const distros = await options.wsl.listDistros();
+    const snapshot: WslSnapshot = { distros, observedAt: clock().toISOString() };
+    const changed = !last || !sameDistros(last.distros, distros);
+    last = snapshot;
+    if (changed) push('wsl.changed', snapshot);
+    return snapshot;
+  };
+
+  const shutdown = (): Promise<WslSnapshot> => {
+    shutdownInFlight ??= (async () => {
+      try {
+        await options.wsl.shutdown();
+        return await refresh();
+      } finally {
+        shutdownInFlight = undefined;
+      }
+    })();
+    return shutdownInFlight;
+  };
+
+  return {
+    handlers: {
+      'wsl.list': () => refresh(),
+      'wsl.shutdown': () => shutdown(),
+    },
+    on(channel, listener) {
+      const set = listeners.get(channel) ?? new Set<PushListener>();
+      listeners.set(channel, set);
+      const entry = listener as PushListener;
+      set.add(entry);
+      return () => set.delete(entry);
+    },
+    refresh,
+    watch(intervalMs) {
+      let inFlight = false;
+      const timer = setInterval(() => {
+        if (inFlight) return;
+        inFlight = true;
+        refresh()
+          .catch(() => undefined)
+          .finally(() => {
+            inFlight = false;
+          });
+      }, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+}

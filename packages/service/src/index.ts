@@ -1,0 +1,14 @@
+/**
+ * @headroom/service — Headroom's brain without Electron: it answers the contract's channels over the host adapters,
+ * keeps state over time and pushes changes. The desktop app, the CLI, the demo server and the tests all run it.
+ */
+export { startDemoServer, type DemoServer, type DemoServerOptions } from './demo/demo-server';
+export { readStaticFile, type StaticFile } from './demo/static-files';
+export { toErrorPayload } from './error-payload';
+export {
+  createHeadroomService,
+  type HeadroomService,
+  type HeadroomServiceOptions,
+  type InvokeHandlers,
+} from './headroom-service';
+export { createServiceRouter, type ServiceRouter } from './service-router';
