@@ -30,6 +30,7 @@ const common: BuildOptions = {
   target: 'node22',
   external: ['electron'],
   sourcemap: true,
+  metafile: true,
   logLevel: 'warning',
   absWorkingDir: desktopDir,
 };
