@@ -19,15 +19,6 @@ function untyped(bridge: HeadroomBridge): { invoke(channel: string, request?: un
   return bridge;
 }
 
-async function headroomError(promise: Promise<unknown>): Promise<HeadroomError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof HeadroomError)) throw new Error(`expected a HeadroomError, got ${String(error)}`);
-  return error;
-}
-
 describe('createBridge', () => {
   it('sends the channel and request and resolves with the validated response', async () => {
     const { transport, sent } = transportAnswering({ ok: true, value: snapshot });
@@ -40,8 +31,9 @@ describe('createBridge', () => {
       ok: false,
       error: { code: 'wsl-not-installed', message: 'wsl.exe was not found.', detail: 'raw' },
     });
-    const error = await headroomError(createBridge(transport).invoke('wsl.list'));
-    expect(error).toMatchObject({
+    const listing = createBridge(transport).invoke('wsl.list');
+    await expect(listing).rejects.toBeInstanceOf(HeadroomError);
+    await expect(listing).rejects.toMatchObject({
       code: 'wsl-not-installed',
       message: 'wsl.exe was not found.',
       detail: 'raw',
@@ -50,16 +42,19 @@ describe('createBridge', () => {
 
   it('refuses a channel the contract does not declare without sending anything', async () => {
     const { transport, sent } = transportAnswering({ ok: true, value: null });
-    const error = await headroomError(untyped(createBridge(transport)).invoke('shell.exec'));
-    expect(error.code).toBe('unknown-channel');
+    await expect(untyped(createBridge(transport)).invoke('shell.exec')).rejects.toMatchObject({
+      code: 'unknown-channel',
+    });
     expect(sent).not.toHaveBeenCalled();
   });
 
   it('refuses a request that does not match the channel’s schema without sending it', async () => {
     const { transport, sent } = transportAnswering({ ok: true, value: snapshot });
-    expect(
-      (await headroomError(untyped(createBridge(transport)).invoke('wsl.shutdown', { force: true }))).code,
-    ).toBe('invalid-request');
+    await expect(
+      untyped(createBridge(transport)).invoke('wsl.shutdown', { force: true }),
+    ).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
     expect(sent).not.toHaveBeenCalled();
   });
 
@@ -68,9 +63,13 @@ describe('createBridge', () => {
       ok: true,
       value: { distros: [{ name: 'X' }], observedAt: 'yesterday' },
     });
-    expect((await headroomError(createBridge(transport).invoke('wsl.list'))).code).toBe('invalid-response');
+    await expect(createBridge(transport).invoke('wsl.list')).rejects.toMatchObject({
+      code: 'invalid-response',
+    });
     const notEnvelope = transportAnswering('<html>502 Bad Gateway</html>').transport;
-    expect((await headroomError(createBridge(notEnvelope).invoke('wsl.list'))).code).toBe('invalid-response');
+    await expect(createBridge(notEnvelope).invoke('wsl.list')).rejects.toMatchObject({
+      code: 'invalid-response',
+    });
   });
 
   it('reports a transport that fails as a transport error with its reason', async () => {
@@ -78,9 +77,10 @@ describe('createBridge', () => {
       invoke: () => Promise.reject(new Error('connection refused')),
       subscribe: () => () => undefined,
     };
-    const error = await headroomError(createBridge(transport).invoke('wsl.list'));
-    expect(error.code).toBe('transport');
-    expect(error.message).toContain('connection refused');
+    await expect(createBridge(transport).invoke('wsl.list')).rejects.toMatchObject({
+      code: 'transport',
+      message: 'Could not reach the Headroom service: connection refused',
+    });
   });
 
   it('delivers valid pushes and reports, instead of delivering, those that break the schema', () => {

@@ -1,11 +1,7 @@
 import { RENDERER_CSP } from '@headroom/contract';
 import { readStaticFile } from '@headroom/service';
 import { protocol } from 'electron';
-
-/** The custom scheme the renderer is served from (see APP_ORIGIN in security.ts). */
-export const APP_SCHEME = 'app';
-
-const APP_HOST = 'headroom';
+import { APP_HOST, APP_SCHEME } from './security';
 
 /** Headers on every `app:` response: the renderer's CSP, and no content sniffing. */
 function securityHeaders(contentType: string): Headers {

@@ -1,47 +1,41 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
 
-/** Where the renderer lives: the privileged `app:` scheme served by app-protocol.ts, never remote HTTP. */
-export const APP_ORIGIN = 'app://headroom';
+/** The privileged scheme and host the renderer is served from by app-protocol.ts, never remote HTTP. */
+export const APP_SCHEME = 'app';
+/** See {@link APP_SCHEME}. */
+export const APP_HOST = 'headroom';
+/** Where the renderer lives. */
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** The page every window loads. */
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
+
+/** Hosts whose https pages a link in the renderer may open in the user's browser. */
+export const EXTERNAL_LINK_HOSTS: readonly string[] = ['learn.microsoft.com', 'github.com'];
+
+/** A URL without credentials in it, or undefined for anything that is not one. */
+function parseWithoutCredentials(url: string): URL | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.username === '' && parsed.password === '' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Whether a URL is inside {@link APP_ORIGIN}. Compared by protocol and host: Chromium reports a custom scheme's
  * origin as "null", so origins cannot be compared.
  */
 export function isAppUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return (
-    parsed.protocol === 'app:' &&
-    parsed.host === 'headroom' &&
-    parsed.username === '' &&
-    parsed.password === ''
-  );
+  const parsed = parseWithoutCredentials(url);
+  return parsed?.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
 }
-
-/** Hosts whose https pages a link in the renderer may open in the user's browser. */
-export const EXTERNAL_LINK_HOSTS: readonly string[] = ['learn.microsoft.com', 'github.com'];
 
 /** Whether a link may leave the app for the default browser: https only, no credentials, an allowlisted host. */
 export function isExternalLinkAllowed(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return (
-    parsed.protocol === 'https:' &&
-    parsed.username === '' &&
-    parsed.password === '' &&
-    EXTERNAL_LINK_HOSTS.includes(parsed.hostname)
-  );
+  const parsed = parseWithoutCredentials(url);
+  return parsed?.protocol === 'https:' && EXTERNAL_LINK_HOSTS.includes(parsed.hostname);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTrustedSenders } from './ipc';
+import { SECURE_WEB_PREFERENCES } from './security';
 import { FakeBrowserWindow, fakeElectron, navigationEvent } from './testing/fake-electron';
 import { createMainWindow } from './window';
 
@@ -30,16 +31,8 @@ describe('createMainWindow', () => {
       minHeight: 560,
       show: false,
     });
-    expect(window.options.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-      preload: PRELOAD,
-    });
+    // security.test.ts pins every flag of SECURE_WEB_PREFERENCES; here: the window uses exactly those.
+    expect(window.options.webPreferences).toEqual({ ...SECURE_WEB_PREFERENCES, preload: PRELOAD });
   });
 
   it('loads the renderer from the app scheme and shows only once painted', () => {

@@ -20,15 +20,6 @@ function pidsRunning(needle: string): number[] {
     .map(Number);
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ProcessError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ProcessError)) throw new Error(`expected a ProcessError, got ${String(error)}`);
-  return error;
-}
-
 describe('runProcess', () => {
   it('returns raw stdout and stderr bytes, the exit code and a measured duration', async () => {
     const script =
@@ -62,30 +53,35 @@ describe('runProcess', () => {
   });
 
   it('rejects with not-found when the program does not exist', async () => {
-    const error = await rejection(runProcess(['headroom-no-such-program.exe'], { timeoutMs: 5_000 }));
-    expect(error.failure).toBe('not-found');
-    expect(error.message).toContain('headroom-no-such-program.exe was not found');
-    expect(error.result).toBeUndefined();
+    const running = runProcess(['headroom-no-such-program.exe'], { timeoutMs: 5_000 });
+    await expect(running).rejects.toBeInstanceOf(ProcessError);
+    await expect(running).rejects.toMatchObject({
+      failure: 'not-found',
+      message: 'headroom-no-such-program.exe was not found.',
+      result: undefined,
+    });
   });
 
   it('kills the whole process tree at the timeout and rejects with a typed timeout error', async () => {
     const marker = `headroom-hang-${process.pid}-${Date.now()}`;
     const parent = `require('child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '${marker}'], { stdio: 'ignore' }); process.stdout.write('started'); setInterval(() => {}, 1000)`;
-    const error = await rejection(runProcess([node, '-e', parent, marker], { timeoutMs: 1_500 }));
-    expect(error.failure).toBe('timeout');
-    expect(error.message).toMatch(/did not finish within 1500 ms/);
-    expect(Buffer.from(error.result?.stdout ?? []).toString()).toBe('started');
-    expect(error.result?.signal).toBe('SIGKILL');
+    await expect(runProcess([node, '-e', parent, marker], { timeoutMs: 1_500 })).rejects.toMatchObject({
+      failure: 'timeout',
+      message: `${node} did not finish within 1500 ms and was stopped.`,
+      result: { stdout: new Uint8Array(Buffer.from('started')), signal: 'SIGKILL' },
+    });
     await expect.poll(() => pidsRunning(marker), { timeout: 5_000 }).toEqual([]);
   });
 
   it('stops a program that floods its output past the cap', async () => {
     const flood = 'const b = Buffer.alloc(65536, 97); const w = () => process.stdout.write(b, w); w()';
-    const error = await rejection(
-      runProcess([node, '-e', flood], { timeoutMs: 10_000, maxOutputBytes: 256 * 1024 }),
+    const cap = 256 * 1024;
+    await expect(
+      runProcess([node, '-e', flood], { timeoutMs: 10_000, maxOutputBytes: cap }),
+    ).rejects.toSatisfy(
+      (error: ProcessError) =>
+        error.failure === 'output-limit' && (error.result?.stdout.length ?? Infinity) <= cap,
     );
-    expect(error.failure).toBe('output-limit');
-    expect(error.result?.stdout.length ?? 0).toBeLessThanOrEqual(256 * 1024);
   });
 
   it('stops the program when the caller aborts', async () => {
@@ -95,7 +91,7 @@ describe('runProcess', () => {
       signal: controller.signal,
     });
     setTimeout(() => controller.abort(), 200);
-    expect((await rejection(running)).failure).toBe('aborted');
+    await expect(running).rejects.toMatchObject({ failure: 'aborted' });
   });
 });
 

@@ -15,15 +15,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(stateDir, { recursive: true, force: true }));
 
-async function wslError(promise: Promise<unknown>): Promise<WslError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof WslError)) throw new Error(`expected a WslError, got ${String(error)}`);
-  return error;
-}
-
 describe('createWslCli against the simulated wsl.exe', () => {
   it.each([
     ['UTF-16LE (wsl.exe default)', false],
@@ -67,9 +58,12 @@ describe('createWslCli against the simulated wsl.exe', () => {
   it('kills a command that hangs, and its whole process tree, at the timeout with a typed error', async () => {
     const wsl = createWslCli({ env: windows.env });
     const seconds = `${600 + (process.pid % 100)}.${Date.now() % 1000}`;
-    const error = await wslError(wsl.exec('Ubuntu-24.04', ['sleep', seconds], { timeoutMs: 2_000 }));
-    expect(error.failure).toBe('timeout');
-    expect(error.message).toBe(`wsl -d Ubuntu-24.04 -e sleep ${seconds} did not answer within 2 s.`);
+    const hanging = wsl.exec('Ubuntu-24.04', ['sleep', seconds], { timeoutMs: 2_000 });
+    await expect(hanging).rejects.toBeInstanceOf(WslError);
+    await expect(hanging).rejects.toMatchObject({
+      failure: 'timeout',
+      message: `wsl -d Ubuntu-24.04 -e sleep ${seconds} did not answer within 2 s.`,
+    });
     const sleepers = (): string[] =>
       readdirSync('/proc').filter((pid) => {
         try {
@@ -83,9 +77,10 @@ describe('createWslCli against the simulated wsl.exe', () => {
 
   it('says WSL is not installed when wsl.exe is missing', async () => {
     const wsl = createWslCli({ executable: join(stateDir, 'missing', 'wsl.exe') });
-    const error = await wslError(wsl.listDistros());
-    expect(error.failure).toBe('not-installed');
-    expect(error.message).toMatch(/not installed/);
+    await expect(wsl.listDistros()).rejects.toMatchObject({
+      failure: 'not-installed',
+      message: 'wsl.exe was not found: the Windows Subsystem for Linux is not installed.',
+    });
   });
 
   it('turns a failing list into a WslError that quotes the first line WSL printed', async () => {
@@ -97,9 +92,10 @@ describe('createWslCli against the simulated wsl.exe', () => {
         return runProcess([argv[0], '--no-such-flag'], options);
       },
     });
-    const error = await wslError(broken.listDistros());
-    expect(error.failure).toBe('failed');
-    expect(error.exitCode).toBe(255);
-    expect(error.message).toContain('Invalid command line argument: --no-such-flag');
+    await expect(broken.listDistros()).rejects.toMatchObject({
+      failure: 'failed',
+      exitCode: 255,
+      message: 'wsl --list --verbose failed (exit code 255): Invalid command line argument: --no-such-flag',
+    });
   });
 });
