@@ -1,6 +1,7 @@
 /**
  * @headroom/host — the Node adapters through which Headroom touches Windows: a process runner that never uses a
- * shell and always has a timeout, and the wsl.exe calls built on it. Output stays raw bytes until core decodes it.
+ * shell and always has a timeout, the wsl.exe calls built on it, and the .wslconfig file store (the file WSL really
+ * reads, the usual misplaced copies, atomic writes, backups and history). Output stays raw bytes until core decodes it.
  */
 export { killProcessTree } from './process/kill-tree';
 export { ProcessError, type ProcessFailure } from './process/process-error';
@@ -8,3 +9,38 @@ export { toSignedExitCode, type ProcessResult } from './process/process-result';
 export { runProcess, type ProcessRunner, type RunOptions } from './process/run-process';
 export { createWslCli, type WslCli, type WslCliOptions } from './wsl/wsl-cli';
 export { WslError, type WslFailure } from './wsl/wsl-error';
+export {
+  cleanStaleTempFiles,
+  writeFileAtomic,
+  type CleanStaleTempFilesOptions,
+} from './wslconfig/atomic-write';
+export {
+  WslConfigConflictError,
+  WslConfigFileError,
+  WslConfigHistoryError,
+  type WslConfigFileFailure,
+  type WslConfigHistoryFailure,
+} from './wslconfig/errors';
+export { nodeFsOps, type FileHandleLike, type FsOps, type StatLike } from './wslconfig/fs-ops';
+export { sha256Hex, type HistoryEntry } from './wslconfig/history';
+export {
+  headroomDataDir,
+  locateWslConfig,
+  type HeadroomDataDirOptions,
+  type LocateWslConfigOptions,
+  type WslConfigLocation,
+} from './wslconfig/locate';
+export {
+  findMisplacedConfigs,
+  type FindMisplacedOptions,
+  type MisplacedConfig,
+  type MisplacedKind,
+} from './wslconfig/misplaced';
+export {
+  ABSENT_HASH,
+  createWslConfigStore,
+  type WslConfigSnapshot,
+  type WslConfigStore,
+  type WslConfigStoreOptions,
+  type WslConfigWriteOptions,
+} from './wslconfig/store';

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { errorCode, withFsOps, type FileHandleLike, type FsOps } from './fs-ops';
+
+/** Waits between attempts to rename over a file that Windows Defender or the indexer briefly holds open. */
+const RENAME_RETRY_DELAYS_MS = [10, 30, 60, 120, 250];
+const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+/** A directory cannot be opened or fsynced on Windows and some file systems; the rename is already done then. */
+const DIR_SYNC_IGNORED_CODES = new Set(['EISDIR', 'EPERM', 'EINVAL', 'EACCES', 'ENOTSUP']);
+/** Temp files younger than this may belong to a write still under way in another Headroom process. */
+const DEFAULT_STALE_AFTER_MS = 60_000;
+
+/** The temp file name for `name`: `.<name>.headroom-<random>.tmp` (one dot when `name` already starts with one). */
+export function tempFileName(name: string): string {
+  const hidden = name.startsWith('.') ? name : `.${name}`;
+  return `${hidden}.headroom-${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/**
+ * Replace `path` with exactly `bytes`, so that a crash at any moment leaves either the old file or the new one,
+ * never a mix: write a temp file in the same folder, fsync and close it, rename it over the target (retrying
+ * briefly while antivirus or the indexer holds the file), then fsync the folder where the OS allows it. On any
+ * failure the temp file is removed and the error rethrown; the target is untouched unless the rename succeeded.
+ * A symbolic link is written through, so a dotfiles link stays a link.
+ */
+export async function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array,
+  fsOps: Partial<FsOps> = {},
+): Promise<void> {
+  const fs = withFsOps(fsOps);
+  const target = await resolveLink(fs, path);
+  const dir = dirname(target);
+  const temp = join(dir, tempFileName(basename(target)));
+  let handle: FileHandleLike | undefined;
+  try {
+    handle = await fs.open(temp, 'wx');
+    await handle.writeFile(bytes);
+    await handle.sync();
+    const written = handle;
+    handle = undefined;
+    await written.close();
+    await renameWithRetry(fs, temp, target);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(fs, dir);
+}
+
+async function resolveLink(fs: FsOps, path: string): Promise<string> {
+  try {
+    return await fs.realpath(path);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return path;
+    throw error;
+  }
+}
+
+async function renameWithRetry(fs: FsOps, from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (error) {
+      const delay = RENAME_RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !RENAME_RETRY_CODES.has(errorCode(error) ?? '')) throw error;
+      await sleep(delay);
+    }
+  }
+}
+
+async function syncDirectory(fs: FsOps, dir: string): Promise<void> {
+  let handle: FileHandleLike;
+  try {
+    handle = await fs.open(dir, 'r');
+  } catch (error) {
+    if (DIR_SYNC_IGNORED_CODES.has(errorCode(error) ?? '')) return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!DIR_SYNC_IGNORED_CODES.has(errorCode(error) ?? '')) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Options for {@link cleanStaleTempFiles}. */
+export interface CleanStaleTempFilesOptions {
+  readonly fsOps?: Partial<FsOps>;
+  /** Leave temp files younger than this alone: another Headroom process may be writing them. Default 60 s. */
+  readonly staleAfterMs?: number;
+  readonly now?: () => Date;
+}
+
+/**
+ * Remove temp files an earlier, crashed {@link writeFileAtomic} left in `dir`: those for `name`, or for any file
+ * when `name` is undefined. Never throws; resolves with the paths it removed.
+ */
+export async function cleanStaleTempFiles(
+  dir: string,
+  name: string | undefined,
+  options: CleanStaleTempFilesOptions = {},
+): Promise<string[]> {
+  const fs = withFsOps(options.fsOps);
+  const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+  const now = (options.now ?? (() => new Date()))().getTime();
+  const pattern = tempFilePattern(name);
+  let entries: string[];
+  try {
+    entries = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const entry of entries) {
+    if (!pattern.test(entry)) continue;
+    const path = join(dir, entry);
+    try {
+      const stat = await fs.stat(path);
+      if (!stat.isFile() || now - stat.mtimeMs < staleAfterMs) continue;
+      await fs.unlink(path);
+      removed.push(path);
+    } catch {
+      // Gone already, or locked: the next start tries again.
+    }
+  }
+  return removed;
+}
+
+function tempFilePattern(name: string | undefined): RegExp {
+  if (name === undefined) return /^\..+\.headroom-[0-9a-f]{12}\.tmp$/;
+  const hidden = name.startsWith('.') ? name : `.${name}`;
+  return new RegExp(`^${hidden.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.headroom-[0-9a-f]{12}\\.tmp$`);
+}
