@@ -6,4 +6,6 @@ export { EXIT, UsageError, type CliIo } from './cli-io';
 export { parseDemoArgs, runDemo, startDemo, type DemoOptions, type RunningDemo } from './commands/demo';
 export { HELP_TEXT } from './commands/help';
 export { runScenarios } from './commands/scenarios';
+export { runWslconfig, WSLCONFIG_HELP } from './commands/wslconfig';
+export { checkJson } from './commands/wslconfig/check';
 export { main } from './main';

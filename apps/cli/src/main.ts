@@ -3,6 +3,7 @@ import { EXIT, UsageError, type CliIo } from './cli-io';
 import { runDemo } from './commands/demo';
 import { HELP_TEXT } from './commands/help';
 import { runScenarios } from './commands/scenarios';
+import { runWslconfig } from './commands/wslconfig';
 
 const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
 
@@ -42,6 +43,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         return runScenarios(rest, io);
       case 'demo':
         return await runDemo(rest, io);
+      case 'wslconfig':
+        return await runWslconfig(rest, io);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

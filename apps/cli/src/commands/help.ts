@@ -11,6 +11,8 @@ Commands:
                 --state-dir DIR   keep the simulated machine's state in DIR (default: a new temporary folder)
   scenarios   List the simulated Windows machines the demo and --simulate can act out
                 --json            print them as JSON
+  wslconfig   Read and edit .wslconfig exactly as WSL reads it: check, set, unset, diff, history, restore
+                (see 'headroom wslconfig --help')
 
 Options:
   -h, --help     show this help

@@ -1,0 +1,133 @@
+import { parseArgs } from 'node:util';
+import { findKeySpec, WslConfigEditError } from '@headroom/core';
+import { WslConfigConflictError, WslConfigFileError, WslConfigHistoryError } from '@headroom/host';
+import { EXIT, UsageError, type CliIo } from '../../cli-io';
+import { runCheck } from './check';
+import { runSet, runUnset } from './edit';
+import { resolveWslConfigTarget } from './target';
+import { runDiff, runHistory, runRestore } from './versions';
+
+/** The help of `headroom wslconfig`. */
+export const WSLCONFIG_HELP = `headroom wslconfig — read and edit .wslconfig exactly as WSL reads it
+
+Usage:
+  headroom wslconfig check [FILE] [--json]          what WSL applies, and every line it ignores (exit 1 if any)
+  headroom wslconfig set [FILE] KEY=VALUE ...       change values in place; missing keys go into their section
+  headroom wslconfig unset [FILE] KEY ...           remove every line that sets the keys
+  headroom wslconfig history                        versions Headroom saved (before and after each change)
+  headroom wslconfig diff [ID|current] [ID|current] compare versions (default: newest saved vs the file now)
+  headroom wslconfig restore ID                     write a saved version back
+
+Options:
+  --file PATH   work on PATH instead of your .wslconfig (the simulated one when not on Windows)
+  --json        print JSON
+  --dry-run     show the diff of set, unset or restore without writing
+
+Keys are section.name as WSL spells them: wsl2.memory, wsl2.processors, wsl2.swap, wsl2.networkingMode,
+experimental.autoMemoryReclaim, ... Values are written the way WSL reads them (16GB, true, C:\\\\path).
+`;
+
+interface Parsed {
+  readonly command: string | undefined;
+  readonly positionals: string[];
+  readonly file: string | undefined;
+  readonly json: boolean;
+  readonly dryRun: boolean;
+  readonly help: boolean;
+}
+
+function parse(args: readonly string[]): Parsed {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      file: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [command, ...rest] = positionals;
+  return {
+    command,
+    positionals: rest,
+    file: values.file,
+    json: values.json,
+    dryRun: values['dry-run'],
+    help: values.help,
+  };
+}
+
+/**
+ * Which positionals name the file (§3.1 `check FILE`, §3.2 `set FILE key=value`, `unset FILE key`) and which are
+ * the command's own arguments. `--file` wins when given.
+ */
+function splitFile(command: string, parsed: Parsed): { file: string | undefined; args: string[] } {
+  if (parsed.file !== undefined) return { file: parsed.file, args: parsed.positionals };
+  const [first, ...rest] = parsed.positionals;
+  if (first === undefined) return { file: undefined, args: [] };
+  if (command === 'check') {
+    if (rest.length > 0) throw new UsageError('check takes at most one FILE.');
+    return { file: first, args: [] };
+  }
+  if (command === 'set' && !first.includes('=')) return { file: first, args: rest };
+  if (command === 'unset' && (rest.length > 0 || findKeySpec(first) === undefined)) {
+    if (rest.length === 0)
+      throw new UsageError(`Give the keys to remove after the file, e.g. unset ${first} wsl2.memory.`);
+    return { file: first, args: rest };
+  }
+  return { file: undefined, args: parsed.positionals };
+}
+
+function failure(io: CliIo, message: string, code: number): number {
+  io.stderr.write(`headroom: ${message}\n`);
+  return code;
+}
+
+/** `headroom wslconfig ...`: dispatch, and turn every known failure into a plain message and an exit code. */
+export async function runWslconfig(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parse(args);
+  if (parsed.help || parsed.command === undefined || parsed.command === 'help') {
+    io.stdout.write(WSLCONFIG_HELP);
+    return parsed.command === undefined && !parsed.help ? EXIT.usage : EXIT.ok;
+  }
+  const command = parsed.command;
+  const known = ['check', 'set', 'unset', 'history', 'diff', 'restore'];
+  if (!known.includes(command))
+    throw new UsageError(`Unknown wslconfig command "${command}". Commands: ${known.join(', ')}.`);
+  const { file, args: rest } = splitFile(command, parsed);
+  const target = resolveWslConfigTarget(file);
+  try {
+    switch (command) {
+      case 'check':
+        return await runCheck(target, parsed, io);
+      case 'set':
+        return await runSet(target, rest, parsed, io);
+      case 'unset':
+        return await runUnset(target, rest, parsed, io);
+      case 'history':
+        return await runHistory(target, parsed, io);
+      case 'diff':
+        return await runDiff(target, rest, io);
+      default:
+        return await runRestore(target, rest, parsed, io);
+    }
+  } catch (error) {
+    if (error instanceof WslConfigEditError) {
+      return failure(
+        io,
+        error.message,
+        error.code === 'unknown-key' || error.code === 'invalid-value' ? EXIT.usage : EXIT.failed,
+      );
+    }
+    if (error instanceof WslConfigConflictError) return failure(io, error.message, EXIT.failed);
+    if (error instanceof WslConfigHistoryError) return failure(io, error.message, EXIT.usage);
+    if (error instanceof WslConfigFileError) return failure(io, error.message, EXIT.usage);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      return failure(io, `Could not read or write ${target.label}: ${(error as Error).message}`, EXIT.usage);
+    }
+    throw error;
+  }
+}
