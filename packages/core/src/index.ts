@@ -12,3 +12,4 @@ export { DISTRO_STATES, type DistroState, type WslDistro } from './wsl/distro';
 export { parseWslListQuiet, parseWslListVerbose, WslListParseError } from './wsl/list-verbose';
 export { describeShutdownImpact } from './wsl/shutdown-impact';
 export * from './wslconfig';
+export * from './probe';
