@@ -13,3 +13,5 @@ export { parseWslListQuiet, parseWslListVerbose, WslListParseError } from './wsl
 export { describeShutdownImpact } from './wsl/shutdown-impact';
 export * from './wslconfig';
 export * from './probe';
+export { parseWslStatus, parseWslWarnings, type WslStatus } from './wsl/status';
+export { compareVersions, parseWslVersion, type WslVersionFacts, type WslVersions } from './wsl/version';

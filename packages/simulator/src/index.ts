@@ -1,10 +1,18 @@
 /**
  * @headroom/simulator — a simulated Windows for machines that are not Windows. Fake executables (wsl.exe now;
- * nvidia-smi.exe, wevtutil.exe and reg.exe later) act out named scenarios and keep their state in a folder, so the
+ * nvidia-smi.exe, wevtutil.exe and reg.exe) act out named scenarios and keep their state in a folder, so the
  * app, the CLI and the tests run Headroom's real process-spawning code against them.
  */
 export { getScenario, SCENARIOS, scenarioNames } from './scenarios';
-export type { Scenario, SimulatedDistro, SimulatedWslVersion } from './scenarios/scenario';
+export type {
+  DistroGpuBehavior,
+  Scenario,
+  SimulatedDistro,
+  SimulatedEvent,
+  SimulatedGpu,
+  SimulatedWslVersion,
+} from './scenarios/scenario';
+export { bootConfig, SIMULATED_WSLCONFIG_PATH, type VmConfig } from './vm-config';
 export {
   createSimulatedWindows,
   type SimulatedWindows,

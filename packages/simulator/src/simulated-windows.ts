@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { FakeProgram } from './fake/main';
 import { getScenario } from './scenarios';
 import { initialState, readVmState, writeVmState, type VmState } from './vm-state';
 
@@ -24,10 +25,20 @@ export interface SimulatedWindows {
   /** Stands in for %USERPROFILE% (where .wslconfig lives). */
   readonly userProfile: string;
   readonly env: NodeJS.ProcessEnv;
-  /** Absolute path of the fake wsl.exe. */
+  /** Absolute path of the fake wsl.exe (absent from disk when the scenario has no WSL). */
   readonly wslExecutable: string;
+  /** What the simulated host is, as Windows APIs would report it without running a command. */
+  readonly host: {
+    readonly totalMemoryBytes: number;
+    readonly logicalProcessors: number;
+    readonly windowsBuild: number;
+  };
+  /** The simulated user's .wslconfig path. */
+  readonly wslconfigPath: string;
   /** The VM state as the fake executables left it. */
   readState(): VmState;
+  /** Restart the simulated Windows: the VM and every distro stop. */
+  reboot(): void;
 }
 
 const requireHere = createRequire(import.meta.url);
@@ -48,9 +59,9 @@ function tsxEsmApiUrl(): string {
  * The fake executables are TypeScript; each shim registers tsx's loader and runs its program. The shim is
  * CommonJS so it runs from any folder, whatever package.json (or none) sits above it.
  */
-function shimSource(program: string, stateDir: string): string {
+function shimSource(program: FakeProgram, stateDir: string): string {
   const tsxApi = tsxEsmApiUrl();
-  const entry = pathToFileURL(join(import.meta.dirname, 'fake', program)).href;
+  const entry = pathToFileURL(join(import.meta.dirname, 'fake', 'main.ts')).href;
   return [
     '#!/usr/bin/env node',
     `// Simulated Windows program written by @headroom/simulator. State: ${stateDir}`,
@@ -59,7 +70,7 @@ function shimSource(program: string, stateDir: string): string {
     `  const tsx = await import(${JSON.stringify(tsxApi)});`,
     '  tsx.register();',
     `  const program = await import(${JSON.stringify(entry)});`,
-    `  await program.main(${JSON.stringify(stateDir)});`,
+    `  await program.main(${JSON.stringify(stateDir)}, ${JSON.stringify(program)});`,
     '})().catch((error) => {',
     "  process.stderr.write('headroom simulator: ' + (error && error.stack ? error.stack : String(error)) + '\\n');",
     '  process.exitCode = 70;',
@@ -69,8 +80,9 @@ function shimSource(program: string, stateDir: string): string {
 }
 
 /**
- * Build (or resume) a simulated Windows in `stateDir` for a scenario: the VM state, a fake wsl.exe on a PATH
- * folder, and a user profile folder. Processes started with the returned `env` find the fake programs first, so
+ * Build (or resume) a simulated Windows in `stateDir` for a scenario: the VM state, fake wsl.exe, nvidia-smi.exe,
+ * reg.exe and wevtutil.exe on a PATH folder (each only where the scenario has it), and a user profile folder with the
+ * scenario's .wslconfig. Processes started with the returned `env` find the fake programs first, so
  * Headroom's real process-spawning code path is what runs against them.
  */
 export function createSimulatedWindows(options: SimulatedWindowsOptions): SimulatedWindows {
@@ -82,13 +94,29 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
   mkdirSync(userProfile, { recursive: true });
 
   const hasState = existsSync(join(stateDir, 'vm-state.json'));
-  if (options.reset || !hasState || readVmState(stateDir).scenario !== scenario.name) {
-    writeVmState(stateDir, initialState(scenario));
-  }
+  const reset = options.reset === true || !hasState || readVmState(stateDir).scenario !== scenario.name;
+  if (reset) writeVmState(stateDir, initialState(scenario));
 
+  const wslconfigPath = join(userProfile, '.wslconfig');
+  if (reset && existsSync(wslconfigPath)) rmSync(wslconfigPath);
+  if (reset && scenario.wslconfig !== undefined) writeFileSync(wslconfigPath, scenario.wslconfig);
+
+  const programs: [FakeProgram, string, boolean][] = [
+    ['wsl', 'wsl.exe', scenario.wsl !== undefined],
+    ['nvidia-smi', 'nvidia-smi.exe', scenario.host.driverVersion !== undefined],
+    ['reg', 'reg.exe', true],
+    ['wevtutil', 'wevtutil.exe', true],
+  ];
+  for (const [program, fileName, present] of programs) {
+    const path = join(binDir, fileName);
+    if (!present) {
+      rmSync(path, { force: true });
+      continue;
+    }
+    writeFileSync(path, shimSource(program, stateDir));
+    chmodSync(path, 0o755);
+  }
   const wslExecutable = join(binDir, 'wsl.exe');
-  writeFileSync(wslExecutable, shimSource('wsl-main.ts', stateDir));
-  chmodSync(wslExecutable, 0o755);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -96,6 +124,7 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
     USERPROFILE: userProfile,
     HEADROOM_SIMULATOR_STATE: stateDir,
   };
+  const { totalMemoryBytes, logicalProcessors, windowsBuild } = scenario.host;
   return {
     scenario: scenario.name,
     stateDir,
@@ -103,6 +132,16 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
     userProfile,
     env,
     wslExecutable,
+    wslconfigPath,
+    host: { totalMemoryBytes, logicalProcessors, windowsBuild },
     readState: () => readVmState(stateDir),
+    reboot: () => {
+      const state = readVmState(stateDir);
+      writeVmState(stateDir, {
+        ...state,
+        vm: null,
+        distros: state.distros.map((distro) => ({ ...distro, running: false })),
+      });
+    },
   };
 }

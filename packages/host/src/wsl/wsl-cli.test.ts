@@ -35,12 +35,12 @@ describe('createWslCli against the simulated wsl.exe', () => {
     await expect(wsl.listRunning()).resolves.toEqual([]);
   });
 
-  it('boots the VM when a command runs in a stopped distro and returns the Linux exit code and output', async () => {
+  it('boots the VM when a command runs in a stopped distro, with the processors .wslconfig gives it', async () => {
     const wsl = createWslCli({ env: windows.env });
     await wsl.shutdown();
     const result = await wsl.exec('Ubuntu-24.04', ['nproc']);
     expect(result.exitCode).toBe(0);
-    expect(Buffer.from(result.stdout).toString()).toBe('16\n');
+    expect(Buffer.from(result.stdout).toString()).toBe('12\n');
     await expect(wsl.listRunning()).resolves.toEqual(['Ubuntu-24.04']);
     expect(windows.readState().boots).toBe(2);
   });

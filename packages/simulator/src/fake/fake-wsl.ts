@@ -1,52 +1,79 @@
-import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Scenario } from '../scenarios/scenario';
-import { getScenario } from '../scenarios';
+import { bootConfig } from '../vm-config';
 import { readVmState, writeVmState, type VmState } from '../vm-state';
-import { encodeLinuxOutput, encodeWslConsole, type ConsoleStreams } from './console';
-
-/** What one run of the fake wsl.exe is given. */
-export interface FakeWslInvocation {
-  readonly stateDir: string;
-  readonly argv: readonly string[];
-  readonly env: NodeJS.ProcessEnv;
-  readonly streams: ConsoleStreams;
-}
+import { encodeLinuxOutput, encodeWslConsole } from './console';
+import { linuxCommand, type LinuxOutput } from './distro-linux';
+import type { FakeInvocation } from './host-programs';
+import { isDistroProbeBatch, runDistroProbeBatch } from './probe-batch';
 
 /** WSL's generic failure; a DWORD 0xFFFFFFFF on Windows, 255 where exit codes are one byte. */
 const WSL_E_FAILURE = -1;
 
+/** The simulated user's .wslconfig as bytes, as WSL reads it when it creates the VM. */
+function readProfileWslconfig(stateDir: string): Uint8Array | undefined {
+  const path = join(stateDir, 'profile', '.wslconfig');
+  return existsSync(path) ? new Uint8Array(readFileSync(path)) : undefined;
+}
+
 /**
- * The simulated wsl.exe: answers `--list --verbose`, `--list --running --quiet`, `--list --quiet`, `--version`,
- * `--shutdown` and `[-d NAME] -e CMD...` from the VM state in the state folder, which it updates.
- * Resolves with the exit code.
+ * The simulated wsl.exe: `--list --verbose`, `--list --running --quiet`, `--list --quiet`, `--version`, `--status`,
+ * `--shutdown` and `[-d NAME] -e CMD...`, from the VM state in the state folder, which it updates. The first command
+ * that needs the VM creates it from the profile's .wslconfig and prints WSL's warnings on stderr.
  */
-export async function runFakeWsl(invocation: FakeWslInvocation): Promise<number> {
-  const { argv, env, streams, stateDir } = invocation;
+export async function runFakeWsl(
+  invocation: FakeInvocation & { readonly stateDir: string },
+): Promise<number> {
+  const { argv, env, streams, scenario, stateDir } = invocation;
   const say = (text: string): void => void streams.stdout.write(encodeWslConsole(text, env));
   const fail = (text: string, code: string): number => {
     streams.stderr.write(encodeWslConsole(`${text}\nError code: ${code}\n`, env));
     return WSL_E_FAILURE;
   };
   const state = readVmState(stateDir);
-  const scenario = getScenario(state.scenario);
   const [first, ...rest] = argv;
 
   switch (first) {
     case '--list':
     case '-l':
-      return listDistros(state, rest, say, fail);
+      return listDistros(state, scenario, rest, say, fail);
     case '--version':
-    case '-v':
-      say(formatVersion(scenario));
+    case '-v': {
+      if (scenario.wsl === 'inbox' || scenario.wsl === undefined) {
+        say(
+          'Copyright (c) Microsoft Corporation. All rights reserved.\n\nUsage: wsl.exe [Argument] [Options...] [CommandLine]\n',
+        );
+        return WSL_E_FAILURE;
+      }
+      const v = scenario.wsl;
+      say(
+        `WSL version: ${v.wsl}\nKernel version: ${v.kernel}\nWSLg version: ${v.wslg}\nMSRDC version: ${v.msrdc}\nDirect3D version: ${v.direct3d}\nDXCore version: ${v.dxcore}\nWindows version: ${v.windows}\n`,
+      );
       return 0;
+    }
+    case '--status': {
+      const fallback = scenario.distros.find((d) => d.isDefault);
+      if (!fallback)
+        return fail(
+          'Windows Subsystem for Linux has no installed distributions.',
+          'Wsl/WSL_E_DEFAULT_DISTRO_NOT_FOUND',
+        );
+      say(`Default Distribution: ${fallback.name}\nDefault Version: 2\n`);
+      return 0;
+    }
     case '--shutdown':
-      writeVmState(stateDir, { ...state, distros: state.distros.map((d) => ({ ...d, running: false })) });
+      writeVmState(stateDir, {
+        ...state,
+        vm: null,
+        distros: state.distros.map((d) => ({ ...d, running: false })),
+      });
       return 0;
     case '-d':
     case '--distribution':
     case '-e':
     case '--exec':
-      return execInDistro(invocation, state, argv, fail);
+      return execInDistro(invocation, state, fail);
     default:
       return fail(
         `Invalid command line argument: ${first ?? '(none)'}\nPlease use 'wsl.exe --help' to get a list of supported arguments.`,
@@ -57,6 +84,7 @@ export async function runFakeWsl(invocation: FakeWslInvocation): Promise<number>
 
 function listDistros(
   state: VmState,
+  scenario: Scenario,
   flags: readonly string[],
   say: (text: string) => void,
   fail: (text: string, code: string) => number,
@@ -64,7 +92,9 @@ function listDistros(
   const running = flags.includes('--running');
   const quiet = flags.includes('--quiet') || flags.includes('-q');
   const verbose = flags.includes('--verbose') || flags.includes('-v');
-  const distros = [...state.distros].sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+  const distros = [...scenario.distros]
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
+    .map((d) => ({ ...d, running: state.distros.find((s) => s.name === d.name)?.running ?? false }));
   if (distros.length === 0) {
     return fail(
       'Windows Subsystem for Linux has no installed distributions.',
@@ -98,26 +128,20 @@ function listDistros(
   return 0;
 }
 
-function formatVersion(scenario: Scenario): string {
-  const v = scenario.wslVersion;
-  return [
-    `WSL version: ${v.wsl}`,
-    `Kernel version: ${v.kernel}`,
-    `WSLg version: ${v.wslg}`,
-    `MSRDC version: ${v.msrdc}`,
-    `Direct3D version: ${v.direct3d}`,
-    `DXCore version: ${v.dxcore}`,
-    `Windows version: ${v.windows}`,
-    '',
-  ].join('\n');
+async function emit(invocation: FakeInvocation, output: LinuxOutput): Promise<number> {
+  if (output.delayMs) await invocation.sleep(output.delayMs);
+  if (output.hang) await new Promise<never>(() => setInterval(() => undefined, 60_000));
+  invocation.streams.stdout.write(encodeLinuxOutput(output.stdout));
+  invocation.streams.stderr.write(encodeLinuxOutput(output.stderr));
+  return output.exitCode;
 }
 
 async function execInDistro(
-  invocation: FakeWslInvocation,
+  invocation: FakeInvocation & { readonly stateDir: string },
   state: VmState,
-  argv: readonly string[],
   fail: (text: string, code: string) => number,
 ): Promise<number> {
+  const { argv, scenario, stateDir, env, streams } = invocation;
   let distroName: string | undefined;
   let index = 0;
   if (argv[0] === '-d' || argv[0] === '--distribution') {
@@ -130,52 +154,35 @@ async function execInDistro(
   const command = argv.slice(index + 1);
   const distro =
     distroName === undefined
-      ? state.distros.find((d) => d.isDefault)
-      : state.distros.find((d) => d.name.toLowerCase() === distroName.toLowerCase());
+      ? scenario.distros.find((d) => d.isDefault)
+      : scenario.distros.find((d) => d.name.toLowerCase() === distroName.toLowerCase());
   if (!distro)
     return fail('There is no distribution with the supplied name.', 'Wsl/Service/WSL_E_DISTRO_NOT_FOUND');
 
-  const vmWasStopped = state.distros.every((d) => !d.running);
-  writeVmState(invocation.stateDir, {
+  let vm = state.vm;
+  if (!vm) {
+    vm = bootConfig(readProfileWslconfig(stateDir), scenario.host);
+    for (const warning of vm.warnings) streams.stderr.write(encodeWslConsole(`wsl: ${warning}\n`, env));
+  }
+  writeVmState(stateDir, {
     ...state,
-    boots: state.boots + (vmWasStopped ? 1 : 0),
+    boots: state.boots + (state.vm ? 0 : 1),
+    vm,
     distros: state.distros.map((d) => (d.name === distro.name ? { ...d, running: true } : d)),
   });
-  return runLinuxCommand(command, distro, invocation.streams);
-}
-
-/** The few Linux programs the simulated distros answer; `sleep` runs a real child so process trees are real. */
-async function runLinuxCommand(
-  command: readonly string[],
-  distro: VmState['distros'][number],
-  streams: ConsoleStreams,
-): Promise<number> {
-  const [program, ...args] = command;
-  const print = (text: string): number => {
-    streams.stdout.write(encodeLinuxOutput(text));
-    return 0;
-  };
-  switch (program) {
-    case 'echo':
-      return print(`${args.join(' ')}\n`);
-    case 'nproc':
-      return print(`${distro.nproc}\n`);
-    case 'uname':
-      return print(`${args.includes('-r') ? distro.kernelRelease : 'Linux'}\n`);
-    case 'true':
-      return 0;
-    case 'false':
-      return 1;
-    case 'sleep':
-      return new Promise((resolve) => {
-        const child = spawn('sleep', args, { stdio: 'ignore' });
-        child.on('close', (code) => resolve(code ?? 1));
-        child.on('error', () => resolve(127));
-      });
-    default:
-      streams.stderr.write(
-        encodeLinuxOutput(`<3>WSL ERROR: execvpe(${program ?? ''}) failed: No such file or directory\n`),
-      );
-      return 1;
+  const ctx = { scenario, distro, vm };
+  if (isDistroProbeBatch(command)) return runDistroProbeBatch(ctx, command, invocation);
+  if (command[0] === 'sleep') {
+    const seconds = Number(command[1] ?? '0');
+    const { spawn } = await import('node:child_process');
+    return new Promise((resolve) => {
+      const child = spawn('sleep', [String(seconds)], { stdio: 'ignore' });
+      child.on('close', (code) => resolve(code ?? 1));
+      child.on('error', () => resolve(127));
+    });
   }
+  if (command[0] === 'echo')
+    return emit(invocation, { stdout: `${command.slice(1).join(' ')}\n`, stderr: '', exitCode: 0 });
+  if (command[0] === 'true' || command[0] === 'false') return command[0] === 'true' ? 0 : 1;
+  return emit(invocation, linuxCommand(ctx, command));
 }

@@ -1,12 +1,14 @@
-import { healthy } from './healthy';
+import { CATALOG } from './catalog';
 import type { Scenario } from './scenario';
 
-/** Every scenario the simulator can act out, by name. */
-export const SCENARIOS: Readonly<Record<string, Scenario>> = { healthy };
+/** Every scenario the simulator can act out, by name (ARCHITECTURE.md §3.5). */
+export const SCENARIOS: Readonly<Record<string, Scenario>> = Object.fromEntries(
+  CATALOG.map((scenario) => [scenario.name, scenario]),
+);
 
-/** The names `headroom scenarios` lists and `--scenario` accepts. */
+/** The names `headroom scenarios` lists and `--scenario` / `--simulate` accept. */
 export function scenarioNames(): string[] {
-  return Object.keys(SCENARIOS);
+  return CATALOG.map((scenario) => scenario.name);
 }
 
 /** Look up a scenario; throws an error listing the valid names when there is none by that name. */

@@ -1,13 +1,54 @@
-/** A distro as the simulated Windows registers it. */
+/** How a distro's in-VM `nvidia-smi` behaves in a scenario. */
+export type DistroGpuBehavior =
+  /** Works, reports the host's GPUs and driver. */
+  | 'ok'
+  /** "GPU access blocked by the operating system" (exit 255). */
+  | 'blocked'
+  /** /usr/lib/wsl/lib/nvidia-smi is missing (no GPU passed through). */
+  | 'missing'
+  /** Never answers. */
+  | 'hang'
+  /** Answers, but after `latencyMs`. */
+  | 'slow';
+
+/** A GPU on the simulated host. */
+export interface SimulatedGpu {
+  readonly name: string;
+  readonly uuid: string;
+  readonly memoryTotalMiB: number;
+  readonly memoryUsedMiB: number;
+  readonly utilizationPercent: number;
+  readonly temperatureC: number;
+  readonly powerDrawW: number;
+}
+
+/** A distro as the simulated Windows registers it, and what is inside it. */
 export interface SimulatedDistro {
   readonly name: string;
   readonly version: 1 | 2;
   readonly isDefault: boolean;
   /** Whether it runs when the scenario starts. */
   readonly running: boolean;
-  /** What `nproc` and `uname -r` answer inside it. */
-  readonly nproc: number;
-  readonly kernelRelease: string;
+  /** /etc/os-release. */
+  readonly osRelease: string;
+  /** What `nvidia-smi` inside does. */
+  readonly gpu: DistroGpuBehavior;
+  /** For `slow`: how long in-distro nvidia-smi takes. */
+  readonly gpuLatencyMs?: number;
+  /** The driver version in-distro nvidia-smi reports (defaults to the host's). */
+  readonly gpuDriverVersion?: string;
+  /** Report `CUDA Version: ERR!` in the banner. */
+  readonly cudaVersionError?: boolean;
+  /** Installed packages with versions (`nvidia-driver-550` etc. is the classic mistake). */
+  readonly packages: readonly string[];
+  /** Whether libcuda.so resolves to /usr/lib/wsl/lib (false: a Linux driver's copy shadows it). */
+  readonly libcudaFromWsl: boolean;
+  /** /etc/wsl.conf, or undefined when there is none. */
+  readonly wslConf?: string;
+  /** Extra lines of /proc/mounts (e.g. a Windows drive holding models). */
+  readonly extraMounts: readonly string[];
+  /** Where the model folders (Ollama, llama.cpp, Hugging Face cache) live, for the models probe. */
+  readonly modelDirs?: readonly string[];
 }
 
 /** The versions `wsl --version` reports, in its fixed line order. */
@@ -21,11 +62,40 @@ export interface SimulatedWslVersion {
   readonly windows: string;
 }
 
+/** An event in the simulated Windows event log, rendered as wevtutil's XML. */
+export interface SimulatedEvent {
+  readonly log: 'System' | 'Application';
+  readonly provider: string;
+  readonly eventId: number;
+  readonly time: string;
+  readonly level: number;
+  readonly data: Readonly<Record<string, string>>;
+}
+
 /** A named situation of a Windows machine that the fake executables act out. */
 export interface Scenario {
   readonly name: string;
   /** One line for `headroom scenarios`. */
   readonly summary: string;
+  readonly host: {
+    readonly totalMemoryBytes: number;
+    readonly logicalProcessors: number;
+    readonly windowsBuild: number;
+    /** The NVIDIA driver (host nvidia-smi's driver_version); absent without an NVIDIA GPU. */
+    readonly driverVersion?: string | undefined;
+    readonly cudaVersion?: string | undefined;
+    readonly gpus: readonly SimulatedGpu[];
+  };
+  /** WSL as installed: absent when WSL is not installed at all; `inbox` for the old wsl.exe without --version. */
+  readonly wsl?: SimulatedWslVersion | 'inbox' | undefined;
   readonly distros: readonly SimulatedDistro[];
-  readonly wslVersion: SimulatedWslVersion;
+  /** The simulated user's .wslconfig when the scenario starts (absent: no file). */
+  readonly wslconfig?: string | undefined;
+  /** The .wslconfig the running VM was started with, when it differs from the file (an edit not yet applied). */
+  readonly appliedWslconfig?: string;
+  /** Registry values `reg query` answers, by key then value name. */
+  readonly registry: Readonly<
+    Record<string, Readonly<Record<string, { readonly type: string; readonly data: string }>>>
+  >;
+  readonly events: readonly SimulatedEvent[];
 }

@@ -1,0 +1,165 @@
+import type { Scenario, SimulatedEvent } from '../scenarios/scenario';
+import type { ConsoleStreams } from './console';
+import { QUERY_HEADER, renderBanner, renderQueryRows, type NvidiaView } from './nvidia-output';
+
+/** One run of a fake Windows program. */
+export interface FakeInvocation {
+  readonly argv: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+  readonly streams: ConsoleStreams;
+  readonly scenario: Scenario;
+  /** Resolves after `ms` simulated milliseconds (scaled by HEADROOM_SIM_TIME_SCALE). */
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+const write = (stream: ConsoleStreams['stdout'], text: string): void =>
+  void stream.write(new Uint8Array(Buffer.from(text, 'utf8')));
+const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+
+/** The host's view of its GPUs, as the Windows nvidia-smi.exe shows them. */
+export function hostNvidiaView(scenario: Scenario): NvidiaView | undefined {
+  const { driverVersion, cudaVersion, gpus } = scenario.host;
+  if (!driverVersion || !cudaVersion || gpus.length === 0) return undefined;
+  return { smiVersion: driverVersion, driverVersion, cudaVersion, gpus, onHost: true };
+}
+
+/**
+ * The fake nvidia-smi.exe: the banner, `--query-gpu=... --format=csv[,noheader],nounits` and the `-lms N` / `-l N`
+ * stream, which keeps printing until it is killed. It only exists when the scenario's host has an NVIDIA driver.
+ */
+export async function runFakeNvidiaSmi({ argv, streams, scenario }: FakeInvocation): Promise<number> {
+  const view = hostNvidiaView(scenario);
+  if (!view) {
+    write(
+      streams.stderr,
+      "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.\r\n",
+    );
+    return 9;
+  }
+  const format = argv.find((arg) => arg.startsWith('--format='));
+  if (!argv.some((arg) => arg.startsWith('--query-gpu='))) {
+    write(streams.stdout, crlf(renderBanner(view)));
+    return 0;
+  }
+  const header = format?.includes('noheader') ? [] : [QUERY_HEADER];
+  const periodIndex = argv.findIndex((arg) => arg === '-lms' || arg === '-l' || arg.startsWith('--loop'));
+  if (periodIndex < 0) {
+    write(streams.stdout, crlf([...header, ...renderQueryRows(view), ''].join('\n')));
+    return 0;
+  }
+  const value = Number(argv[periodIndex + 1] ?? '1');
+  const periodMs = argv[periodIndex] === '-lms' ? value : value * 1000;
+  write(streams.stdout, crlf([...header, ''].join('\n')));
+  for (;;) {
+    write(streams.stdout, crlf([...renderQueryRows(view), ''].join('\n')));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(50, periodMs)));
+  }
+}
+
+const HIVES: Readonly<Record<string, string>> = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER' };
+
+function canonicalKey(key: string): string {
+  const [hive = '', ...rest] = key.split('\\');
+  return [HIVES[hive.toUpperCase()] ?? hive.toUpperCase(), ...rest].join('\\').toLowerCase();
+}
+
+/**
+ * The fake reg.exe: `reg query KEY [/v NAME]` from the scenario's registry, in reg.exe's layout; a missing key or
+ * value is its error and exit code 1.
+ */
+export function runFakeReg({ argv, streams, scenario }: FakeInvocation): number {
+  const [verb, key = '', ...rest] = argv;
+  const missing = (): number => {
+    write(streams.stderr, 'ERROR: The system was unable to find the specified registry key or value.\r\n');
+    return 1;
+  };
+  if (verb?.toLowerCase() !== 'query') {
+    write(streams.stderr, 'ERROR: Invalid syntax.\r\nType "REG /?" for usage.\r\n');
+    return 1;
+  }
+  const entry = Object.entries(scenario.registry).find(([name]) => name.toLowerCase() === canonicalKey(key));
+  if (!entry) return missing();
+  const [name, values] = entry;
+  const wanted = rest[0]?.toLowerCase() === '/v' ? rest[1] : undefined;
+  const shown = Object.entries(values).filter(
+    ([valueName]) => wanted === undefined || valueName.toLowerCase() === wanted.toLowerCase(),
+  );
+  if (shown.length === 0) return missing();
+  const lines = [
+    '',
+    name,
+    ...shown.map(([valueName, value]) => `    ${valueName}    ${value.type}    ${value.data}`),
+    '',
+    '',
+  ];
+  write(streams.stdout, lines.join('\r\n'));
+  return 0;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char] ?? char,
+  );
+}
+
+/** One event as `wevtutil qe ... /f:xml` prints it. */
+export function renderEventXml(event: SimulatedEvent, recordId: number): string {
+  const data = Object.entries(event.data)
+    .map(([name, value]) => `    <Data Name="${escapeXml(name)}">${escapeXml(value)}</Data>`)
+    .join('\n');
+  return [
+    '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">',
+    '  <System>',
+    `    <Provider Name="${escapeXml(event.provider)}"/>`,
+    `    <EventID>${event.eventId}</EventID>`,
+    '    <Version>0</Version>',
+    `    <Level>${event.level}</Level>`,
+    `    <TimeCreated SystemTime="${event.time}"/>`,
+    `    <EventRecordID>${recordId}</EventRecordID>`,
+    `    <Channel>${event.log}</Channel>`,
+    '    <Computer>DESKTOP-HEADROOM</Computer>',
+    '  </System>',
+    data === '' ? '  <EventData/>' : `  <EventData>\n${data}\n  </EventData>`,
+    '</Event>',
+  ].join('\n');
+}
+
+/** The scenario's events of one log with their record ids (numbered from 40000 in time order). */
+export function eventsWithIds(
+  scenario: Scenario,
+  log: string,
+): { event: SimulatedEvent; recordId: number }[] {
+  return [...scenario.events]
+    .filter((event) => event.log.toLowerCase() === log.toLowerCase())
+    .sort((a, b) => a.time.localeCompare(b.time))
+    .map((event, index) => ({ event, recordId: 40000 + index }));
+}
+
+/**
+ * The fake wevtutil.exe: `qe LOG /q:XPATH /f:xml [/c:N]` prints the scenario's matching events. It understands the
+ * XPath Headroom builds: `Provider[@Name='...']` (any of several), `EventID=N` (any of several), `EventRecordID>N`.
+ */
+export function runFakeWevtutil({ argv, streams, scenario }: FakeInvocation): number {
+  const [verb, log = ''] = argv;
+  if (verb?.toLowerCase() !== 'qe') {
+    write(streams.stderr, 'The parameter is incorrect.\r\n');
+    return 87;
+  }
+  const query = argv.find((arg) => arg.toLowerCase().startsWith('/q:'))?.slice(3) ?? '';
+  const providers = [...query.matchAll(/Provider\[@Name=['"]([^'"]+)['"]\]/g)].map((match) => match[1]);
+  const ids = [...query.matchAll(/EventID\s*=\s*(\d+)/g)].map((match) => Number(match[1]));
+  const after = Number(/EventRecordID\s*>\s*(\d+)/.exec(query)?.[1] ?? '-1');
+  const count = Number(argv.find((arg) => arg.toLowerCase().startsWith('/c:'))?.slice(3) ?? 'Infinity');
+  const matching = eventsWithIds(scenario, log)
+    .filter(({ event }) => providers.length === 0 || providers.includes(event.provider))
+    .filter(({ event }) => ids.length === 0 || ids.includes(event.eventId))
+    .filter(({ recordId }) => recordId > after)
+    .slice(0, count);
+  write(
+    streams.stdout,
+    matching.map(({ event, recordId }) => renderEventXml(event, recordId)).join('\n') +
+      (matching.length > 0 ? '\n' : ''),
+  );
+  return 0;
+}

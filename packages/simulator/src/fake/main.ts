@@ -1,0 +1,41 @@
+import { getScenario } from '../scenarios';
+import { readVmState } from '../vm-state';
+import { runFakeNvidiaSmi, runFakeReg, runFakeWevtutil, type FakeInvocation } from './host-programs';
+import { runFakeWsl } from './fake-wsl';
+
+/** The fake Windows programs the simulator provides. */
+export type FakeProgram = 'wsl' | 'nvidia-smi' | 'reg' | 'wevtutil';
+
+/** HEADROOM_SIM_TIME_SCALE shrinks injected latency in tests (0.01 = a hundred times faster). */
+function timeScale(env: NodeJS.ProcessEnv): number {
+  const scale = Number(env.HEADROOM_SIM_TIME_SCALE ?? '1');
+  return Number.isFinite(scale) && scale >= 0 ? scale : 1;
+}
+
+/**
+ * Entry point of every fake program's shim: run one invocation against the state folder and exit with its code.
+ * A failure inside the simulator itself is reported as such, never disguised as the program's answer.
+ */
+export async function main(stateDir: string, program: FakeProgram): Promise<void> {
+  try {
+    const scenario = getScenario(readVmState(stateDir).scenario);
+    const scale = timeScale(process.env);
+    const invocation: FakeInvocation = {
+      argv: process.argv.slice(2),
+      env: process.env,
+      streams: { stdout: process.stdout, stderr: process.stderr },
+      scenario,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms * scale)),
+    };
+    const run = {
+      wsl: () => runFakeWsl({ ...invocation, stateDir }),
+      'nvidia-smi': () => runFakeNvidiaSmi(invocation),
+      reg: () => Promise.resolve(runFakeReg(invocation)),
+      wevtutil: () => Promise.resolve(runFakeWevtutil(invocation)),
+    }[program];
+    process.exitCode = await run();
+  } catch (error) {
+    process.stderr.write(`headroom simulator: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 70;
+  }
+}

@@ -1,0 +1,165 @@
+import { DISPLAY_CLASS_KEY, HEALTHY, UBUNTU } from './base';
+import type { Scenario, SimulatedDistro } from './scenario';
+
+/** The healthy machine with its default distro changed. */
+function withUbuntu(changes: Partial<SimulatedDistro>): Scenario['distros'] {
+  return HEALTHY.distros.map((distro) => (distro.name === UBUNTU.name ? { ...distro, ...changes } : distro));
+}
+
+/** Every scenario of ARCHITECTURE.md §3.5: the healthy machine with one thing wrong. */
+export const CATALOG: readonly Scenario[] = [
+  HEALTHY,
+  {
+    ...HEALTHY,
+    name: 'no-wsl',
+    summary: 'WSL is not installed: there is no wsl.exe and no distro.',
+    wsl: undefined,
+    distros: [],
+    wslconfig: undefined,
+  },
+  {
+    ...HEALTHY,
+    name: 'no-gpu',
+    summary: 'No NVIDIA GPU or driver on the host: no nvidia-smi, and nothing to pass through to WSL.',
+    host: { ...HEALTHY.host, driverVersion: undefined, cudaVersion: undefined, gpus: [] },
+    distros: withUbuntu({ gpu: 'missing' }),
+    registry: Object.fromEntries(
+      Object.entries(HEALTHY.registry).filter(([key]) => key !== DISPLAY_CLASS_KEY),
+    ),
+  },
+  {
+    ...HEALTHY,
+    name: 'wsl1-distro',
+    summary: 'The default distro runs on WSL 1: no GPU, no memory limit from .wslconfig.',
+    distros: withUbuntu({ version: 1, gpu: 'missing' }),
+  },
+  {
+    ...HEALTHY,
+    name: 'memory-ceiling',
+    summary: 'A 32 GB machine with memory=8GB in .wslconfig: too little RAM for a large model to load.',
+    host: { ...HEALTHY.host, totalMemoryBytes: 32 * 2 ** 30 },
+    wslconfig: '[wsl2]\r\nmemory=8GB\r\nswap=0\r\n',
+  },
+  {
+    ...HEALTHY,
+    name: 'config-not-applied',
+    summary:
+      '.wslconfig says memory=48GB, but the running VM still has the 8GB it booted with: WSL was not shut down.',
+    appliedWslconfig: '[wsl2]\r\nmemory=8GB\r\nprocessors=4\r\n',
+  },
+  {
+    ...HEALTHY,
+    name: 'invalid-memory-value',
+    summary: 'memory=16gb (lower-case unit): WSL ignores the line, warns at boot and uses half the RAM.',
+    wslconfig: '[wsl2]\r\nmemory=16gb\r\nprocessors=12\r\n',
+  },
+  {
+    ...HEALTHY,
+    name: 'driver-mismatch',
+    summary: 'The distro reports driver 552.12 while the host runs 566.36.',
+    distros: withUbuntu({ gpuDriverVersion: '552.12' }),
+  },
+  {
+    ...HEALTHY,
+    name: 'gpu-blocked',
+    summary: 'In-distro nvidia-smi fails with "GPU access blocked by the operating system".',
+    distros: withUbuntu({ gpu: 'blocked' }),
+  },
+  {
+    ...HEALTHY,
+    name: 'linux-driver-in-distro',
+    summary:
+      'A Linux NVIDIA driver (nvidia-driver-550) is installed inside the distro and shadows WSL’s libcuda.',
+    distros: withUbuntu({
+      packages: [
+        ...UBUNTU.packages,
+        'nvidia-driver-550 550.120-0ubuntu0.24.04.1',
+        'libnvidia-compute-550 550.120-0ubuntu0.24.04.1',
+      ],
+      libcudaFromWsl: false,
+      cudaVersionError: true,
+    }),
+  },
+  {
+    ...HEALTHY,
+    name: 'old-kernel',
+    summary: 'An old WSL (kernel 5.10.16.3) from before the GPU stack matured.',
+    wsl: {
+      ...(HEALTHY.wsl as Exclude<Scenario['wsl'], 'inbox' | undefined>),
+      wsl: '1.0.3.0',
+      kernel: '5.10.16.3-1',
+    },
+  },
+  {
+    ...HEALTHY,
+    name: 'passthrough-hang',
+    summary: 'In-distro nvidia-smi never answers: GPU passthrough is hung.',
+    distros: withUbuntu({ gpu: 'hang' }),
+  },
+  {
+    ...HEALTHY,
+    name: 'models-on-9p',
+    summary: 'Ollama’s models live on /mnt/d (a Windows drive over 9p), so loading them is slow.',
+    distros: withUbuntu({
+      extraMounts: [
+        'D:\\134 /mnt/d 9p rw,noatime,dirsync,aname=drvfs;path=D:\\;uid=1000;gid=1000;symlinkroot=/mnt/ 0 0',
+      ],
+      modelDirs: ['/mnt/d/ollama/models'],
+    }),
+  },
+  {
+    ...HEALTHY,
+    name: 'windows-update-broke-gpu',
+    summary:
+      'A Windows Update (KB5046617) installed and rebooted the machine; since then the GPU is blocked in WSL.',
+    distros: withUbuntu({ gpu: 'blocked' }),
+    events: [
+      ...HEALTHY.events,
+      {
+        log: 'System',
+        provider: 'Microsoft-Windows-WindowsUpdateClient',
+        eventId: 19,
+        time: '2026-11-20T03:04:11.0000000Z',
+        level: 4,
+        data: {
+          updateTitle:
+            '2026-11 Cumulative Update for Windows 11 Version 24H2 for x64-based Systems (KB5046617)',
+          updateGuid: '{5B8E2F41-7C3D-4E1A-9F2B-6A7C8D9E0F12}',
+          updateRevisionNumber: '1',
+        },
+      },
+      {
+        log: 'System',
+        provider: 'User32',
+        eventId: 1074,
+        time: '2026-11-20T03:06:40.0000000Z',
+        level: 4,
+        data: {
+          param1: 'C:\\Windows\\servicing\\TrustedInstaller.exe (DESKTOP-HEADROOM)',
+          param2: 'DESKTOP-HEADROOM',
+          param3: 'Operating System: Upgrade (Planned)',
+          param4: '0x80020003',
+          param5: 'restart',
+          param6: '',
+          param7: 'NT AUTHORITY\\SYSTEM',
+        },
+      },
+      {
+        log: 'System',
+        provider: 'EventLog',
+        eventId: 6006,
+        time: '2026-11-20T03:06:52.0000000Z',
+        level: 4,
+        data: {},
+      },
+      {
+        log: 'System',
+        provider: 'EventLog',
+        eventId: 6005,
+        time: '2026-11-20T03:08:15.0000000Z',
+        level: 4,
+        data: {},
+      },
+    ],
+  },
+];
