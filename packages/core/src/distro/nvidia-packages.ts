@@ -1,0 +1,80 @@
+import { parsed, parseSafely, unreadable, type Parsed } from '../probe/parse-result';
+
+/** The package managers the probe knows; `none` when it found none of them. */
+export type PackageManager = 'dpkg' | 'rpm' | 'pacman' | 'none';
+
+/**
+ * What an NVIDIA package is. Everything but `other` belongs to a Linux GPU driver, which must not be installed in a
+ * WSL distro: WSL mounts the Windows driver's libraries at /usr/lib/wsl/lib (research/gpu-tools.md §2).
+ */
+export type NvidiaPackageKind =
+  'driver' | 'kernel-module' | 'compute-library' | 'cuda-drivers' | 'utils' | 'other';
+
+/** One installed NVIDIA package. */
+export interface NvidiaPackage {
+  readonly name: string;
+  readonly version: string;
+  readonly kind: NvidiaPackageKind;
+}
+
+/** The NVIDIA packages installed in a distro. */
+export interface NvidiaPackages {
+  readonly manager: PackageManager;
+  /** Installed packages only (dpkg's `rc` and `un` entries are left out). */
+  readonly packages: readonly NvidiaPackage[];
+  /** The packages of a Linux GPU driver (every kind but `other`). */
+  readonly linuxDriverPackages: readonly NvidiaPackage[];
+}
+
+const KINDS: readonly (readonly [RegExp, NvidiaPackageKind])[] = [
+  [/^nvidia-driver(?:-|$)/, 'driver'],
+  [/^nvidia-headless(?:-|$)/, 'driver'],
+  [/^nvidia(?:-open|-lts)?$/, 'driver'],
+  [/^nvidia-open(?:-|$)/, 'driver'],
+  [/^xorg-x11-drv-nvidia(?:-|$)/, 'driver'],
+  [/^nvidia-(?:dkms|kernel|modprobe)(?:-|$)/, 'kernel-module'],
+  [/^(?:akmod|kmod)-nvidia(?:-|$)/, 'kernel-module'],
+  [/^libnvidia-compute(?:-|$)/, 'compute-library'],
+  [/^cuda-drivers(?:-|$)/, 'cuda-drivers'],
+  [/^(?:lib32-)?nvidia-utils(?:-|$)/, 'utils'],
+  [/^nvidia-compute-utils(?:-|$)/, 'utils'],
+];
+
+/** Classify an NVIDIA package by its name (Debian/Ubuntu, Fedora/RHEL and Arch names). */
+export function classifyNvidiaPackage(name: string): NvidiaPackageKind {
+  return KINDS.find(([pattern]) => pattern.test(name))?.[1] ?? 'other';
+}
+
+const MANAGER_LINE = /^manager (dpkg|rpm|pacman|none)\s*$/;
+const PACKAGE_LINE = /^([a-zA-Z])([a-zA-Z])([ a-zA-Z]?)\|([^|\s]+)\|(.*)$/;
+
+/** dpkg's second status letter: `n` not installed and `c` config-files mean the package is gone. */
+function isInstalled(status: string): boolean {
+  return status !== 'n' && status !== 'c';
+}
+
+/** Parse the NVIDIA packages probe (commands.ts): the `manager` line, then `STATUS|NAME|VERSION` lines. */
+export function parseNvidiaPackages(text: string): Parsed<NvidiaPackages> {
+  return parseSafely('distro-nvidia-packages', text, (): Parsed<NvidiaPackages> => {
+    let manager: PackageManager | undefined;
+    const packages: NvidiaPackage[] = [];
+    for (const line of text.split(/\r?\n/)) {
+      const managerMatch = MANAGER_LINE.exec(line);
+      if (managerMatch) {
+        manager ??= managerMatch[1] as PackageManager;
+        continue;
+      }
+      const match = PACKAGE_LINE.exec(line);
+      if (!match || manager === undefined) continue;
+      const [, , status = '', , name = '', version = ''] = match;
+      if (!isInstalled(status) || packages.some((known) => known.name === name)) continue;
+      packages.push({ name, version: version.trim(), kind: classifyNvidiaPackage(name) });
+    }
+    if (manager === undefined) return unreadable('distro-nvidia-packages', 'no `manager` line', text);
+    return parsed({
+      manager,
+      packages,
+      linuxDriverPackages: packages.filter((item) => item.kind !== 'other'),
+    });
+  });
+}
