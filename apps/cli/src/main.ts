@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EXIT, UsageError, type CliIo } from './cli-io';
+import { runCollect } from './commands/collect';
 import { runDemo } from './commands/demo';
 import { HELP_TEXT } from './commands/help';
 import { runScenarios } from './commands/scenarios';
@@ -43,6 +44,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         return runScenarios(rest, io);
       case 'demo':
         return await runDemo(rest, io);
+      case 'collect':
+        return await runCollect(rest, io);
       case 'wslconfig':
         return await runWslconfig(rest, io);
       default:

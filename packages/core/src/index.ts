@@ -15,3 +15,8 @@ export * from './wslconfig';
 export * from './probe';
 export { parseWslStatus, parseWslWarnings, type WslStatus } from './wsl/status';
 export { compareVersions, parseWslVersion, type WslVersionFacts, type WslVersions } from './wsl/version';
+export * from './capture';
+export * from './eventlog';
+export * from './distro';
+export * from './windows';
+export * from './nvidia';

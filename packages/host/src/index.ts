@@ -44,3 +44,4 @@ export {
   type WslConfigStoreOptions,
   type WslConfigWriteOptions,
 } from './wslconfig/store';
+export * from './capture';

@@ -9,6 +9,11 @@ Commands:
                 --scenario NAME   the simulated machine (default: healthy; see 'headroom scenarios')
                 --port N          port to listen on (default: 0, any free port)
                 --state-dir DIR   keep the simulated machine's state in DIR (default: a new temporary folder)
+  collect     Capture every probe's raw output (WSL, GPUs, registry, event log, .wslconfig) into a folder
+                --out DIR         where to write it (default: ./headroom-capture-<time>)
+                --simulate NAME   collect from a simulated Windows (see 'headroom scenarios')
+                --boot            start the WSL VM for the in-distro probes when it is stopped
+                --show DIR        print the facts of a capture instead (add --json for JSON)
   scenarios   List the simulated Windows machines the demo and --simulate can act out
                 --json            print them as JSON
   wslconfig   Read and edit .wslconfig exactly as WSL reads it: check, set, unset, diff, history, restore

@@ -7,7 +7,8 @@ export interface Unreadable {
 }
 
 /** A parser's answer: the facts it read, or a typed "unreadable" that names the probe. Parsers never throw. */
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly unreadable: Unreadable };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly unreadable: Unreadable };
 
 const EXCERPT_LENGTH = 400;
 
@@ -29,6 +30,10 @@ export function parseSafely<T>(probe: string, text: string, parse: () => Parsed<
   try {
     return parse();
   } catch (error) {
-    return unreadable(probe, `the output could not be read (${error instanceof Error ? error.message : String(error)})`, text);
+    return unreadable(
+      probe,
+      `the output could not be read (${error instanceof Error ? error.message : String(error)})`,
+      text,
+    );
   }
 }

@@ -11,7 +11,10 @@ export interface WslStatus {
 /** Parse `wsl --status` by line order: the default distro, then the default version, then any notes. */
 export function parseWslStatus(text: string, probe = 'wsl-status'): Parsed<WslStatus> {
   return parseSafely(probe, text, () => {
-    const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const lines = text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
     const valued = lines.filter((line) => /[:：]/.test(line));
     if (valued.length === 0) return unreadable(probe, 'no "label: value" lines', text);
     const value = (line: string | undefined): string | null => {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseWslStatus, parseWslWarnings } from './status';
 import { compareVersions, parseWslVersion } from './version';
 
-const zhCn = readFileSync(new URL('../testdata/wsl/wsl-version.zh-CN.issue9640.txt', import.meta.url), 'utf8');
+const zhCn = readFileSync(
+  new URL('../testdata/wsl/wsl-version.zh-CN.issue9640.txt', import.meta.url),
+  'utf8',
+);
 const english = [
   'WSL version: 2.3.26.0',
   'Kernel version: 5.15.167.4-1',
@@ -45,14 +48,22 @@ describe('parseWslVersion', () => {
   });
 
   it('recognises the inbox wsl.exe that does not know --version', () => {
-    expect(parseWslVersion('Copyright (c) Microsoft Corporation. All rights reserved.\n\nUsage: wsl.exe [Argument]\n', 4294967295 - 2 ** 32)).toEqual({
+    expect(
+      parseWslVersion(
+        'Copyright (c) Microsoft Corporation. All rights reserved.\n\nUsage: wsl.exe [Argument]\n',
+        4294967295 - 2 ** 32,
+      ),
+    ).toEqual({
       ok: true,
       value: { kind: 'inbox' },
     });
   });
 
   it('returns unreadable, naming the probe, for garbage and truncated output', () => {
-    expect(parseWslVersion('<html>oops</html>', 0)).toMatchObject({ ok: false, unreadable: { probe: 'wsl-version' } });
+    expect(parseWslVersion('<html>oops</html>', 0)).toMatchObject({
+      ok: false,
+      unreadable: { probe: 'wsl-version' },
+    });
     expect(parseWslVersion('WSL version: 2.3.26.0\n', 0)).toMatchObject({ ok: false });
     expect(parseWslVersion('', 0)).toMatchObject({ ok: false });
   });
@@ -72,11 +83,16 @@ describe('parseWslStatus and parseWslWarnings', () => {
       ok: true,
       value: { defaultDistro: 'Ubuntu-24.04', defaultVersion: 2, notes: [] },
     });
-    expect(parseWslStatus('Standarddistribution: Ubuntu\nStandardversion: 2\n')).toMatchObject({ value: { defaultDistro: 'Ubuntu' } });
+    expect(parseWslStatus('Standarddistribution: Ubuntu\nStandardversion: 2\n')).toMatchObject({
+      value: { defaultDistro: 'Ubuntu' },
+    });
   });
 
   it('keeps the wsl: warnings WSL prints at boot', () => {
-    const stderr = "wsl: Invalid memory string '8gb' for .wslconfig entry 'wsl2.memory' in C:\\Users\\ana\\.wslconfig:2\nother\n";
-    expect(parseWslWarnings(stderr)).toEqual(["Invalid memory string '8gb' for .wslconfig entry 'wsl2.memory' in C:\\Users\\ana\\.wslconfig:2"]);
+    const stderr =
+      "wsl: Invalid memory string '8gb' for .wslconfig entry 'wsl2.memory' in C:\\Users\\ana\\.wslconfig:2\nother\n";
+    expect(parseWslWarnings(stderr)).toEqual([
+      "Invalid memory string '8gb' for .wslconfig entry 'wsl2.memory' in C:\\Users\\ana\\.wslconfig:2",
+    ]);
   });
 });

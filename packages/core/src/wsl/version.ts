@@ -14,7 +14,8 @@ export interface WslVersions {
 }
 
 /** What `wsl --version` told: the Store WSL's versions, or the inbox wsl.exe that does not know the option. */
-export type WslVersionFacts = { readonly kind: 'store'; readonly versions: WslVersions } | { readonly kind: 'inbox' };
+export type WslVersionFacts =
+  { readonly kind: 'store'; readonly versions: WslVersions } | { readonly kind: 'inbox' };
 
 const VERSION_TOKEN = /^\d+(?:\.\d+)+(?:[-+][\w.-]+)?$/;
 
@@ -29,16 +30,24 @@ function afterColon(line: string): string {
  * position and the value is what follows the last colon. The inbox wsl.exe of older Windows does not know
  * `--version`: it exits non-zero and prints its usage, which this reports as `inbox`.
  */
-export function parseWslVersion(text: string, exitCode: number | null, probe = 'wsl-version'): Parsed<WslVersionFacts> {
+export function parseWslVersion(
+  text: string,
+  exitCode: number | null,
+  probe = 'wsl-version',
+): Parsed<WslVersionFacts> {
   return parseSafely<WslVersionFacts>(probe, text, () => {
-    const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const lines = text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
     const values = lines.map(afterColon);
     const [wsl, kernel, wslg, msrdc, direct3d, dxcore, windows] = values;
     if (exitCode !== 0 || wsl === undefined || !VERSION_TOKEN.test(wsl)) {
       if (exitCode !== 0 && exitCode !== null) return parsed({ kind: 'inbox' } as const);
       return unreadable(probe, 'the first line is not a WSL version', text);
     }
-    if (kernel === undefined || !VERSION_TOKEN.test(kernel)) return unreadable(probe, 'the second line is not a kernel version', text);
+    if (kernel === undefined || !VERSION_TOKEN.test(kernel))
+      return unreadable(probe, 'the second line is not a kernel version', text);
     const build = windows ? /^\d+\.\d+\.(\d+)/.exec(windows)?.[1] : undefined;
     return parsed({
       kind: 'store',

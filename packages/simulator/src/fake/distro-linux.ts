@@ -110,34 +110,51 @@ export function distroNvidiaSmi(ctx: LinuxContext, args: readonly string[]): Lin
   };
 }
 
-/** The libcuda files the loader sees, and where they come from. */
+/**
+ * The libcuda probe's output (core's DISTRO_PROBE_COMMANDS): `file`/`link` lines for each libcuda.so*, then
+ * `ldconfig` and the loader cache's entries. WSL's copies in /usr/lib/wsl/lib are plain files, not links; a Linux
+ * driver installed in the distro adds its own libcuda, which the loader then finds first.
+ */
 export function libcudaListing(ctx: LinuxContext): LinuxOutput {
-  if (ctx.distro.gpu === 'missing')
-    return {
-      stdout: '',
-      stderr: "ls: cannot access '/usr/lib/wsl/lib/libcuda*': No such file or directory\n",
-      exitCode: 2,
-    };
-  const wsl = [
-    '-r-xr-xr-x 1 root root   166264 Nov 15 10:20 /usr/lib/wsl/lib/libcuda.so',
-    '-r-xr-xr-x 1 root root   166264 Nov 15 10:20 /usr/lib/wsl/lib/libcuda.so.1',
-    '-r-xr-xr-x 1 root root   166264 Nov 15 10:20 /usr/lib/wsl/lib/libcuda.so.1.1',
-  ];
-  const ldconfig = ctx.distro.libcudaFromWsl
+  const passedThrough = ctx.distro.gpu !== 'missing';
+  const wslFiles = passedThrough
     ? [
-        '\tlibcuda.so.1 (libc6,x86-64) => /usr/lib/wsl/lib/libcuda.so.1',
-        '\tlibcuda.so (libc6,x86-64) => /usr/lib/wsl/lib/libcuda.so',
+        'file /usr/lib/wsl/lib/libcuda.so',
+        'file /usr/lib/wsl/lib/libcuda.so.1',
+        'file /usr/lib/wsl/lib/libcuda.so.1.1',
       ]
+    : [];
+  const linuxDriver = ctx.distro.libcudaFromWsl
+    ? []
     : [
-        '\tlibcuda.so.1 (libc6,x86-64) => /lib/x86_64-linux-gnu/libcuda.so.1',
-        '\tlibcuda.so.1 (libc6,x86-64) => /usr/lib/wsl/lib/libcuda.so.1',
+        'file /usr/lib/x86_64-linux-gnu/libcuda.so.550.120',
+        'link /usr/lib/x86_64-linux-gnu/libcuda.so.1 -> libcuda.so.550.120',
       ];
-  return ok([...wsl, ...ldconfig, ''].join('\n'));
+  const cache = [
+    ...(ctx.distro.libcudaFromWsl
+      ? []
+      : ['\tlibcuda.so.1 (libc6,x86-64) => /usr/lib/x86_64-linux-gnu/libcuda.so.1']),
+    ...(passedThrough
+      ? [
+          '\tlibcuda.so.1 (libc6,x86-64) => /usr/lib/wsl/lib/libcuda.so.1',
+          '\tlibcuda.so (libc6,x86-64) => /usr/lib/wsl/lib/libcuda.so',
+        ]
+      : []),
+  ];
+  return {
+    stdout: [...wslFiles, ...linuxDriver, 'ldconfig', ...cache, ''].join('\n'),
+    stderr: '',
+    exitCode: passedThrough ? 0 : 1,
+  };
 }
 
-/** The installed packages, as `dpkg-query -W -f='${Package} ${Version}\n'` lists them. */
+/** The NVIDIA packages probe's output: the package manager, then `STATUS|NAME|VERSION` per NVIDIA package. */
 export function packageListing(ctx: LinuxContext): LinuxOutput {
-  return ok(ctx.distro.packages.map((entry) => `${entry}\n`).join(''));
+  const nvidia = ctx.distro.packages
+    .map((entry) => entry.split(' '))
+    .filter(([name = '']) => /^(nvidia|libnvidia|cuda-drivers)/.test(name))
+    .map(([name = '', version = '']) => `ii |${name}|${version}`);
+  return ok(['manager dpkg', ...nvidia, ''].join('\n'));
 }
 
 /** Answer a command Headroom runs inside a distro (the probes), or say it is not found. */

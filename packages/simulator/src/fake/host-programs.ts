@@ -64,8 +64,8 @@ function canonicalKey(key: string): string {
 }
 
 /**
- * The fake reg.exe: `reg query KEY [/v NAME]` from the scenario's registry, in reg.exe's layout; a missing key or
- * value is its error and exit code 1.
+ * The fake reg.exe: `reg query KEY [/v NAME] [/s]` from the scenario's registry, in reg.exe's layout; a missing key
+ * or value is its error and exit code 1.
  */
 export function runFakeReg({ argv, streams, scenario }: FakeInvocation): number {
   const [verb, key = '', ...rest] = argv;
@@ -77,22 +77,30 @@ export function runFakeReg({ argv, streams, scenario }: FakeInvocation): number 
     write(streams.stderr, 'ERROR: Invalid syntax.\r\nType "REG /?" for usage.\r\n');
     return 1;
   }
-  const entry = Object.entries(scenario.registry).find(([name]) => name.toLowerCase() === canonicalKey(key));
-  if (!entry) return missing();
-  const [name, values] = entry;
+  const wantedKey = canonicalKey(key);
+  const recursive = rest.some((arg) => arg.toLowerCase() === '/s');
+  const entries = Object.entries(scenario.registry).filter(([name]) => {
+    const lower = name.toLowerCase();
+    return lower === wantedKey || (recursive && lower.startsWith(`${wantedKey}\\`));
+  });
+  if (entries.length === 0) return missing();
   const wanted = rest[0]?.toLowerCase() === '/v' ? rest[1] : undefined;
-  const shown = Object.entries(values).filter(
-    ([valueName]) => wanted === undefined || valueName.toLowerCase() === wanted.toLowerCase(),
-  );
-  if (shown.length === 0) return missing();
-  const lines = [
-    '',
-    name,
-    ...shown.map(([valueName, value]) => `    ${valueName}    ${value.type}    ${value.data}`),
-    '',
-    '',
-  ];
-  write(streams.stdout, lines.join('\r\n'));
+  const blocks = entries.flatMap(([name, values]) => {
+    const shown = Object.entries(values).filter(
+      ([valueName]) => wanted === undefined || valueName.toLowerCase() === wanted.toLowerCase(),
+    );
+    return shown.length === 0
+      ? []
+      : [
+          [
+            name,
+            ...shown.map(([valueName, value]) => `    ${valueName}    ${value.type}    ${value.data}`),
+            '',
+          ].join('\r\n'),
+        ];
+  });
+  if (blocks.length === 0) return missing();
+  write(streams.stdout, `\r\n${blocks.join('\r\n')}\r\n`);
   return 0;
 }
 

@@ -1,16 +1,75 @@
-import type { LinuxContext } from './distro-linux';
+import {
+  DISTRO_PROBE_IDS,
+  DISTRO_PROBE_TIMEOUT_SECONDS,
+  GPU_QUERY_FIELDS,
+  PROBE_MARKER,
+  type DistroProbeId,
+} from '@headroom/core';
+import { encodeLinuxOutput } from './console';
+import {
+  distroNvidiaSmi,
+  libcudaListing,
+  linuxCommand,
+  packageListing,
+  type LinuxContext,
+  type LinuxOutput,
+} from './distro-linux';
 import type { FakeInvocation } from './host-programs';
 
 /** Whether a command is Headroom's batched in-distro probe script (`sh -c <script>`). */
 export function isDistroProbeBatch(command: readonly string[]): boolean {
-  return command[0] === 'sh' && command[1] === '-c' && (command[2] ?? '').includes('@@headroom-probe');
+  return command[0] === 'sh' && command[1] === '-c' && (command[2] ?? '').includes(PROBE_MARKER);
 }
 
-/** Answer the batched probe script from the simulated distro, in the script's own output format. */
-export function runDistroProbeBatch(
-  _ctx: LinuxContext,
+/** What one in-distro probe prints in the simulated distro. */
+function probeOutput(ctx: LinuxContext, id: DistroProbeId): LinuxOutput {
+  switch (id) {
+    case 'distro-meminfo':
+      return linuxCommand(ctx, ['cat', '/proc/meminfo']);
+    case 'distro-nproc':
+      return linuxCommand(ctx, ['nproc']);
+    case 'distro-uname':
+      return linuxCommand(ctx, ['uname', '-r']);
+    case 'distro-os-release':
+      return linuxCommand(ctx, ['cat', '/etc/os-release']);
+    case 'distro-nvidia-smi':
+      return distroNvidiaSmi(ctx, []);
+    case 'distro-nvidia-smi-query':
+      return distroNvidiaSmi(ctx, [`--query-gpu=${GPU_QUERY_FIELDS.join(',')}`, '--format=csv,nounits']);
+    case 'distro-libcuda':
+      return libcudaListing(ctx);
+    case 'distro-nvidia-packages':
+      return packageListing(ctx);
+    case 'distro-wsl-conf':
+      return linuxCommand(ctx, ['cat', '/etc/wsl.conf']);
+    case 'distro-mounts':
+      return linuxCommand(ctx, ['cat', '/proc/mounts']);
+  }
+}
+
+/**
+ * Answer the batched probe script as the real one prints in a distro: each probe between its markers, written as it
+ * finishes (so a kill mid-run leaves what was printed). A hung probe runs into its `timeout` and exits 124.
+ */
+export async function runDistroProbeBatch(
+  ctx: LinuxContext,
   _command: readonly string[],
-  _invocation: FakeInvocation,
+  invocation: FakeInvocation,
 ): Promise<number> {
-  return Promise.resolve(127);
+  const write = (text: string): void => void invocation.streams.stdout.write(encodeLinuxOutput(text));
+  for (const id of DISTRO_PROBE_IDS) {
+    write(`${PROBE_MARKER} ${id} begin@@\n`);
+    const output = probeOutput(ctx, id);
+    if (output.hang) {
+      await invocation.sleep(DISTRO_PROBE_TIMEOUT_SECONDS[id] * 1000);
+      write(`\n${PROBE_MARKER} ${id} stderr@@\n\n${PROBE_MARKER} ${id} end exit=124@@\n`);
+      continue;
+    }
+    if (output.delayMs) await invocation.sleep(output.delayMs);
+    write(output.stdout);
+    write(
+      `\n${PROBE_MARKER} ${id} stderr@@\n${output.stderr.replace(/\n+$/, '')}\n${PROBE_MARKER} ${id} end exit=${output.exitCode}@@\n`,
+    );
+  }
+  return 0;
 }

@@ -23,9 +23,14 @@ export const CATALOG: readonly Scenario[] = [
     summary: 'No NVIDIA GPU or driver on the host: no nvidia-smi, and nothing to pass through to WSL.',
     host: { ...HEALTHY.host, driverVersion: undefined, cudaVersion: undefined, gpus: [] },
     distros: withUbuntu({ gpu: 'missing' }),
-    registry: Object.fromEntries(
-      Object.entries(HEALTHY.registry).filter(([key]) => key !== DISPLAY_CLASS_KEY),
-    ),
+    registry: {
+      ...HEALTHY.registry,
+      [DISPLAY_CLASS_KEY]: {
+        DriverVersion: { type: 'REG_SZ', data: '31.0.101.5186' },
+        ProviderName: { type: 'REG_SZ', data: 'Intel Corporation' },
+        DriverDesc: { type: 'REG_SZ', data: 'Intel(R) UHD Graphics 770' },
+      },
+    },
   },
   {
     ...HEALTHY,

@@ -119,9 +119,12 @@ describe('headroom wslconfig set, unset, history, diff and restore', () => {
     const set = await run('wslconfig', 'set', 'wsl2.memory=16GB');
     expect(set.code).toBe(0);
     const check = await run('wslconfig', 'check', '--json');
-    expect(JSON.parse(check.stdout)).toEqual({ settings: { 'wsl2.memory': 16 * 2 ** 30 }, problems: [] });
+    expect(JSON.parse(check.stdout)).toEqual({
+      settings: { 'wsl2.memory': 16 * 2 ** 30, 'wsl2.processors': 12, 'wsl2.swap': 8 * 2 ** 30 },
+      problems: [],
+    });
     expect(readFileSync(join(dir, 'data', 'simulator', 'profile', '.wslconfig'), 'utf8')).toBe(
-      '[wsl2]\r\nmemory=16GB\r\n',
+      '[wsl2]\r\nmemory=16GB\r\nprocessors=12\r\nswap=8GB\r\n',
     );
   });
 });

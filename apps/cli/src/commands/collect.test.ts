@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { STANDARD_PROBE_IDS } from '@headroom/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../main';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'headroom-cli-collect-'));
+  vi.stubEnv('HEADROOM_DATA_DIR', join(dir, 'data'));
+  vi.stubEnv('HEADROOM_SIM_TIME_SCALE', '0.01');
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('headroom collect', () => {
+  it('writes a §3.3 capture with every standard probe, and --show prints its facts', async () => {
+    const out = join(dir, 'capture');
+    const collected = await run('collect', '--simulate', 'driver-mismatch', '--out', out);
+    expect(collected.code).toBe(0);
+    expect(collected.stdout).toContain(`to ${out}`);
+    const json = JSON.parse(readFileSync(join(out, 'capture.json'), 'utf8')) as {
+      format: string;
+      probes: { id: string; stdout: string }[];
+    };
+    expect(json.format).toBe('headroom-capture/1');
+    expect(json.probes.map((probe) => probe.id)).toEqual(expect.arrayContaining([...STANDARD_PROBE_IDS]));
+
+    const shown = await run('collect', '--show', out, '--json');
+    const facts = JSON.parse(shown.stdout) as {
+      hostGpu: { query: { value: { driverVersion: string }[] } };
+      distro: { gpu: { banner: { value: { driverVersion: string } } } };
+    };
+    expect(facts.hostGpu.query.value[0]?.driverVersion).toBe('566.36');
+    expect(facts.distro.gpu.banner.value.driverVersion).toBe('552.12');
+    expect((await run('collect', '--show', out)).stdout).toContain('GPU in WSL: driver 552.12');
+  });
+
+  it('refuses an unknown scenario and a folder that is not a capture, with plain messages', async () => {
+    expect(await run('collect', '--simulate', 'nope')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('There is no scenario named "nope"') as unknown,
+    });
+    expect(await run('collect', '--show', dir)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('it is not a Headroom capture') as unknown,
+    });
+  });
+});
+
+describe('headroom scenarios', () => {
+  it('lists every simulated machine with one line of what it simulates', async () => {
+    const { code, stdout } = await run('scenarios', '--json');
+    expect(code).toBe(0);
+    const scenarios = JSON.parse(stdout) as { name: string; summary: string }[];
+    expect(scenarios.map((s) => s.name)).toEqual([
+      'healthy',
+      'no-wsl',
+      'no-gpu',
+      'wsl1-distro',
+      'memory-ceiling',
+      'config-not-applied',
+      'invalid-memory-value',
+      'driver-mismatch',
+      'gpu-blocked',
+      'linux-driver-in-distro',
+      'old-kernel',
+      'passthrough-hang',
+      'models-on-9p',
+      'windows-update-broke-gpu',
+    ]);
+    for (const scenario of scenarios) expect(scenario.summary.length).toBeGreaterThan(20);
+  });
+});

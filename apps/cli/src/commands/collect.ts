@@ -1,0 +1,126 @@
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, platform, release, tmpdir, totalmem, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readCaptureFacts, type CaptureFacts, type CaptureHost } from '@headroom/core';
+import {
+  collectCapture,
+  extraProbes,
+  locateWslConfig,
+  readCapture,
+  writeCapture,
+  type CollectOptions,
+} from '@headroom/host';
+import { createSimulatedWindows, scenarioNames } from '@headroom/simulator';
+import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { dataDir } from './wslconfig/target';
+
+/** Where a collection runs: the real Windows, or a simulated one. */
+function collectionTarget(simulate: string | undefined): Omit<CollectOptions, 'bootVm'> & { label: string } {
+  if (simulate === undefined && platform() === 'win32') {
+    const host: CaptureHost = {
+      totalMemoryBytes: totalmem(),
+      logicalProcessors: availableParallelism(),
+      windowsBuild: Number(release().split('.')[2] ?? 0),
+      userProfile: userInfo().homedir,
+    };
+    return {
+      host,
+      wslconfigPath: locateWslConfig({ platform: 'win32', env: process.env }).path,
+      extraProbes: extraProbes(),
+      label: 'this Windows machine',
+    };
+  }
+  const scenario = simulate ?? process.env.HEADROOM_SCENARIO ?? 'healthy';
+  if (!scenarioNames().includes(scenario)) {
+    throw new UsageError(
+      `There is no scenario named "${scenario}". Scenarios: ${scenarioNames().join(', ')}.`,
+    );
+  }
+  const stateDir =
+    simulate === undefined
+      ? join(dataDir(), 'simulator')
+      : mkdtempSync(join(tmpdir(), `headroom-collect-${scenario}-`));
+  const windows = createSimulatedWindows({ scenario, stateDir });
+  return {
+    env: windows.env,
+    host: { ...windows.host, userProfile: 'C:\\Users\\headroom' },
+    wslconfigPath: windows.wslconfigPath,
+    extraProbes: extraProbes(),
+    label: `the simulated Windows (scenario "${scenario}")`,
+  };
+}
+
+function summary(facts: CaptureFacts): string[] {
+  const lines: string[] = [];
+  const distros = facts.wsl.distros?.ok ? facts.wsl.distros.value : [];
+  lines.push(
+    facts.wsl.installed === false
+      ? 'WSL: not installed'
+      : `WSL: ${distros.map((d) => `${d.name}${d.isDefault ? ' (default)' : ''} ${d.state}, WSL ${d.version}`).join('; ') || 'no distro listed'}`,
+  );
+  const version =
+    facts.wsl.version?.ok && facts.wsl.version.value.kind === 'store'
+      ? facts.wsl.version.value.versions
+      : undefined;
+  if (version)
+    lines.push(
+      `WSL version ${version.wsl}, kernel ${version.kernel}, Windows build ${version.windowsBuild ?? '?'}`,
+    );
+  const hostGpus = facts.hostGpu.query?.ok ? facts.hostGpu.query.value : [];
+  lines.push(
+    facts.hostGpu.failure
+      ? `Host GPU: ${facts.hostGpu.failure.kind}`
+      : `Host GPU: ${hostGpus.map((gpu) => `${gpu.name} (${gpu.memoryUsedMiB ?? '?'}/${gpu.memoryTotalMiB ?? '?'} MiB, driver ${gpu.driverVersion ?? '?'})`).join('; ') || 'none reported'}`,
+  );
+  if (!facts.distro) lines.push('Distro: not probed (the VM was not running; use --boot to start it)');
+  else {
+    const mem = facts.distro.meminfo?.ok ? facts.distro.meminfo.value : undefined;
+    const nproc = facts.distro.nproc?.ok ? facts.distro.nproc.value : undefined;
+    lines.push(
+      `Distro: MemTotal ${mem ? `${(mem.memTotalKiB / 2 ** 20).toFixed(1)} GiB` : '?'}, ${nproc ?? '?'} processors`,
+    );
+    lines.push(
+      `GPU in WSL: ${facts.distro.gpu.failure ? facts.distro.gpu.failure.kind : facts.distro.gpu.timedOut ? 'no answer (timed out)' : facts.distro.gpu.banner?.ok ? `driver ${facts.distro.gpu.banner.value.driverVersion ?? '?'}` : 'unreadable'}`,
+    );
+  }
+  if (facts.wsl.bootWarnings.length > 0)
+    lines.push(...facts.wsl.bootWarnings.map((warning) => `WSL warned at boot: ${warning}`));
+  lines.push(
+    `Events: ${facts.events.length} (${facts.events.filter((event) => event.kind === 'windows-update').length} Windows Update)`,
+  );
+  if (facts.notCollected.length > 0) lines.push(`Not collected: ${facts.notCollected.join(', ')}`);
+  return lines;
+}
+
+/**
+ * `headroom collect [--out DIR] [--simulate S] [--boot]` writes a capture; `headroom collect --show DIR [--json]`
+ * prints the facts of any capture, with nothing else needed.
+ */
+export async function runCollect(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      out: { type: 'string' },
+      simulate: { type: 'string' },
+      show: { type: 'string' },
+      boot: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.show !== undefined) {
+    const facts = readCaptureFacts(await readCapture(resolve(values.show)));
+    io.stdout.write(values.json ? `${JSON.stringify(facts, null, 2)}\n` : `${summary(facts).join('\n')}\n`);
+    return EXIT.ok;
+  }
+  const target = collectionTarget(values.simulate);
+  const out = resolve(values.out ?? `headroom-capture-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  io.stdout.write(`Collecting from ${target.label}…\n`);
+  const capture = await collectCapture({ ...target, bootVm: values.boot });
+  await writeCapture(out, capture);
+  io.stdout.write(
+    `${summary(readCaptureFacts(capture)).join('\n')}\nWrote ${capture.probes.length} probes to ${out}\n`,
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,176 @@
+import { checkWslConfig, type WslConfigCheck } from '../wslconfig';
+import { readDistroFacts, type DistroFacts, type DistroProbeBlock } from '../distro';
+import { parseWindowsEvents, type WindowsEvent } from '../eventlog';
+import {
+  classifyNvidiaSmiFailure,
+  parseGpuQueryCsv,
+  parseNvidiaSmiBanner,
+  type GpuQueryRow,
+  type NvidiaSmiBanner,
+  type NvidiaSmiFailure,
+} from '../nvidia';
+import { parseSafely, parsed, type Parsed } from '../probe/parse-result';
+import { STANDARD_PROBE_IDS } from '../probe/probe-ids';
+import { decodeConsoleOutput } from '../text/decode-console';
+import {
+  readWindowsFacts,
+  REG_PROBE_IDS,
+  type RegProbeId,
+  type RegProbeOutput,
+  type WindowsFacts,
+} from '../windows';
+import type { WslDistro } from '../wsl/distro';
+import { parseWslListQuiet, parseWslListVerbose } from '../wsl/list-verbose';
+import { parseWslStatus, parseWslWarnings, type WslStatus } from '../wsl/status';
+import { parseWslVersion, type WslVersionFacts } from '../wsl/version';
+import { findProbe, type Capture, type CaptureHost, type ProbeRecord } from './capture';
+
+/** What an nvidia-smi (on the host or in the distro) said: its table, its query, or how it failed. */
+export interface NvidiaSmiFacts {
+  /** False when the probe was not collected. */
+  readonly collected: boolean;
+  readonly failure?: NvidiaSmiFailure;
+  readonly banner?: Parsed<NvidiaSmiBanner>;
+  readonly query?: Parsed<GpuQueryRow[]>;
+  /** How long the plain nvidia-smi took: the passthrough latency inside WSL. */
+  readonly durationMs?: number;
+  readonly timedOut: boolean;
+}
+
+/** Every fact a capture holds, parsed; each probe's facts are a `Parsed` result or absent when not collected. */
+export interface CaptureFacts {
+  readonly createdAt: string;
+  readonly host: CaptureHost;
+  readonly wsl: {
+    /** False when wsl.exe is missing; null when not collected. */
+    readonly installed: boolean | null;
+    readonly version?: Parsed<WslVersionFacts>;
+    readonly distros?: Parsed<WslDistro[]>;
+    readonly running?: Parsed<string[]>;
+    readonly status?: Parsed<WslStatus>;
+    /** The `wsl: ...` warnings WSL printed when the distro probes started the VM. */
+    readonly bootWarnings: readonly string[];
+  };
+  readonly hostGpu: NvidiaSmiFacts;
+  /** In-distro facts; absent when the VM was not running and nobody asked to start it. */
+  readonly distro?: DistroFacts & { readonly gpu: NvidiaSmiFacts };
+  readonly windows: WindowsFacts;
+  readonly events: readonly WindowsEvent[];
+  readonly wslconfig?: WslConfigCheck;
+  /** Standard probes the capture does not hold, for "could not check". */
+  readonly notCollected: readonly string[];
+}
+
+const text = (probe: ProbeRecord): string => decodeConsoleOutput(probe.stdout).text;
+const errorText = (probe: ProbeRecord): string => decodeConsoleOutput(probe.stderr).text;
+
+function nvidiaFacts(capture: Capture, plainId: string, queryId: string): NvidiaSmiFacts {
+  const plain = findProbe(capture, plainId);
+  const query = findProbe(capture, queryId);
+  if (!plain && !query) return { collected: false, timedOut: false };
+  const failed = plain ?? query;
+  const failure =
+    failed?.error === 'not-found'
+      ? classifyNvidiaSmiFailure('command not found', 127)
+      : failed
+        ? classifyNvidiaSmiFailure(`${text(failed)}\n${errorText(failed)}`, failed.exitCode)
+        : undefined;
+  return {
+    collected: true,
+    ...(failure ? { failure } : {}),
+    ...(plain && !failure ? { banner: parseNvidiaSmiBanner(text(plain), plainId) } : {}),
+    ...(query && !failure ? { query: parseGpuQueryCsv(text(query), queryId) } : {}),
+    ...(plain ? { durationMs: plain.durationMs } : {}),
+    timedOut: plain?.timedOut === true || plain?.exitCode === 124,
+  };
+}
+
+function parseList<T>(probe: ProbeRecord, id: string, parse: (value: string) => T): Parsed<T> {
+  return parseSafely<T>(id, text(probe), () => parsed(parse(text(probe))));
+}
+
+/**
+ * Read every fact out of a capture with the pure parsers: WSL, the host and in-distro GPUs, the distro, Windows'
+ * registry, the event log and .wslconfig. A live run, the simulator and a replayed capture give the same facts.
+ */
+export function readCaptureFacts(capture: Capture): CaptureFacts {
+  const version = findProbe(capture, 'wsl-version');
+  const verbose = findProbe(capture, 'wsl-list-verbose');
+  const running = findProbe(capture, 'wsl-list-running');
+  const status = findProbe(capture, 'wsl-status');
+  const wslProbes = [version, verbose, running, status].filter(
+    (probe): probe is ProbeRecord => probe !== undefined,
+  );
+  const installed = wslProbes.length === 0 ? null : !wslProbes.every((probe) => probe.error === 'not-found');
+
+  const blocks: Record<string, DistroProbeBlock> = {};
+  for (const probe of capture.probes) {
+    if (probe.id.startsWith('distro-') && probe.id !== 'distro-batch') {
+      blocks[probe.id] = {
+        stdout: text(probe),
+        stderr: errorText(probe),
+        exitCode: probe.timedOut ? null : probe.exitCode,
+      };
+    }
+  }
+  const batch = findProbe(capture, 'distro-batch');
+  const distroCollected = Object.keys(blocks).length > 0;
+
+  const registry: Partial<Record<RegProbeId, RegProbeOutput>> = {};
+  for (const id of REG_PROBE_IDS) {
+    const probe = findProbe(capture, id);
+    if (probe) registry[id] = { stdout: text(probe), exitCode: probe.exitCode };
+  }
+
+  const events = new Map<string, WindowsEvent>();
+  for (const probe of capture.probes.filter((candidate) => candidate.id.startsWith('eventlog-'))) {
+    const batchResult = parseWindowsEvents(text(probe), probe.id);
+    if (batchResult.ok)
+      for (const event of batchResult.value.events) events.set(`${event.channel}:${event.recordId}`, event);
+  }
+
+  const usable = (probe: ProbeRecord | undefined): ProbeRecord | undefined =>
+    probe && !probe.error ? probe : undefined;
+  const [versionProbe, verboseProbe, runningProbe, statusProbe] = [
+    usable(version),
+    usable(verbose),
+    usable(running),
+    usable(status),
+  ];
+  return {
+    createdAt: capture.createdAt,
+    host: capture.host,
+    wsl: {
+      installed,
+      ...(versionProbe ? { version: parseWslVersion(text(versionProbe), versionProbe.exitCode) } : {}),
+      ...(verboseProbe ? { distros: parseList(verboseProbe, 'wsl-list-verbose', parseWslListVerbose) } : {}),
+      ...(runningProbe ? { running: parseList(runningProbe, 'wsl-list-running', parseWslListQuiet) } : {}),
+      ...(statusProbe ? { status: parseWslStatus(text(statusProbe)) } : {}),
+      bootWarnings: batch ? parseWslWarnings(errorText(batch)) : [],
+    },
+    hostGpu: nvidiaFacts(capture, 'host-nvidia-smi', 'host-nvidia-smi-query'),
+    ...(distroCollected
+      ? {
+          distro: {
+            ...readDistroFacts(blocks),
+            gpu: nvidiaFacts(capture, 'distro-nvidia-smi', 'distro-nvidia-smi-query'),
+          },
+        }
+      : {}),
+    windows: readWindowsFacts(registry),
+    events: [...events.values()].sort((a, b) => a.time.localeCompare(b.time)),
+    ...(capture.wslconfig
+      ? {
+          wslconfig: checkWslConfig(capture.wslconfig, {
+            ...(capture.host.totalMemoryBytes === undefined
+              ? {}
+              : { totalMemoryBytes: capture.host.totalMemoryBytes }),
+            ...(capture.host.logicalProcessors === undefined
+              ? {}
+              : { logicalProcessors: capture.host.logicalProcessors }),
+          }),
+        }
+      : {}),
+    notCollected: STANDARD_PROBE_IDS.filter((id) => !findProbe(capture, id)),
+  };
+}

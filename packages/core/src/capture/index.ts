@@ -1,0 +1,3 @@
+/** Captures: the raw outputs of one collection, the input every judgement works from. */
+export { CAPTURE_FORMAT, findProbe, type Capture, type CaptureHost, type ProbeRecord } from './capture';
+export { readCaptureFacts, type CaptureFacts, type NvidiaSmiFacts } from './capture-facts';

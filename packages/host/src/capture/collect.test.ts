@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCaptureFacts, STANDARD_PROBE_IDS, type Capture, type CaptureFacts } from '@headroom/core';
+import { createSimulatedWindows, type SimulatedWindows } from '@headroom/simulator';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readCapture, writeCapture } from './capture-folder';
+import { collectCapture } from './collect';
+import { extraProbes } from './standard-probes';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const tempDir = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+};
+
+function simulate(scenario: string): SimulatedWindows {
+  return createSimulatedWindows({ scenario, stateDir: tempDir(`headroom-collect-${scenario}-`) });
+}
+
+function collect(
+  windows: SimulatedWindows,
+  options: { utf8?: boolean; bootVm?: boolean } = {},
+): Promise<Capture> {
+  const env = { ...windows.env, HEADROOM_SIM_TIME_SCALE: '0.01', ...(options.utf8 ? { WSL_UTF8: '1' } : {}) };
+  return collectCapture({
+    env,
+    host: windows.host,
+    wslconfigPath: windows.wslconfigPath,
+    extraProbes: extraProbes(),
+    clock: () => new Date('2026-11-21T12:00:00Z'),
+    ...(options.bootVm === undefined ? {} : { bootVm: options.bootVm }),
+  });
+}
+
+/** Facts without timings, which differ between two runs of the same machine. */
+function stable(facts: CaptureFacts): unknown {
+  return JSON.parse(
+    JSON.stringify(facts, (key, value: unknown) => (key === 'durationMs' ? undefined : value)),
+  ) as unknown;
+}
+
+describe('collectCapture against the simulated Windows', () => {
+  it('captures every standard probe and reads the healthy machine’s facts', async () => {
+    const capture = await collect(simulate('healthy'));
+    expect(capture.probes.map((probe) => probe.id)).toEqual(expect.arrayContaining([...STANDARD_PROBE_IDS]));
+    const facts = readCaptureFacts(capture);
+    expect(facts.notCollected).toEqual([]);
+    expect(facts.wsl.installed).toBe(true);
+    expect(facts.wsl.distros).toMatchObject({
+      ok: true,
+      value: [
+        { name: 'Ubuntu-24.04', isDefault: true, state: 'Running', version: 2 },
+        { name: 'docker-desktop' },
+      ],
+    });
+    expect(facts.hostGpu.query).toMatchObject({
+      ok: true,
+      value: [{ name: 'NVIDIA GeForce RTX 4090', driverVersion: '566.36', memoryTotalMiB: 24564 }],
+    });
+    expect(facts.distro?.nproc).toEqual({ ok: true, value: 12 });
+    expect(facts.distro?.gpu.banner).toMatchObject({ ok: true, value: { driverVersion: '566.36' } });
+    expect(facts.windows.displayDrivers).toMatchObject({
+      ok: true,
+      value: { nvidia: { nvidiaVersion: '566.36' } },
+    });
+    expect(facts.wslconfig?.settings).toEqual({
+      'wsl2.memory': 48 * 2 ** 30,
+      'wsl2.processors': 12,
+      'wsl2.swap': 8 * 2 ** 30,
+    });
+  });
+
+  it('gives the same facts from a capture written to a folder and read back', async () => {
+    const capture = await collect(simulate('healthy'));
+    const dir = tempDir('headroom-capture-');
+    await writeCapture(dir, capture);
+    expect(stable(readCaptureFacts(await readCapture(dir)))).toEqual(stable(readCaptureFacts(capture)));
+  });
+
+  it('gives the same facts whether wsl.exe writes UTF-16LE or UTF-8 (WSL_UTF8=1)', async () => {
+    const utf16 = await collect(simulate('healthy'));
+    const utf8 = await collect(simulate('healthy'), { utf8: true });
+    expect(utf16.probes.find((p) => p.id === 'wsl-list-verbose')?.stdout).not.toEqual(
+      utf8.probes.find((p) => p.id === 'wsl-list-verbose')?.stdout,
+    );
+    expect(stable(readCaptureFacts(utf16))).toEqual(stable(readCaptureFacts(utf8)));
+  });
+
+  it('never starts a stopped VM unless asked, and keeps WSL’s boot warnings when it does', async () => {
+    const windows = simulate('invalid-memory-value');
+    windows.reboot();
+    const quiet = readCaptureFacts(await collect(windows));
+    expect(quiet.distro).toBeUndefined();
+    expect(quiet.notCollected).toEqual(expect.arrayContaining(['distro-meminfo', 'distro-nvidia-smi']));
+    expect(windows.readState().vm).toBeNull();
+    const booted = readCaptureFacts(await collect(windows, { bootVm: true }));
+    expect(booted.wsl.bootWarnings).toEqual([
+      "Invalid memory string '16gb' for .wslconfig entry 'wsl2.memory' in C:\\Users\\headroom\\.wslconfig:2",
+    ]);
+    expect(booted.distro?.meminfo).toMatchObject({ ok: true });
+  });
+
+  it('records a hung passthrough as a timeout and still reads the other probes', async () => {
+    const facts = readCaptureFacts(await collect(simulate('passthrough-hang')));
+    expect(facts.distro?.gpu.timedOut).toBe(true);
+    expect(facts.distro?.meminfo).toMatchObject({ ok: true });
+  });
+
+  it('says WSL is not installed when wsl.exe is missing, and reads the rest', async () => {
+    const facts = readCaptureFacts(await collect(simulate('no-wsl')));
+    expect(facts.wsl.installed).toBe(false);
+    expect(facts.distro).toBeUndefined();
+    expect(facts.hostGpu.query).toMatchObject({ ok: true });
+  });
+
+  it('reads the Windows Update and restart events of windows-update-broke-gpu, and the blocked GPU', async () => {
+    const facts = readCaptureFacts(await collect(simulate('windows-update-broke-gpu')));
+    expect(facts.events.flatMap((event) => (event.kind === 'windows-update' ? [event.kb] : []))).toContain(
+      'KB5046617',
+    );
+    expect(facts.events.some((event) => event.kind === 'restart-initiated')).toBe(true);
+    expect(facts.distro?.gpu.failure?.kind).toBe('gpu-access-blocked');
+  });
+});

@@ -1,0 +1,176 @@
+import {
+  CAPTURE_FORMAT,
+  DISTRO_PROBE_COMMANDS,
+  GPU_QUERY_FIELDS,
+  buildDistroProbeScript,
+  decodeConsoleOutput,
+  parseWslListQuiet,
+  parseWslListVerbose,
+  splitDistroProbeOutput,
+  type Capture,
+  type CaptureHost,
+  type DistroProbeId,
+  type ProbeRecord,
+} from '@headroom/core';
+import { readFile } from 'node:fs/promises';
+import { ProcessError } from '../process/process-error';
+import { runProcess, type ProcessRunner } from '../process/run-process';
+
+/** A command to capture: its probe id and argv (program first, found through PATH like Windows does). */
+export interface ProbeCommand {
+  readonly id: string;
+  readonly argv: readonly [string, ...string[]];
+}
+
+/** What a collection needs from the outside world. */
+export interface CollectOptions {
+  readonly run?: ProcessRunner;
+  /** Environment for every probe (the simulator's puts its fake programs first on PATH). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** What Windows APIs report without a command. */
+  readonly host: CaptureHost;
+  /** The .wslconfig WSL reads. */
+  readonly wslconfigPath: string;
+  /** Start the VM for the distro probes when it is stopped. Default false: a stopped VM stays stopped. */
+  readonly bootVm?: boolean;
+  /** Further commands to capture on the host (registry, event log). */
+  readonly extraProbes?: readonly ProbeCommand[];
+  readonly clock?: () => Date;
+  /** Timeout of each host probe; the distro batch gets its own, longer one. */
+  readonly timeoutMs?: number;
+}
+
+const GPU_QUERY = `--query-gpu=${GPU_QUERY_FIELDS.join(',')}`;
+
+/** The standard host probes of ARCHITECTURE.md §3.3. */
+export const HOST_PROBES: readonly ProbeCommand[] = [
+  { id: 'wsl-version', argv: ['wsl.exe', '--version'] },
+  { id: 'wsl-list-verbose', argv: ['wsl.exe', '--list', '--verbose'] },
+  { id: 'wsl-list-running', argv: ['wsl.exe', '--list', '--running', '--quiet'] },
+  { id: 'wsl-status', argv: ['wsl.exe', '--status'] },
+  { id: 'host-nvidia-smi', argv: ['nvidia-smi.exe'] },
+  { id: 'host-nvidia-smi-query', argv: ['nvidia-smi.exe', GPU_QUERY, '--format=csv,nounits'] },
+];
+
+const BATCH_TIMEOUT_MS = 90_000;
+const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
+
+/** Run one probe and keep its raw result; a missing program or a timeout is recorded, never thrown. */
+export async function runProbe(
+  run: ProcessRunner,
+  command: ProbeCommand,
+  options: { env?: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<ProbeRecord> {
+  const base = { id: command.id, argv: command.argv };
+  try {
+    const result = await run(command.argv, {
+      timeoutMs: options.timeoutMs,
+      ...(options.env ? { env: options.env } : {}),
+    });
+    return {
+      ...base,
+      exitCode: result.exitCode,
+      durationMs: result.durationMs,
+      timedOut: false,
+      stdout: result.stdout,
+      stderr: result.stderr,
+    };
+  } catch (error) {
+    if (!(error instanceof ProcessError)) throw error;
+    const partial = error.result;
+    return {
+      ...base,
+      exitCode: null,
+      durationMs: partial?.durationMs ?? 0,
+      timedOut: error.failure === 'timeout',
+      stdout: partial?.stdout ?? new Uint8Array(),
+      stderr: partial?.stderr ?? new Uint8Array(),
+      ...(error.failure === 'not-found' ||
+      error.failure === 'spawn-failed' ||
+      error.failure === 'output-limit'
+        ? { error: error.failure }
+        : {}),
+    };
+  }
+}
+
+/** Which distro the in-distro probes run in, and whether the VM is up, from the list probes. */
+function distroTarget(
+  verbose: ProbeRecord,
+  running: ProbeRecord,
+): { name: string; vmRunning: boolean } | undefined {
+  if (verbose.exitCode !== 0) return undefined;
+  try {
+    const distros = parseWslListVerbose(decodeConsoleOutput(verbose.stdout).text);
+    const target = distros.find((distro) => distro.isDefault) ?? distros[0];
+    if (!target) return undefined;
+    const runningNames =
+      running.exitCode === 0 ? parseWslListQuiet(decodeConsoleOutput(running.stdout).text) : [];
+    return {
+      name: target.name,
+      vmRunning: runningNames.length > 0 || distros.some((distro) => distro.state === 'Running'),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Collect a capture: the standard host probes, then (when the VM runs, or `bootVm` says to start it) every
+ * in-distro probe in one batched `wsl -d X -e sh -c ...` split back into one record each, the extra probes, and the
+ * raw .wslconfig. Everything is kept as raw bytes; nothing is judged here.
+ */
+export async function collectCapture(options: CollectOptions): Promise<Capture> {
+  const run = options.run ?? runProcess;
+  const clock = options.clock ?? (() => new Date());
+  const probeOptions = {
+    timeoutMs: options.timeoutMs ?? 20_000,
+    ...(options.env ? { env: options.env } : {}),
+  };
+  const createdAt = clock().toISOString();
+  const hostRecords = await Promise.all(HOST_PROBES.map((command) => runProbe(run, command, probeOptions)));
+  const [, verbose, running] = hostRecords;
+  const records: ProbeRecord[] = [...hostRecords];
+
+  const target = verbose && running ? distroTarget(verbose, running) : undefined;
+  if (target && (target.vmRunning || options.bootVm === true)) {
+    const batch = await runProbe(
+      run,
+      {
+        id: 'distro-batch',
+        argv: ['wsl.exe', '-d', target.name, '-e', 'sh', '-c', buildDistroProbeScript()],
+      },
+      { ...probeOptions, timeoutMs: BATCH_TIMEOUT_MS },
+    );
+    records.push(batch);
+    const split = splitDistroProbeOutput(decodeConsoleOutput(batch.stdout).text);
+    if (split.ok) {
+      for (const [id, output] of Object.entries(split.value)) {
+        records.push({
+          id,
+          argv: ['wsl.exe', '-d', target.name, '-e', 'sh', '-c', DISTRO_PROBE_COMMANDS[id as DistroProbeId]],
+          exitCode: output.exitCode,
+          durationMs: batch.durationMs,
+          timedOut: output.exitCode === null,
+          stdout: utf8(output.stdout),
+          stderr: utf8(output.stderr),
+        });
+      }
+    }
+  }
+  for (const command of options.extraProbes ?? []) records.push(await runProbe(run, command, probeOptions));
+
+  let wslconfig: Uint8Array | undefined;
+  try {
+    wslconfig = new Uint8Array(await readFile(options.wslconfigPath));
+  } catch {
+    wslconfig = undefined;
+  }
+  return {
+    format: CAPTURE_FORMAT,
+    createdAt,
+    host: options.host,
+    probes: records,
+    ...(wslconfig ? { wslconfig } : {}),
+  };
+}
