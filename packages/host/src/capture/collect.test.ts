@@ -1,7 +1,15 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readCaptureFacts, STANDARD_PROBE_IDS, type Capture, type CaptureFacts } from '@headroom/core';
+import {
+  createGpuStreamParser,
+  GPU_QUERY_FIELDS,
+  readCaptureFacts,
+  STANDARD_PROBE_IDS,
+  type Capture,
+  type CaptureFacts,
+} from '@headroom/core';
 import { createSimulatedWindows, type SimulatedWindows } from '@headroom/simulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCapture, writeCapture } from './capture-folder';
@@ -123,5 +131,29 @@ describe('collectCapture against the simulated Windows', () => {
     );
     expect(facts.events.some((event) => event.kind === 'restart-initiated')).toBe(true);
     expect(facts.distro?.gpu.failure?.kind).toBe('gpu-access-blocked');
+  });
+});
+
+describe('the nvidia-smi -lms stream from the simulated host', () => {
+  it('streams samples that core’s stream parser reads as they arrive, until the process is stopped', async () => {
+    const windows = simulate('healthy');
+    const child = spawn(
+      'nvidia-smi.exe',
+      [`--query-gpu=${GPU_QUERY_FIELDS.join(',')}`, '--format=csv,noheader,nounits', '-lms', '100'],
+      { env: windows.env },
+    );
+    const parser = createGpuStreamParser(GPU_QUERY_FIELDS);
+    const samples: unknown[] = [];
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        samples.push(...parser.push(chunk.toString('utf8')));
+        if (samples.length >= 3) resolve();
+      });
+    });
+    child.kill('SIGKILL');
+    expect(samples[0]).toMatchObject([
+      { index: 0, name: 'NVIDIA GeForce RTX 4090', memoryTotalMiB: 24564, driverVersion: '566.36' },
+    ]);
+    expect(parser.skippedLines).toBe(0);
   });
 });
