@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STANDARD_PROBE_IDS } from '@headroom/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../main';
+import { runCli } from '../testing/run-cli';
 
 let dir: string;
 beforeEach(() => {
@@ -16,20 +16,10 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
-
 describe('headroom collect', () => {
   it('writes a §3.3 capture with every standard probe, and --show prints its facts', async () => {
     const out = join(dir, 'capture');
-    const collected = await run('collect', '--simulate', 'driver-mismatch', '--out', out);
+    const collected = await runCli('collect', '--simulate', 'driver-mismatch', '--out', out);
     expect(collected.code).toBe(0);
     expect(collected.stdout).toContain(`to ${out}`);
     const json = JSON.parse(readFileSync(join(out, 'capture.json'), 'utf8')) as {
@@ -39,22 +29,22 @@ describe('headroom collect', () => {
     expect(json.format).toBe('headroom-capture/1');
     expect(json.probes.map((probe) => probe.id)).toEqual(expect.arrayContaining([...STANDARD_PROBE_IDS]));
 
-    const shown = await run('collect', '--show', out, '--json');
+    const shown = await runCli('collect', '--show', out, '--json');
     const facts = JSON.parse(shown.stdout) as {
       hostGpu: { query: { value: { driverVersion: string }[] } };
       distro: { gpu: { banner: { value: { driverVersion: string } } } };
     };
     expect(facts.hostGpu.query.value[0]?.driverVersion).toBe('566.36');
     expect(facts.distro.gpu.banner.value.driverVersion).toBe('552.12');
-    expect((await run('collect', '--show', out)).stdout).toContain('GPU in WSL: driver 552.12');
+    expect((await runCli('collect', '--show', out)).stdout).toContain('GPU in WSL: driver 552.12');
   });
 
   it('refuses an unknown scenario and a folder that is not a capture, with plain messages', async () => {
-    expect(await run('collect', '--simulate', 'nope')).toMatchObject({
+    expect(await runCli('collect', '--simulate', 'nope')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('There is no scenario named "nope"') as unknown,
     });
-    expect(await run('collect', '--show', dir)).toMatchObject({
+    expect(await runCli('collect', '--show', dir)).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('it is not a Headroom capture') as unknown,
     });
@@ -63,7 +53,7 @@ describe('headroom collect', () => {
 
 describe('headroom scenarios', () => {
   it('lists every simulated machine with one line of what it simulates', async () => {
-    const { code, stdout } = await run('scenarios', '--json');
+    const { code, stdout } = await runCli('scenarios', '--json');
     expect(code).toBe(0);
     const scenarios = JSON.parse(stdout) as { name: string; summary: string }[];
     expect(scenarios.map((s) => s.name)).toEqual([

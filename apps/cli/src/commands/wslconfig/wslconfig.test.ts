@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../main';
+import { runCli } from '../../testing/run-cli';
 
 let dir: string;
 let file: string;
@@ -18,20 +18,10 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
-
 describe('headroom wslconfig check', () => {
   it('prints the §3.1 JSON and exits 1 when WSL ignores a line', async () => {
     writeFileSync(file, '[wsl2]\r\nmemory=8gb\r\nprocessors=4 # cores\r\n');
-    const { code, stdout } = await run('wslconfig', 'check', file, '--json');
+    const { code, stdout } = await runCli('wslconfig', 'check', file, '--json');
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual({
       settings: { 'wsl2.processors': 4 },
@@ -50,10 +40,10 @@ describe('headroom wslconfig check', () => {
 
   it('exits 0 when WSL reads every line, and 2 for a file that is not there', async () => {
     writeFileSync(file, '[wsl2]\nmemory=12GB\n');
-    const ok = await run('wslconfig', 'check', '--file', file);
+    const ok = await runCli('wslconfig', 'check', '--file', file);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('WSL applies 1 setting and ignores 0 lines.');
-    const missing = await run('wslconfig', 'check', join(dir, 'nope'));
+    const missing = await runCli('wslconfig', 'check', join(dir, 'nope'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('There is no file at');
   });
@@ -63,12 +53,12 @@ describe('headroom wslconfig set, unset, history, diff and restore', () => {
   it('sets a value in place, keeps the history, and restores the original byte for byte', async () => {
     const original = '# mine\r\n[wsl2]\r\nmemory=8GB   # half\r\n';
     writeFileSync(file, original);
-    const set = await run('wslconfig', 'set', file, 'wsl2.memory=12gb', 'wsl2.swap=0');
+    const set = await runCli('wslconfig', 'set', file, 'wsl2.memory=12gb', 'wsl2.swap=0');
     expect(set.code).toBe(0);
     expect(set.stdout).toContain('-memory=8GB   # half\n+memory=12GB   # half');
     expect(readFileSync(file, 'utf8')).toBe('# mine\r\n[wsl2]\r\nmemory=12GB   # half\r\nswap=0\r\n');
 
-    const history = await run('wslconfig', 'history', '--file', file, '--json');
+    const history = await runCli('wslconfig', 'history', '--file', file, '--json');
     const entries = JSON.parse(history.stdout) as { id: string; reason: string }[];
     expect(entries.map((entry) => entry.reason)).toEqual([
       'set wsl2.memory=12gb wsl2.swap=0',
@@ -76,16 +66,23 @@ describe('headroom wslconfig set, unset, history, diff and restore', () => {
     ]);
 
     const before = entries[1]?.id ?? '';
-    const diff = await run('wslconfig', 'diff', before, '--file', file);
+    const diff = await runCli('wslconfig', 'diff', before, '--file', file);
     expect(diff.stdout).toContain('+swap=0');
 
-    expect((await run('wslconfig', 'restore', before, '--file', file)).code).toBe(0);
+    expect((await runCli('wslconfig', 'restore', before, '--file', file)).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(original);
   });
 
   it('shows the change and writes nothing with --dry-run', async () => {
     writeFileSync(file, '[wsl2]\nmemory=8GB\n');
-    const { code, stdout } = await run('wslconfig', 'set', '--file', file, '--dry-run', 'wsl2.memory=16GB');
+    const { code, stdout } = await runCli(
+      'wslconfig',
+      'set',
+      '--file',
+      file,
+      '--dry-run',
+      'wsl2.memory=16GB',
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('+memory=16GB');
     expect(stdout).toContain('Dry run: nothing was written.');
@@ -94,31 +91,31 @@ describe('headroom wslconfig set, unset, history, diff and restore', () => {
 
   it('removes every occurrence of a key with unset', async () => {
     writeFileSync(file, '[experimental]\nnetworkingMode=nat\n[wsl2]\nnetworkingMode=mirrored\nmemory=8GB\n');
-    expect((await run('wslconfig', 'unset', file, 'wsl2.networkingMode')).code).toBe(0);
+    expect((await runCli('wslconfig', 'unset', file, 'wsl2.networkingMode')).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe('[experimental]\n[wsl2]\nmemory=8GB\n');
   });
 
   it('refuses invalid values and unknown keys with exit 2, saying what to write, and leaves the file alone', async () => {
     writeFileSync(file, '[wsl2]\nmemory=8GB\n');
-    const bad = await run('wslconfig', 'set', file, 'wsl2.memory=lots');
+    const bad = await runCli('wslconfig', 'set', file, 'wsl2.memory=lots');
     expect(bad).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('give a whole size such as 16GB') as unknown,
     });
-    const unknown = await run('wslconfig', 'set', file, 'wsl2.memmory=8GB');
+    const unknown = await runCli('wslconfig', 'set', file, 'wsl2.memmory=8GB');
     expect(unknown).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('did you mean "wsl2.memory"') as unknown,
     });
-    const notAssignment = await run('wslconfig', 'set', file, 'wsl2.memory');
+    const notAssignment = await runCli('wslconfig', 'set', file, 'wsl2.memory');
     expect(notAssignment.code).toBe(2);
     expect(readFileSync(file, 'utf8')).toBe('[wsl2]\nmemory=8GB\n');
   });
 
   it('works on the simulated user’s .wslconfig when no file is given off Windows', async () => {
-    const set = await run('wslconfig', 'set', 'wsl2.memory=16GB');
+    const set = await runCli('wslconfig', 'set', 'wsl2.memory=16GB');
     expect(set.code).toBe(0);
-    const check = await run('wslconfig', 'check', '--json');
+    const check = await runCli('wslconfig', 'check', '--json');
     expect(JSON.parse(check.stdout)).toEqual({
       settings: { 'wsl2.memory': 16 * 2 ** 30, 'wsl2.processors': 12, 'wsl2.swap': 8 * 2 ** 30 },
       problems: [],
