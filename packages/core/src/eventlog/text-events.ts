@@ -8,7 +8,7 @@ import { parsed, parseSafely, unreadable, type Parsed } from '../probe';
 import { recognizeMessage } from './message-text';
 import { eventFacts, type EventFacts } from './typed-events';
 import { eventElements, readEventFields, type EventFields } from './xml-events';
-import { readXml } from './xml-tree';
+import { readXml } from '../text/xml-tree';
 
 /** Which form the pasted text had. */
 export type PasteFormat =

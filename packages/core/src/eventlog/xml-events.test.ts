@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEventXml, type RawEvent, type RawEventBatch } from './xml-events';
-import { readXml } from './xml-tree';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../testdata/eventlog/${name}`, import.meta.url), 'utf8');
@@ -276,6 +275,5 @@ describe('parseEventXml never throws', () => {
   it('reads deeply nested garbage without overflowing the stack', () => {
     const deep = '<a>'.repeat(50_000) + '</a>'.repeat(50_000);
     expect(parseEventXml(deep).ok).toBe(false);
-    expect(readXml(deep).children).toHaveLength(1);
   });
 });

@@ -1,5 +1,12 @@
 import { parsed, parseSafely, unreadable, type Parsed } from '../probe';
-import { childElement, childElements, elementText, findElement, readXml, type XmlElement } from './xml-tree';
+import {
+  childElement,
+  childElements,
+  elementText,
+  findElement,
+  readXml,
+  type XmlElement,
+} from '../text/xml-tree';
 
 /**
  * One event as `wevtutil qe <log> /f:xml` prints it, before it is given a meaning: the System fields Headroom

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NvidiaSmiReport } from './gpu-details';
 import { parseNvidiaSmiXml } from './xml';
-import { parseXmlTree, textAt } from './xml-tree';
 
 const fixture = (path: string): string =>
   readFileSync(new URL(`../testdata/nvidia-smi/${path}`, import.meta.url), 'utf8');
@@ -241,25 +240,5 @@ describe('parseNvidiaSmiXml on shapes the fixtures do not show', () => {
         unreadable: { probe: PROBE },
       });
     }
-  });
-});
-
-describe('parseXmlTree', () => {
-  it('reads elements, attributes in either quotes, text, entities and self-closing tags', () => {
-    const tree = parseXmlTree(`<a x="1" y='2'><b>&lt;&#65;&#x42;&gt;</b><c/><b>second</b></a>`);
-    if (typeof tree === 'string') expect.fail(tree);
-    expect(tree.attributes).toEqual({ x: '1', y: '2' });
-    expect(tree.children.map((child) => child.name)).toEqual(['b', 'c', 'b']);
-    expect(textAt(tree, 'b')).toBe('<AB>');
-    expect(textAt(tree, 'missing', 'b')).toBeUndefined();
-  });
-
-  it('returns the reason for what it cannot read', () => {
-    expect(parseXmlTree('<a><b></a>')).toBe('</a> does not close <b>');
-    expect(parseXmlTree('<a>')).toBe('the output ends before </a>');
-    expect(parseXmlTree('<a')).toBe('the output ends inside a tag');
-    expect(parseXmlTree('plain')).toBe('there is text outside the root element');
-    expect(parseXmlTree('')).toBe('there is no XML element');
-    expect(parseXmlTree('<a><!-- x')).toBe('the output ends inside a comment');
   });
 });

@@ -2,7 +2,7 @@ import { parsed, parseSafely, unreadable, type Parsed } from '../probe/parse-res
 import { classifyNvidiaSmiFailure } from './errors';
 import type { GpuDetails, GpuProcess, NvidiaSmiReport } from './gpu-details';
 import { lenientNumber, numberValue, textValue, UNITS, wholeNumber, withoutNote } from './values';
-import { childElement, parseXmlTree, textAt, type XmlElement } from './xml-tree';
+import { childElement, childElements, parseXmlTree, textAt, type XmlElement } from '../text/xml-tree';
 
 function textOf(element: XmlElement | undefined, ...path: readonly string[]): string | null {
   const value = textAt(element, ...path);
@@ -26,7 +26,7 @@ function readProcesses(gpu: XmlElement): GpuProcess[] | null {
   const section = childElement(gpu, 'processes');
   if (!section) return null;
   const processes: GpuProcess[] = [];
-  for (const info of section.children) {
+  for (const info of childElements(section)) {
     if (info.name !== 'process_info') continue;
     const pid = wholeNumber(textAt(info, 'pid'));
     if (pid === null) continue;
@@ -47,7 +47,7 @@ function readGpu(gpu: XmlElement): GpuDetails {
   const power = childElement(gpu, 'gpu_power_readings');
   const legacyPower = childElement(gpu, 'power_readings');
   return {
-    busId: textValue(gpu.attributes.id),
+    busId: textValue(gpu.attributes.get('id')),
     name: textOf(gpu, 'product_name'),
     uuid: textOf(gpu, 'uuid'),
     driverModel: textOf(gpu, 'driver_model', 'current_dm'),
@@ -81,7 +81,9 @@ export function parseNvidiaSmiXml(text: string, probe: string): Parsed<NvidiaSmi
     if (typeof root === 'string') return unreadable(probe, `the XML cannot be read: ${root}`, text);
     if (root.name !== 'nvidia_smi_log')
       return unreadable(probe, `the root element is <${root.name}>, not <nvidia_smi_log>`, text);
-    const gpus = root.children.filter((child) => child.name === 'gpu').map(readGpu);
+    const gpus = childElements(root)
+      .filter((child) => child.name === 'gpu')
+      .map(readGpu);
     if (gpus.length === 0) return unreadable(probe, 'the report lists no GPU', text);
     return parsed({
       // 610 renamed the labels in the banner and in -q; its XML was not captured, so both names are read.
