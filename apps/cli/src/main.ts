@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { runCollect } from './commands/collect';
 import { runDemo } from './commands/demo';
+import { runDoctor } from './commands/doctor';
 import { HELP_TEXT } from './commands/help';
 import { runScenarios } from './commands/scenarios';
 import { runWslconfig } from './commands/wslconfig';
@@ -44,6 +45,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         return runScenarios(rest, io);
       case 'demo':
         return await runDemo(rest, io);
+      case 'doctor':
+        return await runDoctor(rest, io);
       case 'collect':
         return await runCollect(rest, io);
       case 'wslconfig':

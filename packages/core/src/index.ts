@@ -20,3 +20,5 @@ export * from './eventlog';
 export * from './distro';
 export * from './windows';
 export * from './nvidia';
+export * from './doctor';
+export * from './sizing';

@@ -1,4 +1,10 @@
-import { checkWslConfig, decodeConfigBytes, scanWslConfig, type WslConfigProblem } from '@headroom/core';
+import {
+  checkWslConfig,
+  decodeConfigBytes,
+  scanWslConfig,
+  vmResources,
+  type WslConfigProblem,
+} from '@headroom/core';
 
 /** What the simulated VM was created with: WSL's reading of .wslconfig at boot, and the warnings it printed. */
 export interface VmConfig {
@@ -9,8 +15,6 @@ export interface VmConfig {
   readonly warnings: readonly string[];
 }
 
-const MiB = 2 ** 20;
-const GiB = 2 ** 30;
 /** Where the simulated user's .wslconfig is, as WSL names it in its warnings. */
 export const SIMULATED_WSLCONFIG_PATH = 'C:\\Users\\headroom\\.wslconfig';
 
@@ -54,9 +58,8 @@ function wslWarning(problem: WslConfigProblem, text: string): string | undefined
 }
 
 /**
- * Create the VM's configuration from .wslconfig the way WSL does at VM creation: memory (half the RAM when unset
- * or 0, else clamped to 256MB..RAM), processors (all when unset or ≤ 0, clamped to the host), swap (25% of memory
- * rounded up to a whole GB when unset), and the warnings for the lines it ignores.
+ * Create the VM's configuration from .wslconfig the way WSL does at VM creation (core's `vmResources`), with the
+ * warnings WSL prints for the lines it ignores.
  */
 export function bootConfig(
   wslconfig: Uint8Array | string | undefined,
@@ -65,17 +68,9 @@ export function bootConfig(
   const input = wslconfig ?? '';
   const text = typeof input === 'string' ? input : decodeConfigBytes(input).text;
   const result = checkWslConfig(input, host);
-  const settings = result.settings;
-  const memorySetting = typeof settings['wsl2.memory'] === 'number' ? settings['wsl2.memory'] : 0;
-  const memoryBytes =
-    memorySetting === 0
-      ? host.totalMemoryBytes / 2
-      : Math.min(Math.max(memorySetting, 256 * MiB), host.totalMemoryBytes);
-  const processorSetting = typeof settings['wsl2.processors'] === 'number' ? settings['wsl2.processors'] : 0;
-  const processors =
-    processorSetting <= 0 ? host.logicalProcessors : Math.min(processorSetting, host.logicalProcessors);
-  const swapSetting = settings['wsl2.swap'];
-  const swapBytes = typeof swapSetting === 'number' ? swapSetting : Math.ceil(memoryBytes / 4 / GiB) * GiB;
+  const { memoryBytes, processors, swapBytes } = vmResources(result.settings, host);
+  const processorSetting =
+    typeof result.settings['wsl2.processors'] === 'number' ? result.settings['wsl2.processors'] : 0;
   const warnings = result.problems
     .filter((problem) => problem.ignoredByWsl)
     .flatMap((problem) => wslWarning(problem, text) ?? []);

@@ -1,55 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { availableParallelism, platform, release, tmpdir, totalmem, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCaptureFacts, type CaptureFacts, type CaptureHost } from '@headroom/core';
-import {
-  collectCapture,
-  extraProbes,
-  locateWslConfig,
-  readCapture,
-  writeCapture,
-  type CollectOptions,
-} from '@headroom/host';
-import { createSimulatedWindows, scenarioNames } from '@headroom/simulator';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
-import { dataDir } from './wslconfig/target';
-
-/** Where a collection runs: the real Windows, or a simulated one. */
-function collectionTarget(simulate: string | undefined): Omit<CollectOptions, 'bootVm'> & { label: string } {
-  if (simulate === undefined && platform() === 'win32') {
-    const host: CaptureHost = {
-      totalMemoryBytes: totalmem(),
-      logicalProcessors: availableParallelism(),
-      windowsBuild: Number(release().split('.')[2] ?? 0),
-      userProfile: userInfo().homedir,
-    };
-    return {
-      host,
-      wslconfigPath: locateWslConfig({ platform: 'win32', env: process.env }).path,
-      extraProbes: extraProbes(),
-      label: 'this Windows machine',
-    };
-  }
-  const scenario = simulate ?? process.env.HEADROOM_SCENARIO ?? 'healthy';
-  if (!scenarioNames().includes(scenario)) {
-    throw new UsageError(
-      `There is no scenario named "${scenario}". Scenarios: ${scenarioNames().join(', ')}.`,
-    );
-  }
-  const stateDir =
-    simulate === undefined
-      ? join(dataDir(), 'simulator')
-      : mkdtempSync(join(tmpdir(), `headroom-collect-${scenario}-`));
-  const windows = createSimulatedWindows({ scenario, stateDir });
-  return {
-    env: windows.env,
-    host: { ...windows.host, userProfile: 'C:\\Users\\headroom' },
-    wslconfigPath: windows.wslconfigPath,
-    extraProbes: extraProbes(),
-    label: `the simulated Windows (scenario "${scenario}")`,
-  };
-}
+import { readCaptureFacts, type CaptureFacts } from '@headroom/core';
+import { collectCapture, readCapture, writeCapture } from '@headroom/host';
+import { EXIT, type CliIo } from '../cli-io';
+import { collectionTarget } from './machine';
 
 function summary(facts: CaptureFacts): string[] {
   const lines: string[] = [];

@@ -9,6 +9,12 @@ Commands:
                 --scenario NAME   the simulated machine (default: healthy; see 'headroom scenarios')
                 --port N          port to listen on (default: 0, any free port)
                 --state-dir DIR   keep the simulated machine's state in DIR (default: a new temporary folder)
+  doctor      Diagnose WSL, .wslconfig and GPU passthrough: findings with evidence, a fix and a source
+                --simulate NAME | --from-capture DIR   judge a simulated machine or a capture
+                --start           start the WSL VM for the in-distro checks when it is stopped
+                --model NAME --ctx N   check memory against the model you want to run
+                --json            findings, health (green/amber/red/grey) and the exit code as JSON
+                exit codes: 0 healthy, 1 configuration, 2 driver/GPU passthrough, 3 runtime, 4 WSL missing
   collect     Capture every probe's raw output (WSL, GPUs, registry, event log, .wslconfig) into a folder
                 --out DIR         where to write it (default: ./headroom-capture-<time>)
                 --simulate NAME   collect from a simulated Windows (see 'headroom scenarios')

@@ -51,6 +51,16 @@ const PACKAGES_COMMAND = [
   'else echo manager none; fi',
 ].join(' ');
 
+/**
+ * Model folders: one `dir PATH -> REAL PATH` line for each place Ollama, Hugging Face and llama.cpp keep models that
+ * exists, so the mounts probe can tell whether the bytes live on a Windows drive (9p/drvfs) or in the distro's disk.
+ */
+const MODEL_DIRS_COMMAND = [
+  'for d in "$OLLAMA_MODELS" "$HOME/.ollama/models" /usr/share/ollama/.ollama/models',
+  '"${HF_HOME:-$HOME/.cache/huggingface}" "$LLAMA_CACHE" "$HOME/.cache/llama.cpp"; do',
+  'if [ -n "$d" ] && [ -e "$d" ]; then echo "dir $d -> $(readlink -f "$d")"; fi; done; true',
+].join(' ');
+
 /** The shell command of each in-distro probe. */
 export const DISTRO_PROBE_COMMANDS: Readonly<Record<DistroProbeId, string>> = {
   'distro-meminfo': 'cat /proc/meminfo',
@@ -64,6 +74,7 @@ export const DISTRO_PROBE_COMMANDS: Readonly<Record<DistroProbeId, string>> = {
   'distro-nvidia-packages': PACKAGES_COMMAND,
   'distro-wsl-conf': 'cat /etc/wsl.conf',
   'distro-mounts': 'cat /proc/mounts',
+  'distro-model-dirs': MODEL_DIRS_COMMAND,
 };
 
 /** Seconds each probe may run before `timeout` stops it (nvidia-smi hangs when GPU passthrough is stuck). */
@@ -78,4 +89,5 @@ export const DISTRO_PROBE_TIMEOUT_SECONDS: Readonly<Record<DistroProbeId, number
   'distro-nvidia-packages': 15,
   'distro-wsl-conf': 5,
   'distro-mounts': 5,
+  'distro-model-dirs': 5,
 };

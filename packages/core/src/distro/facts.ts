@@ -1,4 +1,5 @@
 import { unreadable, type Parsed } from '../probe/parse-result';
+import { parseModelDirs, type ModelDir } from './model-dirs';
 import type { DistroProbeBlock } from './batch';
 import type { DistroProbeId } from './commands';
 import { parseLibcuda, type LibcudaFacts } from './libcuda';
@@ -20,6 +21,7 @@ export interface DistroFacts {
   readonly nvidiaPackages?: Parsed<NvidiaPackages>;
   readonly wslConf?: Parsed<WslConf>;
   readonly mounts?: Parsed<Mount[]>;
+  readonly modelDirs?: Parsed<ModelDir[]>;
 }
 
 /**
@@ -71,6 +73,7 @@ export function readDistroFacts(blocks: Partial<Record<string, DistroProbeBlock>
       false,
     ),
     mounts: readBlock('distro-mounts', blocks['distro-mounts'], parseMounts, true),
+    modelDirs: readBlock('distro-model-dirs', blocks['distro-model-dirs'], parseModelDirs, false),
   };
   return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined));
 }

@@ -34,3 +34,4 @@ export {
 export { parseOsRelease, type OsRelease } from './os-release';
 export { compareKernelVersions, parseUname, type KernelRelease } from './uname';
 export { parseWslConf, type WslConf, type WslConfEntry } from './wsl-conf';
+export { parseModelDirs, type ModelDir } from './model-dirs';

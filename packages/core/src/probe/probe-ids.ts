@@ -23,6 +23,7 @@ export const DISTRO_PROBE_IDS = [
   'distro-nvidia-packages',
   'distro-wsl-conf',
   'distro-mounts',
+  'distro-model-dirs',
 ] as const;
 
 /** Every standard probe id. */

@@ -31,3 +31,4 @@ export {
   type WslValueType,
 } from './schema';
 export { formatSize, readHumanSize } from './suggest';
+export { vmResources, type VmResources } from './vm-resources';

@@ -44,6 +44,12 @@ function probeOutput(ctx: LinuxContext, id: DistroProbeId): LinuxOutput {
       return linuxCommand(ctx, ['cat', '/etc/wsl.conf']);
     case 'distro-mounts':
       return linuxCommand(ctx, ['cat', '/proc/mounts']);
+    case 'distro-model-dirs':
+      return {
+        stdout: ctx.distro.modelDirs.map((dir) => `dir ${dir.path} -> ${dir.resolved}\n`).join(''),
+        stderr: '',
+        exitCode: 0,
+      };
   }
 }
 

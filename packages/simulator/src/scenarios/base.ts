@@ -24,6 +24,7 @@ export const UBUNTU: SimulatedDistro = {
   libcudaFromWsl: true,
   wslConf: '[boot]\nsystemd=true\n',
   extraMounts: [],
+  modelDirs: [{ path: '/usr/share/ollama/.ollama/models', resolved: '/usr/share/ollama/.ollama/models' }],
 };
 
 /** Docker Desktop's own distro. */
@@ -37,6 +38,7 @@ export const DOCKER_DESKTOP: SimulatedDistro = {
   packages: [],
   libcudaFromWsl: true,
   extraMounts: [],
+  modelDirs: [],
 };
 
 /** A Defender definition update: Windows Update noise every machine has. */

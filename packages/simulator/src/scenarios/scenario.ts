@@ -47,8 +47,8 @@ export interface SimulatedDistro {
   readonly wslConf?: string;
   /** Extra lines of /proc/mounts (e.g. a Windows drive holding models). */
   readonly extraMounts: readonly string[];
-  /** Where the model folders (Ollama, llama.cpp, Hugging Face cache) live, for the models probe. */
-  readonly modelDirs?: readonly string[];
+  /** The model folders that exist (Ollama, llama.cpp, Hugging Face cache) and where they really are. */
+  readonly modelDirs: readonly { readonly path: string; readonly resolved: string }[];
 }
 
 /** The versions `wsl --version` reports, in its fixed line order. */
@@ -98,4 +98,6 @@ export interface Scenario {
     Record<string, Readonly<Record<string, { readonly type: string; readonly data: string }>>>
   >;
   readonly events: readonly SimulatedEvent[];
+  /** The model the user set out to run (as the setup wizard saves it): what memory-ceiling is judged against. */
+  readonly target?: { readonly model: string; readonly contextLength: number };
 }

@@ -1,0 +1,141 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  diagnose,
+  readCaptureFacts,
+  STANDARD_RULES,
+  type DoctorReport,
+  type Finding,
+  type TargetNeed,
+} from '@headroom/core';
+import { collectCapture, readCapture } from '@headroom/host';
+import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { collectionTarget } from './machine';
+
+/** How the doctor finds out what the user means to run (set by `--model`, or by the setup wizard's saved target). */
+export type TargetResolver = (options: {
+  model: string;
+  contextLength: number;
+  facts: ReturnType<typeof readCaptureFacts>;
+}) => TargetNeed | undefined;
+
+const COLOURS = {
+  red: '\x1b[31m',
+  amber: '\x1b[33m',
+  green: '\x1b[32m',
+  grey: '\x1b[90m',
+  bold: '\x1b[1m',
+  reset: '\x1b[0m',
+} as const;
+const HEALTH_WORDS = {
+  green: 'OK',
+  amber: 'Needs attention',
+  red: 'Broken',
+  grey: 'WSL stopped (normal)',
+} as const;
+const SEVERITY_COLOUR = { error: 'red', warning: 'amber', info: 'grey' } as const;
+const SEVERITY_TITLE = { error: 'Errors', warning: 'Warnings', info: 'Notes' } as const;
+const SEVERITY_MARK = { error: '✖', warning: '▲', info: 'i' } as const;
+
+/** Print a report for a person, grouped by severity: the finding, its evidence, the fix, and where the rule comes from. */
+export function formatReport(report: DoctorReport, label: string, colour: boolean): string {
+  const paint = (name: keyof typeof COLOURS, text: string): string =>
+    colour ? `${COLOURS[name]}${text}${COLOURS.reset}` : text;
+  const lines = [
+    `Headroom doctor — ${label}`,
+    `${paint(report.health === 'amber' ? 'amber' : report.health, '●')} ${paint('bold', HEALTH_WORDS[report.health])}`,
+  ];
+  if (report.findings.length === 0) lines.push('', 'Everything Headroom checks is fine.');
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const group = report.findings.filter((finding) => finding.severity === severity);
+    if (group.length === 0) continue;
+    lines.push('', paint('bold', SEVERITY_TITLE[severity]));
+    for (const finding of group) lines.push(...formatFinding(finding, paint, SEVERITY_COLOUR[severity]));
+  }
+  if (report.notChecked.length > 0)
+    lines.push('', `Not checked (not collected): ${report.notChecked.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function formatFinding(
+  finding: Finding,
+  paint: (name: keyof typeof COLOURS, text: string) => string,
+  colour: keyof typeof COLOURS,
+): string[] {
+  const fix =
+    finding.fix.kind === 'steps'
+      ? [`    Fix: ${finding.fix.label}`, ...finding.fix.steps.map((step) => `      - ${step}`)]
+      : [`    Fix: ${finding.fix.label}`];
+  return [
+    `  ${paint(colour, SEVERITY_MARK[finding.severity])} ${finding.title}  ${paint('grey', `[${finding.id}]`)}`,
+    `    ${finding.explanation}`,
+    ...finding.evidence.map(
+      (item) =>
+        `    Evidence (${item.probe}${item.line === undefined ? '' : `, line ${item.line}`}): ${item.excerpt}`,
+    ),
+    ...fix,
+    `    Why? ${finding.source}`,
+  ];
+}
+
+/**
+ * `headroom doctor [--simulate S | --from-capture DIR] [--json] [--start] [--model NAME --ctx N]`: collect (or read
+ * a capture), diagnose, print, and exit with §3.4's code. It never starts a stopped VM unless --start is given.
+ */
+export async function runDoctor(
+  args: readonly string[],
+  io: CliIo,
+  resolveTarget?: TargetResolver,
+): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      simulate: { type: 'string' },
+      'from-capture': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      start: { type: 'boolean', default: false },
+      model: { type: 'string' },
+      ctx: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (values.simulate !== undefined && values['from-capture'] !== undefined) {
+    throw new UsageError('Give either --simulate or --from-capture, not both.');
+  }
+  const contextLength = values.ctx === undefined ? undefined : Number(values.ctx);
+  if (contextLength !== undefined && !(Number.isInteger(contextLength) && contextLength > 0)) {
+    throw new UsageError(`--ctx needs a whole number of tokens, not "${values.ctx ?? ''}".`);
+  }
+
+  let label: string;
+  let capture;
+  let misplaced: Awaited<ReturnType<ReturnType<typeof collectionTarget>['misplaced']>> = [];
+  let savedTarget: { model: string; contextLength: number } | undefined;
+  if (values['from-capture'] !== undefined) {
+    const dir = resolve(values['from-capture']);
+    capture = await readCapture(dir);
+    label = `the capture in ${dir}`;
+  } else {
+    const target = collectionTarget(values.simulate);
+    if (values.start && !values.json)
+      io.stdout.write('Starting WSL if it is stopped, for the checks inside the distro (--start).\n');
+    capture = await collectCapture({ ...target, bootVm: values.start });
+    misplaced = await target.misplaced();
+    label = target.label;
+    savedTarget = target.scenario?.target;
+  }
+  const facts = readCaptureFacts(capture);
+  const wanted =
+    values.model === undefined ? savedTarget : { model: values.model, contextLength: contextLength ?? 8192 };
+  const target = wanted && resolveTarget ? resolveTarget({ ...wanted, facts }) : undefined;
+  const report = diagnose({ facts, misplaced, ...(target ? { target } : {}) }, STANDARD_RULES);
+  if (values.json) {
+    io.stdout.write(
+      `${JSON.stringify({ health: report.health, exitCode: report.exitCode, findings: report.findings, notChecked: report.notChecked }, null, 2)}\n`,
+    );
+  } else {
+    const colour = process.env.NO_COLOR === undefined && (io.stdout as { isTTY?: boolean }).isTTY === true;
+    io.stdout.write(formatReport(report, label, colour));
+  }
+  return report.exitCode === 0 ? EXIT.ok : report.exitCode;
+}

@@ -1,0 +1,160 @@
+import type { Finding, FindingFix } from '../../finding';
+import type { Rule } from '../../rule';
+import {
+  hostGpus,
+  hostWithoutNvidiaGpu,
+  linuxDriverPackages,
+  passthroughProblem,
+  RESTORE_WSL_DRIVER_STEPS,
+  type PassthroughProblem,
+} from './gpu-facts';
+import {
+  COULDNT_COMMUNICATE_ISSUE,
+  CUDA_ON_WSL_CONSTRAINTS,
+  CUDA_ON_WSL_GUIDE,
+  CUDA_ON_WSL_NO_LINUX_DRIVER,
+  GPU_ACCESS_BLOCKED_ISSUE,
+  WSL_GPU_SUPPORT_SOURCE,
+} from './sources';
+
+const CONSEQUENCE =
+  'Until this is fixed, CUDA programs in WSL cannot see the GPU: Ollama and llama.cpp run models on the CPU only, ' +
+  'and PyTorch reports `torch.cuda.is_available()` as False.';
+
+const TITLES: Readonly<Record<PassthroughProblem['cause'], string>> = {
+  'gpu-support-off': 'GPU passthrough is turned off in .wslconfig (gpuSupport=false)',
+  'safe-mode': 'WSL runs in safe mode (safeMode=true), which starts it without the GPU',
+  blocked: 'WSL cannot use the GPU: access is blocked by the operating system',
+  'smi-missing': 'The NVIDIA driver files are missing in WSL (/usr/lib/wsl/lib/nvidia-smi)',
+  'libcuda-missing': 'The NVIDIA driver files are missing in WSL (/usr/lib/wsl/lib/libcuda.so.1)',
+  'no-devices': 'WSL sees no GPU, although Windows has one',
+  'smi-failed': 'nvidia-smi fails inside WSL: the GPU is not reachable',
+  'no-gpu-listed': 'WSL sees no GPU, although Windows has one',
+};
+
+const SOURCES: Readonly<Record<PassthroughProblem['cause'], string>> = {
+  'gpu-support-off': WSL_GPU_SUPPORT_SOURCE,
+  'safe-mode': WSL_GPU_SUPPORT_SOURCE,
+  blocked: GPU_ACCESS_BLOCKED_ISSUE,
+  'smi-missing': CUDA_ON_WSL_NO_LINUX_DRIVER,
+  'libcuda-missing': CUDA_ON_WSL_NO_LINUX_DRIVER,
+  'no-devices': CUDA_ON_WSL_CONSTRAINTS,
+  'smi-failed': COULDNT_COMMUNICATE_ISSUE,
+  'no-gpu-listed': CUDA_ON_WSL_CONSTRAINTS,
+};
+
+function describe(problem: PassthroughProblem, tcc: boolean, linuxDriver: boolean): string {
+  const line = problem.evidence.find((item) => item.line !== undefined)?.line;
+  const where = line === undefined ? 'your .wslconfig' : `line ${line} of your .wslconfig`;
+  switch (problem.cause) {
+    case 'gpu-support-off':
+      return `WSL reads \`gpuSupport=false\` from ${where} and starts its VM without the GPU and without the NVIDIA files in /usr/lib/wsl.`;
+    case 'safe-mode':
+      return `WSL reads \`safeMode=true\` from ${where} and starts without the GPU, GUI apps, swap, a custom kernel or networking.`;
+    case 'blocked':
+      return (
+        'nvidia-smi inside WSL reports “GPU access blocked by the operating system”. This has been reported when the GPU ' +
+        'runs in TCC mode instead of WDDM, on Windows Server, and with Docker inside WSL.' +
+        (tcc ? ' Your GPU runs in TCC mode, the likely cause here.' : '')
+      );
+    case 'smi-missing':
+    case 'libcuda-missing':
+      return (
+        'The NVIDIA Windows driver provides the Linux side of the GPU (nvidia-smi, libcuda) in /usr/lib/wsl/lib when WSL ' +
+        'starts. It is not there, so the distro has no way to reach the GPU.'
+      );
+    case 'no-devices':
+    case 'no-gpu-listed':
+      return (
+        'nvidia-smi inside WSL finds no GPU while Windows has one.' +
+        (tcc ? ' Your GPU runs in TCC mode, which WSL does not support.' : '')
+      );
+    case 'smi-failed':
+      return (
+        `nvidia-smi inside WSL fails: “${problem.failure?.message ?? 'no output'}”.` +
+        (linuxDriver
+          ? ' A Linux NVIDIA driver is installed in the distro, which NVIDIA says must not be done in WSL; it is the likely cause.'
+          : '')
+      );
+  }
+}
+
+function fixFor(problem: PassthroughProblem, linuxDriver: boolean): FindingFix {
+  if (problem.wslconfigKey !== undefined) {
+    const setting = problem.wslconfigKey === 'wsl2.gpuSupport' ? 'gpuSupport=false' : 'safeMode=true';
+    return {
+      kind: 'unset-wslconfig',
+      label: `Remove ${setting} from .wslconfig and restart WSL`,
+      keys: [problem.wslconfigKey],
+    };
+  }
+  if (linuxDriver) {
+    return {
+      kind: 'steps',
+      label: 'Remove the Linux NVIDIA driver from the distro',
+      steps: [
+        'Follow the fix of “A Linux NVIDIA driver is installed in the distro” to remove its packages.',
+        'In PowerShell, run `wsl --shutdown`, then open your distro again.',
+        'Check in the distro: `/usr/lib/wsl/lib/nvidia-smi` lists your GPU.',
+      ],
+    };
+  }
+  const wddm =
+    problem.cause === 'blocked' || problem.cause === 'no-devices' || problem.cause === 'no-gpu-listed'
+      ? ['On Windows, run `nvidia-smi` and check that the Driver-Model column says WDDM (WSL does not support TCC).']
+      : [];
+  return { kind: 'steps', label: 'Bring the GPU back into WSL', steps: [...wddm, ...RESTORE_WSL_DRIVER_STEPS] };
+}
+
+/**
+ * `gpu-passthrough-missing`: the distro cannot reach the GPU. Its nvidia-smi is missing or fails (access blocked,
+ * no devices, cannot communicate), WSL's libcuda.so.1 is absent, its table lists no GPU, or .wslconfig turns the GPU
+ * off (gpuSupport=false, safeMode=true; reported even when the VM did not run). A hang is passthrough-hang's; a host
+ * without an NVIDIA GPU is no-nvidia-gpu's.
+ */
+export const gpuPassthroughMissing: Rule = ({ facts }) => {
+  const problem = passthroughProblem(facts);
+  if (!problem) return [];
+  const tcc = hostGpus(facts).some((gpu) => gpu.driverModel === 'TCC');
+  const linuxDriver = linuxDriverPackages(facts).length > 0;
+  const finding: Finding = {
+    id: 'gpu-passthrough-missing',
+    severity: 'error',
+    category: 'gpu',
+    title: TITLES[problem.cause],
+    explanation: `${describe(problem, tcc, linuxDriver)} ${CONSEQUENCE}`,
+    evidence: problem.evidence,
+    fix: fixFor(problem, linuxDriver),
+    source: SOURCES[problem.cause],
+    ...(problem.failure?.evidence === 'exit-code' ? { confidence: 'medium' as const } : {}),
+  };
+  return [finding];
+};
+
+/**
+ * `no-nvidia-gpu`: the host has no NVIDIA GPU (or no NVIDIA driver), so there is nothing to pass through to WSL.
+ * Reported instead of gpu-passthrough-missing; `medium` confidence when only one probe says so.
+ */
+export const noNvidiaGpu: Rule = ({ facts }) => {
+  const evidence = hostWithoutNvidiaGpu(facts);
+  if (!evidence) return [];
+  return [
+    {
+      id: 'no-nvidia-gpu',
+      severity: 'warning',
+      category: 'gpu',
+      title: 'No NVIDIA GPU found on this PC',
+      explanation:
+        'Windows shows no NVIDIA GPU, or no NVIDIA driver for one, so there is nothing for WSL to pass through: ' +
+        'local models will run on the CPU only. If this PC has an NVIDIA GPU, its Windows driver is not installed.',
+      evidence,
+      fix: {
+        kind: 'open-page',
+        label: 'Install the NVIDIA driver for your GPU (if this PC has one)',
+        url: 'https://www.nvidia.com/Download/index.aspx',
+      },
+      source: `${CUDA_ON_WSL_GUIDE}#step-1-install-nvidia-driver-for-gpu-support`,
+      ...(evidence.length < 2 ? { confidence: 'medium' as const } : {}),
+    },
+  ];
+};

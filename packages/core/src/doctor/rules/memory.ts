@@ -1,0 +1,110 @@
+import { formatSize } from '../../wslconfig/suggest';
+import { vmResources } from '../../wslconfig/vm-resources';
+import type { Finding } from '../finding';
+import type { DoctorInput, Rule } from '../rule';
+import { WSL_CONFIG_DOCS, WSL_CONFIG_SOURCE } from './sources';
+
+const GiB = 2 ** 30;
+/** The guest reports a little less than `memory` (the kernel keeps some): MemTotal within 90–100.5 % of it is "applied". */
+const MEMORY_TOLERANCE = { low: 0.9, high: 1.005 } as const;
+
+const gib = (bytes: number): string => `${(bytes / GiB).toFixed(1)} GiB`;
+
+/** What WSL will create the VM with from the current .wslconfig, when the host is known. */
+function expectedResources({ facts }: DoctorInput) {
+  const { totalMemoryBytes, logicalProcessors } = facts.host;
+  if (totalMemoryBytes === undefined || logicalProcessors === undefined) return undefined;
+  return vmResources(facts.wslconfig?.settings ?? {}, { totalMemoryBytes, logicalProcessors });
+}
+
+/**
+ * The running VM disagrees with .wslconfig (MemTotal, nproc, swap): the file changed after the VM started, and WSL
+ * only reads it when it creates the VM, so it was not fully shut down since the edit.
+ */
+export const wslconfigNotApplied: Rule = (input) => {
+  const expected = expectedResources(input);
+  const distro = input.facts.distro;
+  if (!expected || !distro?.meminfo?.ok) return [];
+  // A WSL 1 distro has no VM: it sees the host's memory and processors, and .wslconfig does not apply to it.
+  if (distro.kernel?.ok && distro.kernel.value.wsl1) return [];
+  const mem = distro.meminfo.value;
+  const differences: string[] = [];
+  const memTotal = mem.memTotalKiB * 1024;
+  if (
+    memTotal < expected.memoryBytes * MEMORY_TOLERANCE.low ||
+    memTotal > expected.memoryBytes * MEMORY_TOLERANCE.high
+  ) {
+    differences.push(`memory ${gib(memTotal)} in WSL, .wslconfig gives ${gib(expected.memoryBytes)}`);
+  }
+  if (distro.nproc?.ok && distro.nproc.value !== expected.processors) {
+    differences.push(`${distro.nproc.value} processors in WSL, .wslconfig gives ${expected.processors}`);
+  }
+  const swap = mem.swapTotalKiB * 1024;
+  if (Math.abs(swap - expected.swapBytes) > Math.max(64 * 2 ** 20, expected.swapBytes * 0.02)) {
+    differences.push(`swap ${gib(swap)} in WSL, .wslconfig gives ${gib(expected.swapBytes)}`);
+  }
+  if (differences.length === 0) return [];
+  const finding: Finding = {
+    id: 'wslconfig-not-applied',
+    severity: 'error',
+    category: 'configuration',
+    title: 'WSL is still running with its old settings',
+    explanation: `WSL reads .wslconfig only when it creates its VM, and the running VM does not match the file (${differences.join('; ')}). Closing the terminal is not enough: shut WSL down fully, then start your distro again. (MemTotal counts as applied within 90–100.5 % of memory, since the kernel keeps some.)`,
+    evidence: differences.map((excerpt) => ({
+      probe: excerpt.startsWith('memory') || excerpt.startsWith('swap') ? 'distro-meminfo' : 'distro-nproc',
+      excerpt,
+    })),
+    fix: { kind: 'shutdown-and-verify', label: 'Shut down WSL and verify' },
+    source: 'https://learn.microsoft.com/windows/wsl/wsl-config#the-8-second-rule-for-configuration-changes',
+  };
+  return [finding];
+};
+
+/** WSL's memory (set or the 50 % default) is below what the user's target model needs inside WSL. */
+export const memoryCeiling: Rule = (input) => {
+  const { target } = input;
+  const expected = expectedResources(input);
+  if (!target || !expected || target.ramBytes <= expected.memoryBytes) return [];
+  const host = input.facts.host.totalMemoryBytes ?? 0;
+  const keepForWindows = Math.max(8 * GiB, host * 0.25);
+  const recommended = Math.min(
+    Math.ceil(target.ramBytes / GiB) * GiB,
+    Math.floor((host - keepForWindows) / GiB) * GiB,
+  );
+  const fits = recommended >= target.ramBytes;
+  const configured = typeof input.facts.wslconfig?.settings['wsl2.memory'] === 'number';
+  const finding: Finding = {
+    id: 'memory-ceiling',
+    severity: 'error',
+    category: 'configuration',
+    title: `WSL has ${gib(expected.memoryBytes)}; ${target.label} needs ${gib(target.ramBytes)}`,
+    explanation: `WSL's VM gets ${gib(expected.memoryBytes)} (${configured ? 'from memory= in .wslconfig' : 'the default: half of your RAM'}), but ${target.label} needs about ${gib(target.ramBytes)} inside WSL (${target.reasoning}). Loading it will fail or swap.${
+      fits
+        ? ` Raising memory to ${formatSize(BigInt(recommended))} still leaves Windows ${gib(host - recommended)}.`
+        : ' Even leaving Windows only the minimum it needs, this machine does not have enough RAM: use a smaller model, a shorter context or a smaller KV cache type.'
+    }`,
+    evidence: [
+      {
+        probe: 'wslconfig',
+        excerpt: `memory: ${gib(expected.memoryBytes)}; needed: ${gib(target.ramBytes)}`,
+      },
+    ],
+    fix: fits
+      ? {
+          kind: 'set-wslconfig',
+          label: `Set memory=${formatSize(BigInt(recommended))}`,
+          assignments: [{ key: 'wsl2.memory', value: formatSize(BigInt(recommended)) }],
+        }
+      : {
+          kind: 'steps',
+          label: 'Pick a smaller model or context',
+          steps: ['Run `headroom fit` with a smaller model, quantisation or context length.'],
+        },
+    source: WSL_CONFIG_SOURCE,
+    confidence: 'medium',
+  };
+  return [finding];
+};
+
+/** Where the memory figures come from, for the UI's "Why?" on WSL's defaults. */
+export const MEMORY_DOCS = WSL_CONFIG_DOCS;

@@ -1,0 +1,35 @@
+/** Sizing a local LLM: the GGUF reader, model presets, the KV cache formula and the VRAM/RAM/.wslconfig plan. */
+export { readGguf, type GgufArray, type GgufInfo, type GgufValue } from './gguf';
+export {
+  GGML_TYPES,
+  GGUF_VALUE_TYPES,
+  llamaFileTypeName,
+  type GgmlType,
+  type GgufValueTypeName,
+} from './gguf-types';
+export {
+  writeGguf,
+  type GgufWriteEntry,
+  type GgufWriteSpec,
+  type GgufWriteTensor,
+  type GgufWriteValue,
+} from './gguf-writer';
+export { formatBytes, formatGB, formatGiB, GB, GIB, MIB, type Explained } from './format';
+export { isKvCacheType, KV_CACHE_TYPES, kvCacheBytes, type KvCacheType, type KvShape } from './kv-cache';
+export {
+  CUSTOM_PRESET_ID,
+  findPreset,
+  MODEL_PRESETS,
+  presetIds,
+  type ModelPreset,
+  type PresetFile,
+} from './presets';
+export {
+  shapeFromCustom,
+  shapeFromGguf,
+  shapeFromPreset,
+  type CustomModel,
+  type ModelShape,
+  type ShapeResult,
+} from './model-shape';
+export { FIT_RULES, planFit, type FitInput, type FitPlan, type WslConfigAdvice } from './fit';
