@@ -31,7 +31,7 @@ const workspace = (/** @type {string[]} */ ...names) =>
     message: `This layer may not depend on @headroom/${name}.`,
   }));
 const sourceFiles = ['**/*.{ts,tsx}'];
-const testFiles = ['**/*.test.{ts,tsx}', '**/testdata/**', 'e2e/**'];
+const testFiles = ['**/*.test.{ts,tsx}', '**/testdata/**', '**/testing/**', 'e2e/**'];
 
 /** Per-area import rules; later entries replace earlier ones for the files they match, so each lists all it bans. */
 const layering = [

@@ -3,6 +3,7 @@ import { EXIT, UsageError, type CliIo } from './cli-io';
 import { runCollect } from './commands/collect';
 import { runDemo } from './commands/demo';
 import { runDoctor } from './commands/doctor';
+import { runFit } from './commands/fit';
 import { HELP_TEXT } from './commands/help';
 import { runScenarios } from './commands/scenarios';
 import { runWslconfig } from './commands/wslconfig';
@@ -49,6 +50,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         return await runDoctor(rest, io);
       case 'collect':
         return await runCollect(rest, io);
+      case 'fit':
+        return await runFit(rest, io);
       case 'wslconfig':
         return await runWslconfig(rest, io);
       default:

@@ -20,6 +20,10 @@ Commands:
                 --simulate NAME   collect from a simulated Windows (see 'headroom scenarios')
                 --boot            start the WSL VM for the in-distro probes when it is stopped
                 --show DIR        print the facts of a capture instead (add --json for JSON)
+  fit         How a model fits your GPU and RAM, each number explained, and the .wslconfig to match
+                --model NAME | --gguf FILE   a preset (see 'headroom fit --help') or a GGUF file
+                --ctx N           context length in tokens; --kv f16|q8_0|q4_0 (default f16)
+                --vram-free GIB --host-ram GIB   what the machine has (without them: what is needed)
   scenarios   List the simulated Windows machines the demo and --simulate can act out
                 --json            print them as JSON
   wslconfig   Read and edit .wslconfig exactly as WSL reads it: check, set, unset, diff, history, restore

@@ -29,7 +29,9 @@ export const cudaVersionError: Rule = ({ facts }) => {
         label: 'Repair CUDA in the distro',
         steps: [
           ...(linuxDriver
-            ? ['Remove the Linux NVIDIA driver first (the fix of “A Linux NVIDIA driver is installed in the distro”).']
+            ? [
+                'Remove the Linux NVIDIA driver first (the fix of “A Linux NVIDIA driver is installed in the distro”).',
+              ]
             : []),
           'In PowerShell, run `wsl --shutdown`, then open your distro and run `/usr/lib/wsl/lib/nvidia-smi` again.',
           'If it still prints ERR!, check that `echo $LD_LIBRARY_PATH` puts no other NVIDIA library folder before /usr/lib/wsl/lib.',

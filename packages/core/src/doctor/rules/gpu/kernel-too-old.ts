@@ -28,7 +28,11 @@ export function kernelNumbers(text: string): number[] {
 function wslKernel(facts: CaptureFacts): KernelSighting | undefined {
   const uname = distroKernel(facts);
   if (uname) {
-    return { release: uname.release, version: uname.version, evidence: { probe: PROBES.uname, excerpt: uname.release } };
+    return {
+      release: uname.release,
+      version: uname.version,
+      evidence: { probe: PROBES.uname, excerpt: uname.release },
+    };
   }
   const version = facts.wsl.version;
   if (version?.ok !== true || version.value.kind !== 'store') return undefined;
@@ -64,9 +68,13 @@ export const kernelTooOld: Rule = ({ facts }) => {
     : { kind: 'wsl-update', label: 'Update WSL and its kernel (`wsl --update`), then restart WSL' };
   const evidence: Evidence[] = [
     kernel.evidence,
-    ...(custom ? [{ probe: PROBES.wslconfig, excerpt: `kernel=${String(custom.value)}`, line: custom.line }] : []),
+    ...(custom
+      ? [{ probe: PROBES.wslconfig, excerpt: `kernel=${String(custom.value)}`, line: custom.line }]
+      : []),
   ];
-  const customNote = custom ? ' Your .wslconfig makes WSL run its own kernel file, which `wsl --update` does not replace.' : '';
+  const customNote = custom
+    ? ' Your .wslconfig makes WSL run its own kernel file, which `wsl --update` does not replace.'
+    : '';
   const finding: Finding = belowNvidia
     ? {
         id: 'kernel-too-old',

@@ -69,7 +69,9 @@ export const linuxDriverInDistro: Rule = ({ facts }) => {
       fix: {
         kind: 'steps',
         label:
-          names.length > 0 ? `Remove ${names.join(', ')} and restart WSL` : 'Remove the Linux driver and restart WSL',
+          names.length > 0
+            ? `Remove ${names.join(', ')} and restart WSL`
+            : 'Remove the Linux driver and restart WSL',
         steps: [
           ...remove,
           ...runfile,

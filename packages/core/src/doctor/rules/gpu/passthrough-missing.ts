@@ -101,9 +101,15 @@ function fixFor(problem: PassthroughProblem, linuxDriver: boolean): FindingFix {
   }
   const wddm =
     problem.cause === 'blocked' || problem.cause === 'no-devices' || problem.cause === 'no-gpu-listed'
-      ? ['On Windows, run `nvidia-smi` and check that the Driver-Model column says WDDM (WSL does not support TCC).']
+      ? [
+          'On Windows, run `nvidia-smi` and check that the Driver-Model column says WDDM (WSL does not support TCC).',
+        ]
       : [];
-  return { kind: 'steps', label: 'Bring the GPU back into WSL', steps: [...wddm, ...RESTORE_WSL_DRIVER_STEPS] };
+  return {
+    kind: 'steps',
+    label: 'Bring the GPU back into WSL',
+    steps: [...wddm, ...RESTORE_WSL_DRIVER_STEPS],
+  };
 }
 
 /**

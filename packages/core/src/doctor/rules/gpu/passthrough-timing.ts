@@ -10,7 +10,8 @@ export const SLOW_PASSTHROUGH_MS = 2000;
 export const HEALTHY_PASSTHROUGH_MS = 500;
 
 /** NVIDIA on CUDA's overheads in WSL 2 and the work done on them: why passthrough latency matters. */
-const WSL_CUDA_PERFORMANCE = 'https://developer.nvidia.com/blog/leveling-up-cuda-performance-on-wsl2-with-new-enhancements/';
+const WSL_CUDA_PERFORMANCE =
+  'https://developer.nvidia.com/blog/leveling-up-cuda-performance-on-wsl2-with-new-enhancements/';
 
 const DISTRO_FACTS_OF_THE_BATCH = [
   'meminfo',

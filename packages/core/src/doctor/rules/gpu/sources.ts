@@ -37,7 +37,8 @@ export const NVIDIA_RECOMMENDED_KERNEL: readonly number[] = [5, 10, 16, 3];
 export const MICROSOFT_MIN_KERNEL: readonly number[] = [5, 10, 43, 3];
 
 /** WSL's setting table: `wsl2.gpuSupport` (default true) controls GPU-PV and the /usr/lib/wsl shares. */
-export const WSL_GPU_SUPPORT_SOURCE = 'https://github.com/microsoft/WSL/blob/master/src/windows/common/WslCoreConfig.h';
+export const WSL_GPU_SUPPORT_SOURCE =
+  'https://github.com/microsoft/WSL/blob/master/src/windows/common/WslCoreConfig.h';
 
 /** In-distro `Failed to initialize NVML: GPU access blocked by the operating system` (L40S, Windows Server). */
 export const GPU_ACCESS_BLOCKED_ISSUE = 'https://github.com/microsoft/WSL/issues/14339';
@@ -61,4 +62,5 @@ export const CUDA_VERSION_ERR_ISSUE = 'https://github.com/microsoft/WSL/issues/1
 export const PASSTHROUGH_HANG_ISSUE = 'https://github.com/microsoft/WSL/issues/8518';
 
 /** Ollama's FAQ: `ollama ps` shows a model loaded "partially onto both the GPU and into system memory". */
-export const OLLAMA_GPU_SPLIT = 'https://docs.ollama.com/faq#how-can-i-tell-if-my-model-was-loaded-onto-the-gpu';
+export const OLLAMA_GPU_SPLIT =
+  'https://docs.ollama.com/faq#how-can-i-tell-if-my-model-was-loaded-onto-the-gpu';
