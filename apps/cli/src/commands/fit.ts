@@ -25,13 +25,14 @@ export const FIT_HELP = `headroom fit — how a GGUF model fits your GPU, and th
 Usage:
   headroom fit --model NAME --ctx N [options]      a known model (see the list below)
   headroom fit --gguf FILE --ctx N [options]       read the model's shape from its GGUF header
-  headroom fit --model custom --layers N --kv-heads N --head-dim N --file-gb N --ctx N [options]
+  headroom fit --model custom --layers N --kv-heads N --head-dim N --file-gb N [--max-ctx N] --ctx N [options]
 
 Options:
   --ctx N            context length in tokens (required)
   --kv TYPE          KV cache type: f16 (default), q8_0, q4_0
   --quant NAME       the preset's quantization (default Q4_K_M; Q8_0 and others where a size is cited)
-  --file-gb N        the GGUF file's size in GB as Hugging Face lists it (overrides the preset's)
+  --file-gb N        the GGUF file's size in GB as Hugging Face lists it (overrides the preset's; the
+                     total of all parts for a split GGUF)
   --vram-free GIB    free VRAM in GiB (nvidia-smi's MiB ÷ 1024); without it: what all layers need
   --host-ram GIB     Windows' installed RAM in GiB; without it WSL memory is not checked against Windows
   --host-cpus N      the host's logical processors, to recommend processors=
@@ -47,7 +48,12 @@ export const GGUF_HEADER_READ_LIMIT = 64 * 2 ** 20;
 function number(name: string, text: string | undefined, whole = false): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || (whole && !Number.isSafeInteger(value))) {
+  if (
+    text.trim() === '' ||
+    !Number.isFinite(value) ||
+    value <= 0 ||
+    (whole && !Number.isSafeInteger(value))
+  ) {
     throw new UsageError(`--${name} takes ${whole ? 'a whole number' : 'a number'} above 0, not "${text}".`);
   }
   return value;
@@ -164,7 +170,8 @@ export async function runFit(args: readonly string[], io: CliIo): Promise<number
     throw new UsageError('Give --model or --gguf, not both.');
   }
   const ctx = number('ctx', values.ctx, true);
-  if (ctx === undefined) throw new UsageError('Give the context length in tokens with --ctx N (e.g. --ctx 8192).');
+  if (ctx === undefined)
+    throw new UsageError('Give the context length in tokens with --ctx N (e.g. --ctx 8192).');
   const kvType = values.kv;
   if (!isKvCacheType(kvType)) {
     throw new UsageError(`--kv takes ${Object.keys(KV_CACHE_TYPES).join(', ')}, not "${kvType}".`);
@@ -185,14 +192,19 @@ export async function runFit(args: readonly string[], io: CliIo): Promise<number
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return failure(io, `There is no file ${path}.`, EXIT.usage);
       if (code === 'EISDIR') return failure(io, `${path} is a folder, not a GGUF file.`, EXIT.usage);
-      if (typeof code === 'string') return failure(io, `Could not read ${path}: ${(error as Error).message}`, EXIT.failed);
+      if (typeof code === 'string')
+        return failure(io, `Could not read ${path}: ${(error as Error).message}`, EXIT.failed);
       throw error;
     }
     if (read.info === undefined) {
-      return failure(io, `Could not read ${path} as a GGUF model: ${read.problem ?? 'unknown problem'}.`, EXIT.failed);
+      return failure(
+        io,
+        `Could not read ${path} as a GGUF model: ${read.problem ?? 'unknown problem'}.`,
+        EXIT.failed,
+      );
     }
     gguf = ggufSummary(read.info, read.size);
-    shape = shapeFromGguf(read.info, read.size, basename(path));
+    shape = shapeFromGguf(read.info, read.size, basename(path), fileGb);
     if (!shape.ok) return failure(io, `${shape.reason}.`, EXIT.failed);
   } else {
     const name = values.model ?? '';
@@ -210,8 +222,15 @@ export async function runFit(args: readonly string[], io: CliIo): Promise<number
         custom.headDim === undefined ||
         custom.fileGb === undefined
       ) {
-        const flags = { layers: '--layers', kvHeads: '--kv-heads', headDim: '--head-dim', fileGb: '--file-gb' };
-        const missing = (Object.keys(flags) as (keyof typeof flags)[]).filter((key) => custom[key] === undefined);
+        const flags = {
+          layers: '--layers',
+          kvHeads: '--kv-heads',
+          headDim: '--head-dim',
+          fileGb: '--file-gb',
+        };
+        const missing = (Object.keys(flags) as (keyof typeof flags)[]).filter(
+          (key) => custom[key] === undefined,
+        );
         throw new UsageError(`--model custom needs ${missing.map((key) => flags[key]).join(', ')}.`);
       }
       shape = shapeFromCustom({

@@ -7,7 +7,8 @@ import { type ModelShape } from './model-shape';
  * GPU side (shared/research/gpu-tools.md §6: "compute buffer (~0.1–1.2 GB) + CUDA context (~0.3–0.5 GB)"): Headroom
  * takes the top of both ranges, rounded to 1 GiB and 0.5 GiB, so the plan errs toward one layer too few on the GPU
  * rather than an out-of-memory error at load. RAM side: 1 GiB for llama.cpp's host-side buffers and 2 GiB for the
- * Linux distro and page cache are Headroom's own allowances, not measurements. Windows keeps max(8 GiB, 25 % of host
+ * Linux distro and page cache are Headroom's own allowances, not measurements, and WSL gets at least 8 GB for
+ * the distro, package installs and builds beside the model. Windows keeps max(8 GiB, 25 % of host
  * RAM): WSL clamps `memory` only at 100 % of RAM (microsoft/WSL WslCoreConfig.cpp), so nothing else stops a large
  * value from starving the desktop, the browser and the GPU driver's own system memory. Swap is WSL's default ratio,
  * 25 % of `memory`, capped at 8 GB: it is a safety net, weights paged to swap make generation crawl, and the swap
@@ -20,7 +21,7 @@ export const FIT_RULES = {
   linuxBaselineBytes: 2 * GIB,
   windowsMinimumBytes: 8 * GIB,
   windowsShare: 0.25,
-  minimumWslMemoryGiB: 4,
+  minimumWslMemoryGiB: 8,
   swapShare: 0.25,
   maxSwapGiB: 8,
   processorsKeptForWindows: 2,
@@ -65,6 +66,8 @@ export interface FitPlan {
   readonly ramForCpuLayers: Explained<number>;
   readonly ramAllowance: Explained<number>;
   readonly ramNeeded: Explained<number>;
+  /** The RAM WSL would need with no layer on the GPU (shown when no free VRAM was given). */
+  readonly ramIfCpuOnly: Explained<number>;
   readonly windowsKeeps: Explained<number> | undefined;
   readonly wslMemoryCap: Explained<number> | undefined;
   readonly wslconfig: WslConfigAdvice;
@@ -148,23 +151,35 @@ function planGpu(input: FitInput) {
       formatGiB(used) +
       (input.vramFreeGiB === undefined ? '' : ` of ${formatGiB(input.vramFreeGiB * GIB)} free`),
   );
-  return { weights, weightsPerLayer, kvCache, kvPerLayer, gpuOverhead, vramForAllLayers, layersOnGpu, vramUsed };
+  return {
+    weights,
+    weightsPerLayer,
+    kvCache,
+    kvPerLayer,
+    gpuOverhead,
+    vramForAllLayers,
+    layersOnGpu,
+    vramUsed,
+  };
 }
 
 /** The `[wsl2]` advice: memory from what is needed (capped beside Windows' share), swap and processors. */
 function planWslConfig(input: FitInput, neededBytes: number, capGiB: number | undefined) {
   const neededGiB = Math.ceil(neededBytes / GIB - 1e-9);
   const wanted = Math.max(FIT_RULES.minimumWslMemoryGiB, neededGiB);
-  const memoryGiB = capGiB === undefined ? wanted : Math.min(wanted, capGiB);
+  const memoryGiB = capGiB === undefined ? wanted : Math.max(1, Math.min(wanted, capGiB));
   let memoryWhy: string;
   if (capGiB !== undefined && wanted > capGiB) {
     memoryWhy = `the most Windows can spare; the ${formatGiB(neededBytes)} needed do not fit`;
   } else if (neededGiB < FIT_RULES.minimumWslMemoryGiB) {
-    memoryWhy = `${formatGiB(neededBytes)} needed, raised to Headroom's ${FIT_RULES.minimumWslMemoryGiB}GB minimum`;
+    memoryWhy =
+      `${formatGiB(neededBytes)} needed, raised to Headroom's ${FIT_RULES.minimumWslMemoryGiB}GB floor ` +
+      '(room for the distro, package installs and builds beside the model)';
   } else {
     memoryWhy = `${formatGiB(neededBytes)} needed, rounded up to whole GB (WSL reads GB as GiB)`;
   }
-  if (input.hostRamGiB === undefined) memoryWhy += '; host RAM not given, so not checked against Windows’ share';
+  if (input.hostRamGiB === undefined)
+    memoryWhy += "; host RAM not given, so not checked against Windows' share";
   const memory = explained(`${memoryGiB}GB`, `memory=${memoryGiB}GB: ${memoryWhy}`);
   const swapGiB = Math.min(FIT_RULES.maxSwapGiB, Math.ceil(memoryGiB * FIT_RULES.swapShare));
   const swap = explained(
@@ -180,7 +195,10 @@ function planWslConfig(input: FitInput, neededBytes: number, capGiB: number | un
       "processors: left unset (WSL's default is every logical processor; give the host's count to keep 2 for Windows)",
     );
   } else if (cpus <= FIT_RULES.processorsKeptForWindows + 1) {
-    processors = explained(`${cpus}`, `processors=${cpus}: all ${cpus} logical processors (too few to keep any back)`);
+    processors = explained(
+      `${cpus}`,
+      `processors=${cpus}: all ${cpus} logical processors (too few to keep any back)`,
+    );
   } else {
     const count = cpus - FIT_RULES.processorsKeptForWindows;
     processors = explained(
@@ -224,6 +242,13 @@ export function planFit(input: FitInput): FitPlan {
     `RAM needed inside WSL: ${formatGiB(ramForCpuLayers.value)} + ${formatBytes(allowance)} = ${formatGiB(needed)}`,
   );
 
+  const cpuOnly = model.weightsBytes + gpu.kvCache.value + allowance;
+  const ramIfCpuOnly = explained(
+    cpuOnly,
+    `RAM with no layer on the GPU: ${formatGiB(model.weightsBytes)} weights + ${formatBytes(gpu.kvCache.value)} KV ` +
+      `cache + ${formatBytes(allowance)} = ${formatGiB(cpuOnly)}`,
+  );
+
   let windowsKeeps: Explained<number> | undefined;
   let wslMemoryCap: Explained<number> | undefined;
   let capGiB: number | undefined;
@@ -254,7 +279,7 @@ export function planFit(input: FitInput): FitPlan {
   const llamaCpp = explained(
     flags,
     `llama.cpp flags: ${flags} (${layerCountText(layers, model.layers)} layers on the GPU` +
-      `${quantizedKv ? '; a quantized V cache needs flash attention, -fa (or -fa on where the build asks for a value)' : ''})`,
+      `${quantizedKv ? '; a quantized V cache needs flash attention: -fa, written -fa on in builds that take a value' : ''})`,
   );
 
   const warnings: string[] = [];
@@ -298,6 +323,7 @@ export function planFit(input: FitInput): FitPlan {
     ramForCpuLayers,
     ramAllowance,
     ramNeeded,
+    ...(input.vramFreeGiB === undefined ? [ramIfCpuOnly] : []),
     ...(windowsKeeps === undefined ? [] : [windowsKeeps]),
     ...(wslMemoryCap === undefined ? [] : [wslMemoryCap]),
     wslconfig.memory,
@@ -316,6 +342,7 @@ export function planFit(input: FitInput): FitPlan {
     ramForCpuLayers,
     ramAllowance,
     ramNeeded,
+    ramIfCpuOnly,
     windowsKeeps,
     wslMemoryCap,
     wslconfig,

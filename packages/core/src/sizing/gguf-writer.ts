@@ -36,7 +36,9 @@ export interface GgufWriteSpec {
   readonly withData?: boolean;
 }
 
-const { TextEncoder } = globalThis as unknown as { TextEncoder: new () => { encode(text: string): Uint8Array } };
+const { TextEncoder } = globalThis as unknown as {
+  TextEncoder: new () => { encode(text: string): Uint8Array };
+};
 const utf8 = new TextEncoder();
 
 class ByteWriter {

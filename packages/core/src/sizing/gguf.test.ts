@@ -27,7 +27,11 @@ const metadata: GgufWriteEntry[] = [
   { key: 'test.int64', type: 'int64', value: -3n },
   { key: 'test.float64', type: 'float64', value: 0.1 },
   { key: 'test.ints', type: 'array', value: { itemType: 'int32', items: [1, -2, 3] } },
-  { key: 'tokenizer.ggml.tokens', type: 'array', value: { itemType: 'string', items: ['<s>', '</s>', 'héllo'] } },
+  {
+    key: 'tokenizer.ggml.tokens',
+    type: 'array',
+    value: { itemType: 'string', items: ['<s>', '</s>', 'héllo'] },
+  },
   {
     key: 'test.nested',
     type: 'array',
@@ -82,6 +86,7 @@ describe('readGguf', () => {
       contextLength: 131_072,
       fileType: 15,
       fileTypeName: 'Q4_K_M',
+      splitCount: undefined,
       tensorCount: 2,
       metadataCount: metadata.length,
       alignment: 32,
@@ -134,7 +139,9 @@ describe('readGguf', () => {
 
   it('keeps the first 1024 items of a long array and its declared length', () => {
     const items = Array.from({ length: 3000 }, (_, index) => index);
-    const bytes = writeGguf({ metadata: [{ key: 'a', type: 'array', value: { itemType: 'uint16', items } }] });
+    const bytes = writeGguf({
+      metadata: [{ key: 'a', type: 'array', value: { itemType: 'uint16', items } }],
+    });
     const array = read(bytes).metadata.get('a') as GgufArray;
     expect(array.length).toBe(3000);
     expect(array.items).toHaveLength(1024);
@@ -156,6 +163,11 @@ describe('readGguf', () => {
     expect(read(bytes)).toMatchObject({ blockCount: 46, headCountKv: 16, keyLength: 128, valueLength: 128 });
   });
 
+  it('reads split.count, which marks one file of a model split by gguf-split', () => {
+    const bytes = writeGguf({ metadata: [{ key: 'split.count', type: 'uint16', value: 2 }] });
+    expect(read(bytes).splitCount).toBe(2);
+  });
+
   it('defaults KV heads to the head count (no GQA) and reads per-layer arrays by their largest value', () => {
     const noKv = writeGguf({
       metadata: [
@@ -170,7 +182,11 @@ describe('readGguf', () => {
     const perLayer = writeGguf({
       metadata: [
         { key: 'general.architecture', type: 'string', value: 'openelm' },
-        { key: 'openelm.attention.head_count_kv', type: 'array', value: { itemType: 'int32', items: [3, 4, 5] } },
+        {
+          key: 'openelm.attention.head_count_kv',
+          type: 'array',
+          value: { itemType: 'int32', items: [3, 4, 5] },
+        },
       ],
     });
     const layered = read(perLayer);
@@ -212,7 +228,9 @@ describe('readGguf', () => {
     );
     expect(reason(file.subarray(0, 10))).toBe('the file ends inside the header');
     const header = writeGguf({ ...spec, withData: false });
-    expect(reason(header.subarray(0, header.length - 5))).toBe('the file ends inside the tensor infos (tensor 2 of 2)');
+    expect(reason(header.subarray(0, header.length - 5))).toBe(
+      'the file ends inside the tensor infos (tensor 2 of 2)',
+    );
   });
 
   it('refuses what is not GGUF, saying what the magic is', () => {
@@ -221,12 +239,17 @@ describe('readGguf', () => {
     expect(reason(new TextEncoder().encode('{"model": "llama"}'))).toBe(
       'not a GGUF file (magic is "{"mo", a GGUF file starts with "GGUF")',
     );
-    expect(reason(new TextEncoder().encode('tjgg....'))).toContain('from before GGUF, convert it with llama.cpp');
+    expect(reason(new TextEncoder().encode('tjgg....'))).toContain(
+      'from before GGUF, convert it with llama.cpp',
+    );
     expect(reason(new Uint8Array([0x47, 0x47]))).toBe(
       'not a GGUF file (it has 2 bytes; a GGUF file starts with the 4 bytes "GGUF")',
     );
     const result = readGguf(elf);
-    expect(result.ok ? '' : result.unreadable).toMatchObject({ probe: 'gguf', excerpt: '7f 45 4c 46 02 01 01 00' });
+    expect(result.ok ? '' : result.unreadable).toMatchObject({
+      probe: 'gguf',
+      excerpt: '7f 45 4c 46 02 01 01 00',
+    });
   });
 
   it('refuses version 1, big-endian files and unknown value types with the reason', () => {

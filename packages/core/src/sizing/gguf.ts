@@ -55,6 +55,8 @@ export interface GgufInfo {
   readonly fileType: number | undefined;
   /** The quantization the file type stands for (`Q4_K_M`). */
   readonly fileTypeName: string | undefined;
+  /** `split.count` of a model split by llama.cpp's gguf-split: this file holds only its own part's tensors. */
+  readonly splitCount: number | undefined;
   readonly tensorCount: number;
   readonly metadataCount: number;
   readonly alignment: number;
@@ -164,7 +166,13 @@ function valueType(id: number, what: string): GgufValueTypeName {
   return type;
 }
 
-function readValue(cursor: Cursor, type: GgufValueTypeName, what: string, depth: number, keep: boolean): GgufValue {
+function readValue(
+  cursor: Cursor,
+  type: GgufValueTypeName,
+  what: string,
+  depth: number,
+  keep: boolean,
+): GgufValue {
   if (type === 'string') return cursor.string(keep);
   if (type !== 'array') return cursor.scalar(type);
   if (depth >= MAX_ARRAY_DEPTH) throw new Invalid(`${what} nests arrays deeper than ${MAX_ARRAY_DEPTH}`);
@@ -285,7 +293,8 @@ function read(bytes: Uint8Array, givenFileSize: number | undefined): Parsed<Gguf
       try {
         key = cursor.string(true, MAX_NAME_BYTES);
       } catch (error) {
-        if (error instanceof Invalid) throw new Invalid(`key ${index + 1} of ${metadataCount} has ${error.message}`);
+        if (error instanceof Invalid)
+          throw new Invalid(`key ${index + 1} of ${metadataCount} has ${error.message}`);
         throw error;
       }
       const what = `key ${index + 1} of ${metadataCount} ("${key}")`;
@@ -317,7 +326,9 @@ function read(bytes: Uint8Array, givenFileSize: number | undefined): Parsed<Gguf
   let headCountKv = whole(`${arch}.attention.head_count_kv`);
   if (headCountKv === undefined && headCount !== undefined) {
     headCountKv = headCount;
-    notes.push(`no ${arch}.attention.head_count_kv: per the spec the model does not use GQA, so KV heads = heads`);
+    notes.push(
+      `no ${arch}.attention.head_count_kv: per the spec the model does not use GQA, so KV heads = heads`,
+    );
   }
   let alignment = whole('general.alignment') ?? DEFAULT_ALIGNMENT;
   if (alignment === 0 || alignment % 8 !== 0) {
@@ -378,6 +389,7 @@ function read(bytes: Uint8Array, givenFileSize: number | undefined): Parsed<Gguf
     contextLength: whole(`${arch}.context_length`),
     fileType,
     fileTypeName: fileType === undefined ? undefined : llamaFileTypeName(fileType),
+    splitCount: whole('split.count'),
     tensorCount,
     metadataCount,
     alignment,

@@ -18,7 +18,8 @@ export interface ModelShape {
 }
 
 /** A model shape, or why one could not be made (a missing quant, a GGUF without the needed keys). */
-export type ShapeResult = { readonly ok: true; readonly shape: ModelShape } | { readonly ok: false; readonly reason: string };
+export type ShapeResult =
+  { readonly ok: true; readonly shape: ModelShape } | { readonly ok: false; readonly reason: string };
 
 function positiveWhole(value: number | undefined): value is number {
   return value !== undefined && Number.isSafeInteger(value) && value > 0;
@@ -35,16 +36,19 @@ export function shapeFromPreset(preset: ModelPreset, quant: string, fileGb?: num
   let weightsBytes: number;
   let weightsSource: string;
   if (fileGb !== undefined) {
-    weightsBytes = fileGb * GB;
+    weightsBytes = Math.round(fileGb * GB);
     weightsSource = `${formatGB(weightsBytes)} (${formatGiB(weightsBytes)}), the ${quant} file size given`;
   } else if (file?.gb !== undefined) {
-    weightsBytes = file.gb * GB;
+    weightsBytes = Math.round(file.gb * GB);
     weightsSource = `${formatGB(weightsBytes)} (${formatGiB(weightsBytes)}), the ${quant} file (${file.source})`;
   } else {
     const why = file?.fileSizeUnverified
       ? `no verified ${quant} file size is recorded for ${preset.name} (${file.source})`
       : `${preset.name} has no ${quant} file size recorded`;
-    return { ok: false, reason: `${why}; known: ${known.join(', ')}. Give the file's size with --file-gb N.` };
+    return {
+      ok: false,
+      reason: `${why}; known: ${known.join(', ')}. Give the file's size with --file-gb N.`,
+    };
   }
   return {
     ok: true,
@@ -83,7 +87,7 @@ export function shapeFromCustom(custom: CustomModel): ShapeResult {
   if (!(Number.isFinite(custom.fileGb) && custom.fileGb > 0)) {
     return { ok: false, reason: 'the file size must be a number of GB above 0' };
   }
-  const weightsBytes = custom.fileGb * GB;
+  const weightsBytes = Math.round(custom.fileGb * GB);
   return {
     ok: true,
     shape: {
@@ -101,10 +105,16 @@ export function shapeFromCustom(custom: CustomModel): ShapeResult {
 }
 
 /**
- * A model read from its GGUF header. Weights are the tensor bytes when the tensor infos were read, else the file size;
- * the head size is `key_length` when the file has it, else embedding length ÷ heads (the spec's default).
+ * A model read from its GGUF header. Weights are the tensor bytes when the tensor infos were read, else the file size,
+ * unless `totalGb` gives them (needed for a split model, whose first file holds only its own tensors); the head size
+ * is `key_length` when the file has it, else embedding length ÷ heads (the spec's default).
  */
-export function shapeFromGguf(info: GgufInfo, fileSize: number, label: string): ShapeResult {
+export function shapeFromGguf(
+  info: GgufInfo,
+  fileSize: number,
+  label: string,
+  totalGb?: number,
+): ShapeResult {
   const arch = info.architecture ?? '<arch>';
   const missing = (key: string, what: string): ShapeResult => ({
     ok: false,
@@ -116,17 +126,36 @@ export function shapeFromGguf(info: GgufInfo, fileSize: number, label: string): 
   let keyDim = info.keyLength;
   if (!positiveWhole(keyDim)) {
     if (!positiveWhole(info.embeddingLength) || !positiveWhole(info.headCount)) {
-      return missing('attention.key_length', 'the head size, or embedding_length and head_count to derive it');
+      return missing(
+        'attention.key_length',
+        'the head size, or embedding_length and head_count to derive it',
+      );
     }
     keyDim = Math.floor(info.embeddingLength / info.headCount);
   }
   const valueDim = positiveWhole(info.valueLength) ? info.valueLength : keyDim;
-  const quant = info.fileTypeName ?? (info.fileType === undefined ? 'unknown type' : `file type ${info.fileType}`);
-  const fromInfos = info.tensorBytes !== undefined;
-  const weightsBytes = info.tensorBytes ?? fileSize;
-  const weightsSource = fromInfos
-    ? `${formatGB(weightsBytes)} (${formatGiB(weightsBytes)}), the ${quant} tensors of ${label} (${formatGB(fileSize)} file)`
-    : `${formatGB(weightsBytes)} (${formatGiB(weightsBytes)}), the size of ${label} (${quant})`;
+  if (info.splitCount !== undefined && info.splitCount > 1 && totalGb === undefined) {
+    return {
+      ok: false,
+      reason:
+        `${label} is one of ${info.splitCount} files of a split model and holds only its own tensors; ` +
+        'give the total size of all parts with --file-gb N',
+    };
+  }
+  const quant =
+    info.fileTypeName ?? (info.fileType === undefined ? 'unknown type' : `file type ${info.fileType}`);
+  let weightsBytes: number;
+  let weightsSource: string;
+  if (totalGb !== undefined) {
+    weightsBytes = Math.round(totalGb * GB);
+    weightsSource = `${formatGB(weightsBytes)} (${formatGiB(weightsBytes)}), the ${quant} size given for ${label}`;
+  } else if (info.tensorBytes !== undefined) {
+    weightsBytes = info.tensorBytes;
+    weightsSource = `${formatGB(weightsBytes)} (${formatGiB(weightsBytes)}), the ${quant} tensors of ${label} (${formatGB(fileSize)} file)`;
+  } else {
+    weightsBytes = fileSize;
+    weightsSource = `${formatGB(weightsBytes)} (${formatGiB(weightsBytes)}), the size of ${label} (${quant})`;
+  }
   return {
     ok: true,
     shape: {

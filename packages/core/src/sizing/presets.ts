@@ -38,6 +38,12 @@ export interface ModelPreset {
 
 const RESEARCH = 'shared/research/gpu-tools.md §6';
 
+// Qwen's GGUF model card: "Currently, only vLLM supports YARN for length extrapolating. If you want to process
+// sequences up to 131,072 tokens, please refer to non-GGUF models."
+const QWEN_YARN_NOTE =
+  "beyond 32,768 tokens Qwen 2.5 relies on YaRN, which Qwen's GGUF model card says only vLLM supports " +
+  '(https://huggingface.co/Qwen/Qwen2.5-72B-Instruct-GGUF)';
+
 /** The presets, in the order `headroom fit` lists them. `custom` is not one: its numbers come from the user. */
 export const MODEL_PRESETS: readonly ModelPreset[] = [
   {
@@ -58,7 +64,10 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     ],
     files: {
       // bartowski quant table, 4.92 GB (= 4.58 GiB), as recorded in the research
-      Q4_K_M: { gb: 4.92, source: `https://huggingface.co/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF (${RESEARCH})` },
+      Q4_K_M: {
+        gb: 4.92,
+        source: `https://huggingface.co/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF (${RESEARCH})`,
+      },
       // bartowski quant table: "Meta-Llama-3.1-8B-Instruct-Q8_0.gguf | Q8_0 | 8.54GB"
       Q8_0: { gb: 8.54, source: 'https://huggingface.co/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF' },
     },
@@ -81,9 +90,15 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     ],
     files: {
       // "Meta-Llama-3.1-70B-Instruct.Q4_K.gguf | Q4_K | 42.52GB"; bartowski's table says the same (research §6)
-      Q4_K_M: { gb: 42.52, source: 'https://huggingface.co/legraphista/Meta-Llama-3.1-70B-Instruct-IMat-GGUF' },
+      Q4_K_M: {
+        gb: 42.52,
+        source: 'https://huggingface.co/legraphista/Meta-Llama-3.1-70B-Instruct-IMat-GGUF',
+      },
       // bartowski table quoted at https://ozeki.chat/p_8590-understanding-ai-model-files.html
-      Q5_K_M: { gb: 49.95, source: `https://ozeki.chat/p_8590-understanding-ai-model-files.html (${RESEARCH})` },
+      Q5_K_M: {
+        gb: 49.95,
+        source: `https://ozeki.chat/p_8590-understanding-ai-model-files.html (${RESEARCH})`,
+      },
       // "Meta-Llama-3.1-70B-Instruct.Q8_0/* | Q8_0 | 74.98GB"
       Q8_0: { gb: 74.98, source: 'https://huggingface.co/legraphista/Meta-Llama-3.1-70B-Instruct-IMat-GGUF' },
     },
@@ -117,7 +132,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
           'https://huggingface.co/bartowski/Qwen2.5-7B-Instruct-GGUF/tree/a584acd9a4ec2e337147e2921825bd58a03472be',
       },
     },
-    notes: ['131,072 tokens need YaRN rope scaling, which Qwen says its GGUF builds do not set up'],
+    notes: [QWEN_YARN_NOTE],
   },
   {
     id: 'qwen2.5-14b',
@@ -145,7 +160,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
           'https://huggingface.co/bartowski/Qwen2.5-14B-Instruct-GGUF/tree/5026c9454395737e1107bcfa4ab4d4a58a0316c7',
       },
     },
-    notes: ['131,072 tokens need YaRN rope scaling, which Qwen says its GGUF builds do not set up'],
+    notes: [QWEN_YARN_NOTE],
   },
   {
     id: 'qwen2.5-32b',
@@ -177,7 +192,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
           'https://huggingface.co/legraphista/Qwen2.5-32B-Instruct-IMat-GGUF/blob/a38082b39fe8759a7001bb30338dc46fdeb968c7/README.md',
       },
     },
-    notes: ['131,072 tokens need YaRN rope scaling, which Qwen says its GGUF builds do not set up'],
+    notes: [QWEN_YARN_NOTE],
   },
   {
     id: 'qwen2.5-72b',
@@ -209,10 +224,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
           'https://huggingface.co/bartowski/Qwen2.5-72B-Instruct-GGUF/blob/d6138f31d311ced24decc168314ba1d66ff9fb31/Qwen2.5-72B-Instruct-Q8_0/Qwen2.5-72B-Instruct-Q8_0-00001-of-00002.gguf',
       },
     },
-    notes: [
-      'Qwen: only vLLM supports YaRN for its GGUF builds; beyond 32,768 tokens use the non-GGUF model',
-      'Q8_0 is split in two files; give --file-gb with their total',
-    ],
+    notes: [QWEN_YARN_NOTE, 'Q8_0 is split in two files; give --file-gb with their total'],
   },
   {
     id: 'mistral-7b-v0.3',
@@ -276,7 +288,8 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
       // "gemma-2-27b-it-Q8_0.gguf | Q8_0 | 28.93GB"
       Q8_0: {
         gb: 28.93,
-        source: 'https://huggingface.co/bartowski/gemma-2-27b-it-GGUF/commit/6c5900b1bd83e68cf0284af9c38e1866f1f9d3bc',
+        source:
+          'https://huggingface.co/bartowski/gemma-2-27b-it-GGUF/commit/6c5900b1bd83e68cf0284af9c38e1866f1f9d3bc',
       },
     },
     notes: ['every other layer uses a 4096-token sliding window, so the KV figure is an upper bound'],
