@@ -133,7 +133,7 @@ export function hostGpus(facts: CaptureFacts): readonly HostGpu[] {
 }
 
 /** nvidia-smi answered with a table or a query that parsed. */
-function smiWorks(gpu: NvidiaSmiFacts): boolean {
+export function smiWorks(gpu: NvidiaSmiFacts): boolean {
   return gpu.failure === undefined && (bannerOf(gpu) !== undefined || queryRowsOf(gpu) !== undefined);
 }
 
@@ -142,10 +142,11 @@ const NO_GPU_KINDS: ReadonlySet<NvidiaSmiFailureKind> = new Set(['command-not-fo
 /**
  * Why the host has no NVIDIA GPU to pass through, as evidence; undefined when it has one or the capture cannot
  * tell. The host's nvidia-smi missing (no NVIDIA driver) or finding no devices says so, and so does a display
- * adapter list without an NVIDIA adapter; an NVIDIA adapter in the registry overrules a missing nvidia-smi.
+ * adapter list without an NVIDIA adapter; an NVIDIA adapter in the registry, or a working nvidia-smi in the distro,
+ * overrules a missing nvidia-smi on the host.
  */
 export function hostWithoutNvidiaGpu(facts: CaptureFacts): readonly Evidence[] | undefined {
-  if (smiWorks(facts.hostGpu)) return undefined;
+  if (smiWorks(facts.hostGpu) || (facts.distro !== undefined && smiWorks(facts.distro.gpu))) return undefined;
   const drivers = facts.windows.displayDrivers;
   const adapters = drivers?.ok === true ? drivers.value : undefined;
   if (adapters?.nvidia !== undefined) return undefined;

@@ -5,6 +5,7 @@ import {
   hostWithoutNvidiaGpu,
   linuxDriverPackages,
   passthroughProblem,
+  smiWorks,
   RESTORE_WSL_DRIVER_STEPS,
   type PassthroughProblem,
 } from './gpu-facts';
@@ -19,6 +20,10 @@ import {
 
 const CONSEQUENCE =
   'Until this is fixed, CUDA programs in WSL cannot see the GPU: Ollama and llama.cpp run models on the CPU only, ' +
+  'and PyTorch reports `torch.cuda.is_available()` as False.';
+
+const CONSEQUENCE_NEXT_START =
+  'Once it does, CUDA programs in WSL cannot see the GPU: Ollama and llama.cpp run models on the CPU only, ' +
   'and PyTorch reports `torch.cuda.is_available()` as False.';
 
 const TITLES: Readonly<Record<PassthroughProblem['cause'], string>> = {
@@ -43,14 +48,22 @@ const SOURCES: Readonly<Record<PassthroughProblem['cause'], string>> = {
   'no-gpu-listed': CUDA_ON_WSL_CONSTRAINTS,
 };
 
-function describe(problem: PassthroughProblem, tcc: boolean, linuxDriver: boolean): string {
+function describe(
+  problem: PassthroughProblem,
+  tcc: boolean,
+  linuxDriver: boolean,
+  stillWorks: boolean,
+): string {
   const line = problem.evidence.find((item) => item.line !== undefined)?.line;
   const where = line === undefined ? 'your .wslconfig' : `line ${line} of your .wslconfig`;
+  const notYet = stillWorks
+    ? ' The running VM started before this setting and still has the GPU; the next time WSL starts, it will not.'
+    : '';
   switch (problem.cause) {
     case 'gpu-support-off':
-      return `WSL reads \`gpuSupport=false\` from ${where} and starts its VM without the GPU and without the NVIDIA files in /usr/lib/wsl.`;
+      return `WSL reads \`gpuSupport=false\` from ${where} and starts its VM without the GPU and without the NVIDIA files in /usr/lib/wsl.${notYet}`;
     case 'safe-mode':
-      return `WSL reads \`safeMode=true\` from ${where} and starts without the GPU, GUI apps, swap, a custom kernel or networking.`;
+      return `WSL reads \`safeMode=true\` from ${where} and starts without the GPU, GUI apps, swap, a custom kernel or networking.${notYet}`;
     case 'blocked':
       return (
         'nvidia-smi inside WSL reports “GPU access blocked by the operating system”. This has been reported when the GPU ' +
@@ -123,12 +136,13 @@ export const gpuPassthroughMissing: Rule = ({ facts }) => {
   if (!problem) return [];
   const tcc = hostGpus(facts).some((gpu) => gpu.driverModel === 'TCC');
   const linuxDriver = linuxDriverPackages(facts).length > 0;
+  const stillWorks = facts.distro !== undefined && smiWorks(facts.distro.gpu);
   const finding: Finding = {
     id: 'gpu-passthrough-missing',
     severity: 'error',
     category: 'gpu',
     title: TITLES[problem.cause],
-    explanation: `${describe(problem, tcc, linuxDriver)} ${CONSEQUENCE}`,
+    explanation: `${describe(problem, tcc, linuxDriver, stillWorks)} ${stillWorks ? CONSEQUENCE_NEXT_START : CONSEQUENCE}`,
     evidence: problem.evidence,
     fix: fixFor(problem, linuxDriver),
     source: SOURCES[problem.cause],
@@ -139,7 +153,8 @@ export const gpuPassthroughMissing: Rule = ({ facts }) => {
 
 /**
  * `no-nvidia-gpu`: the host has no NVIDIA GPU (or no NVIDIA driver), so there is nothing to pass through to WSL.
- * Reported instead of gpu-passthrough-missing; `medium` confidence when only one probe says so.
+ * Reported instead of gpu-passthrough-missing. An error when both the host's nvidia-smi and the registry say so (GPU
+ * inference, what Headroom is for, is impossible); a `medium`-confidence warning when only one probe says so.
  */
 export const noNvidiaGpu: Rule = ({ facts }) => {
   const evidence = hostWithoutNvidiaGpu(facts);
@@ -147,7 +162,7 @@ export const noNvidiaGpu: Rule = ({ facts }) => {
   return [
     {
       id: 'no-nvidia-gpu',
-      severity: 'warning',
+      severity: evidence.length < 2 ? 'warning' : 'error',
       category: 'gpu',
       title: 'No NVIDIA GPU found on this PC',
       explanation:

@@ -12,7 +12,7 @@ const label = (gpu: HostGpu): string => `GPU ${gpu.index}${gpu.name === '' ? '' 
 
 /**
  * `vram-headroom-low`: a host GPU has more than 90 % of its memory in use. A model or a context that does not fit in
- * what is left is split between the GPU and system memory, and the part on the CPU is slow.
+ * what is left is split between the GPU and system memory, and the part on the CPU runs slower.
  */
 export const vramHeadroomLow: Rule = ({ facts }) => {
   const full = hostGpus(facts).flatMap((gpu) => {
@@ -39,7 +39,7 @@ export const vramHeadroomLow: Rule = ({ facts }) => {
       explanation:
         `${full.map(({ gpu, share }) => `${label(gpu)} has ${percent(share)} of its memory in use`).join('; ')}. ` +
         'A model, or a longer context, that does not fit in what is left is split between the GPU and system memory ' +
-        '(Ollama then shows a split such as “48%/52% CPU/GPU”), and the part on the CPU runs much slower. If that ' +
+        '(Ollama then shows a split such as “48%/52% CPU/GPU”), and the part on the CPU runs slower. If that ' +
         'memory holds the model you are using, this is expected.',
       evidence,
       fix: {

@@ -1,0 +1,268 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { GPU_RULES } from './index';
+import { gpuPassthroughMissing, noNvidiaGpu } from './passthrough-missing';
+import { afterPrompt, findingsOf, type ProbeSpec } from './test-capture';
+
+const fixture = (path: string): string =>
+  readFileSync(new URL(`../../../testdata/${path}`, import.meta.url), 'utf8');
+const smi = (path: string): string => afterPrompt(fixture(`nvidia-smi/${path}`));
+
+/** A Windows host with a working RTX 2080 SUPER: the real query and table of nvidia_gpu_exporter's 591.86 capture. */
+const HOST: Readonly<Record<string, ProbeSpec>> = {
+  'host-nvidia-smi': fixture(
+    'nvidia-smi/exporter-captures/windows-x86_64__nvidia-geforce-rtx-2080-super__591.86/banner-idle.txt',
+  ),
+  'host-nvidia-smi-query': fixture(
+    'nvidia-smi/exporter-captures/windows-x86_64__nvidia-geforce-rtx-2080-super__591.86/query-gpu-idle.csv',
+  ),
+};
+
+/** The in-distro probes of a healthy Ubuntu, but for nvidia-smi. */
+const DISTRO: Readonly<Record<string, ProbeSpec>> = {
+  'distro-uname': '5.15.167.4-microsoft-standard-WSL2\n',
+  'distro-libcuda': fixture('distro/libcuda-wsl.txt'),
+  'distro-nvidia-packages': fixture('distro/nvidia-packages-dpkg-clean.txt'),
+};
+
+describe('gpu-passthrough-missing', () => {
+  it.each([
+    'errors/gpu-access-blocked__ms-WSL-14339.txt',
+    'errors/gpu-access-blocked__staralt-dxgkrnl-dkms-7.txt',
+  ])('reports the distro nvidia-smi of %s as blocked, and nothing else about the GPU', (path) => {
+    const probes = { ...HOST, ...DISTRO, 'distro-nvidia-smi': { stdout: smi(path), exitCode: 17 } };
+    const [finding, ...rest] = findingsOf(gpuPassthroughMissing, probes);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      id: 'gpu-passthrough-missing',
+      severity: 'error',
+      category: 'gpu',
+      title: 'WSL cannot use the GPU: access is blocked by the operating system',
+      evidence: [
+        {
+          probe: 'distro-nvidia-smi',
+          excerpt: 'Failed to initialize NVML: GPU access blocked by the operating system',
+        },
+      ],
+      fix: { kind: 'steps' },
+      source: 'https://github.com/microsoft/WSL/issues/14339',
+    });
+    expect(finding?.confidence).toBeUndefined();
+    // No duplicate noise: the missing table gives no driver-mismatch or cuda-version-error.
+    expect(findingsOf(GPU_RULES, probes).map((item) => item.id)).toEqual(['gpu-passthrough-missing']);
+  });
+
+  it('reports a missing /usr/lib/wsl/lib (nvidia-smi not found, no WSL libcuda.so.1) with both probes as evidence', () => {
+    const [finding] = findingsOf(gpuPassthroughMissing, {
+      ...HOST,
+      ...DISTRO,
+      'distro-nvidia-smi': {
+        stdout: smi('errors/command-not-found__ms-WSL-8794-ssh-session.txt'),
+        exitCode: 127,
+      },
+      'distro-libcuda': { stdout: fixture('distro/libcuda-no-gpu.txt'), exitCode: 1 },
+    });
+    expect(finding?.id).toBe('gpu-passthrough-missing');
+    expect(finding?.title).toContain('/usr/lib/wsl/lib/nvidia-smi');
+    expect(finding?.evidence).toEqual([
+      {
+        probe: 'distro-nvidia-smi',
+        excerpt: '/usr/lib/wsl/lib/nvidia-smi: not found (zsh: command not found: nvidia-smi)',
+      },
+      { probe: 'distro-libcuda', excerpt: 'no /usr/lib/wsl/lib/libcuda.so.1' },
+    ]);
+    expect(finding?.fix).toMatchObject({ kind: 'steps' });
+    expect(finding?.fix.kind === 'steps' && finding.fix.steps).toContain(
+      'In PowerShell, run `wsl --update`.',
+    );
+  });
+
+  it('reports WSL’s libcuda.so.1 missing even when nvidia-smi was not collected', () => {
+    const [finding] = findingsOf(gpuPassthroughMissing, {
+      ...DISTRO,
+      'distro-libcuda': { stdout: fixture('distro/libcuda-no-gpu.txt'), exitCode: 1 },
+    });
+    expect(finding).toMatchObject({
+      id: 'gpu-passthrough-missing',
+      evidence: [{ probe: 'distro-libcuda', excerpt: 'no /usr/lib/wsl/lib/libcuda.so.1' }],
+    });
+  });
+
+  it('reports "couldn’t communicate" inside WSL, and points at the Linux driver when one is installed', () => {
+    const probes = {
+      ...HOST,
+      ...DISTRO,
+      'distro-nvidia-smi': { stdout: smi('errors/couldnt-communicate__ms-WSL-11888.txt'), exitCode: 9 },
+    };
+    const [plain] = findingsOf(gpuPassthroughMissing, probes);
+    expect(plain?.evidence[0]?.excerpt).toMatch(/^NVIDIA-SMI has failed because it couldn't communicate/);
+    expect(plain?.fix).toMatchObject({ kind: 'steps', label: 'Bring the GPU back into WSL' });
+    const [withDriver] = findingsOf(gpuPassthroughMissing, {
+      ...probes,
+      'distro-nvidia-packages': fixture('distro/nvidia-packages-dpkg-driver-550.txt'),
+    });
+    expect(withDriver?.explanation).toContain('A Linux NVIDIA driver is installed in the distro');
+    expect(withDriver?.fix).toMatchObject({
+      kind: 'steps',
+      label: 'Remove the Linux NVIDIA driver from the distro',
+    });
+  });
+
+  it('reports "No devices were found" inside WSL while Windows has a GPU', () => {
+    const [finding] = findingsOf(gpuPassthroughMissing, {
+      ...HOST,
+      ...DISTRO,
+      'distro-nvidia-smi': {
+        stdout: smi('errors/no-devices-found__open-gpu-kernel-modules-862.txt'),
+        exitCode: 6,
+      },
+    });
+    expect(finding).toMatchObject({
+      title: 'WSL sees no GPU, although Windows has one',
+      evidence: [{ probe: 'distro-nvidia-smi', excerpt: 'No devices were found' }],
+    });
+  });
+
+  it('says medium confidence when only the exit code tells the failure', () => {
+    const [finding] = findingsOf(gpuPassthroughMissing, {
+      ...HOST,
+      'distro-nvidia-smi': { stdout: '', exitCode: 17 },
+    });
+    expect(finding).toMatchObject({
+      title: 'WSL cannot use the GPU: access is blocked by the operating system',
+    });
+    expect(finding?.confidence).toBe('medium');
+  });
+
+  it('reports gpuSupport=false from .wslconfig even when the VM did not run, with an unset fix', () => {
+    const [finding] = findingsOf(gpuPassthroughMissing, HOST, {
+      wslconfig: '[wsl2]\r\ngpuSupport=false\r\n',
+    });
+    expect(finding).toMatchObject({
+      id: 'gpu-passthrough-missing',
+      severity: 'error',
+      category: 'gpu',
+      evidence: [{ probe: '.wslconfig', excerpt: 'gpuSupport=false', line: 2 }],
+      fix: { kind: 'unset-wslconfig', keys: ['wsl2.gpuSupport'] },
+    });
+    expect(finding?.explanation).toContain('line 2 of your .wslconfig');
+  });
+
+  it('adds the distro’s evidence to gpuSupport=false, and reports safeMode=true the same way', () => {
+    const [off] = findingsOf(
+      gpuPassthroughMissing,
+      {
+        ...HOST,
+        ...DISTRO,
+        'distro-nvidia-smi': { stdout: 'sh: 1: /usr/lib/wsl/lib/nvidia-smi: not found\n', exitCode: 127 },
+      },
+      { wslconfig: '[wsl2]\ngpuSupport=false\n' },
+    );
+    expect(off?.evidence.map((item) => item.probe)).toEqual(['.wslconfig', 'distro-nvidia-smi']);
+    const [safe] = findingsOf(gpuPassthroughMissing, HOST, { wslconfig: '[wsl2]\nsafeMode=true\n' });
+    expect(safe?.fix).toMatchObject({ kind: 'unset-wslconfig', keys: ['wsl2.safeMode'] });
+  });
+
+  it('says when gpuSupport=false is not applied yet: the running VM still has the GPU', () => {
+    const [finding] = findingsOf(
+      gpuPassthroughMissing,
+      {
+        ...HOST,
+        ...DISTRO,
+        'distro-nvidia-smi': smi('wsl/ms-WSL-11277__banner-smi555.52.01-drv555.99__truncated.txt'),
+      },
+      { wslconfig: '[wsl2]\ngpuSupport=false\n' },
+    );
+    expect(finding?.evidence).toEqual([{ probe: '.wslconfig', excerpt: 'gpuSupport=false', line: 2 }]);
+    expect(finding?.explanation).toContain('the next time WSL starts, it will not');
+  });
+
+  it('stays silent on a working passthrough (the WSL table of microsoft/WSL#11277) and gpuSupport=true', () => {
+    const probes = {
+      ...HOST,
+      ...DISTRO,
+      'distro-nvidia-smi': smi('wsl/ms-WSL-11277__banner-smi555.52.01-drv555.99__truncated.txt'),
+    };
+    expect(findingsOf([gpuPassthroughMissing, noNvidiaGpu], probes)).toEqual([]);
+    expect(findingsOf(gpuPassthroughMissing, probes, { wslconfig: '[wsl2]\ngpuSupport=true\n' })).toEqual([]);
+  });
+
+  it('leaves a WSL 1 distro (no /usr/lib/wsl there) to the WSL rules', () => {
+    expect(
+      findingsOf(gpuPassthroughMissing, {
+        ...HOST,
+        'distro-uname': '4.4.0-19041-Microsoft\n',
+        'distro-nvidia-smi': { stdout: 'sh: 1: /usr/lib/wsl/lib/nvidia-smi: not found\n', exitCode: 127 },
+      }),
+    ).toEqual([]);
+  });
+
+  it('leaves a hang to passthrough-hang', () => {
+    expect(
+      findingsOf(gpuPassthroughMissing, { ...HOST, 'distro-nvidia-smi': { stdout: '', exitCode: 124 } }),
+    ).toEqual([]);
+  });
+});
+
+describe('no-nvidia-gpu', () => {
+  /** A laptop with an Intel and an NVIDIA adapter (registry/display-class-laptop-optimus.txt). */
+  const optimus = fixture('registry/display-class-laptop-optimus.txt');
+
+  it('replaces gpu-passthrough-missing when the host has no nvidia-smi and no NVIDIA adapter', () => {
+    const probes = {
+      'host-nvidia-smi': { stdout: '', error: 'not-found' as const, exitCode: null },
+      ...DISTRO,
+      'distro-nvidia-smi': { stdout: 'sh: 1: /usr/lib/wsl/lib/nvidia-smi: not found\n', exitCode: 127 },
+      'distro-libcuda': { stdout: fixture('distro/libcuda-no-gpu.txt'), exitCode: 1 },
+    };
+    const findings = findingsOf(GPU_RULES, probes);
+    expect(findings.map((item) => item.id)).toEqual(['no-nvidia-gpu']);
+    expect(findings[0]).toMatchObject({
+      severity: 'warning',
+      category: 'gpu',
+      evidence: [{ probe: 'host-nvidia-smi', excerpt: 'command not found' }],
+      confidence: 'medium',
+    });
+  });
+
+  it('is sure when the registry lists no NVIDIA adapter either', () => {
+    const registry = [
+      'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Class\\{4d36e968-e325-11ce-bfc1-08002be10318}\\0000',
+      '    DriverDesc    REG_SZ    Intel(R) UHD Graphics 770',
+      '    ProviderName    REG_SZ    Intel Corporation',
+      '    DriverVersion    REG_SZ    31.0.101.5186',
+      '',
+    ].join('\r\n');
+    const [finding] = findingsOf(noNvidiaGpu, {
+      'host-nvidia-smi': { stdout: '', error: 'not-found', exitCode: null },
+      'reg-display-driver': `\r\n${registry}`,
+    });
+    expect(finding?.evidence).toEqual([
+      { probe: 'host-nvidia-smi', excerpt: 'command not found' },
+      {
+        probe: 'reg-display-driver',
+        excerpt: 'no NVIDIA display adapter (found: Intel(R) UHD Graphics 770)',
+      },
+    ]);
+    expect(finding?.confidence).toBeUndefined();
+  });
+
+  it('believes a working nvidia-smi in the distro over a missing one on the host', () => {
+    expect(
+      findingsOf(noNvidiaGpu, {
+        'host-nvidia-smi': { stdout: '', error: 'not-found', exitCode: null },
+        'distro-nvidia-smi': smi('wsl/ms-WSL-11277__banner-smi555.52.01-drv555.99__truncated.txt'),
+      }),
+    ).toEqual([]);
+  });
+
+  it('believes the registry’s NVIDIA adapter over a missing nvidia-smi, and stays silent on a working host', () => {
+    expect(
+      findingsOf(noNvidiaGpu, {
+        'host-nvidia-smi': { stdout: '', error: 'not-found', exitCode: null },
+        'reg-display-driver': optimus,
+      }),
+    ).toEqual([]);
+    expect(findingsOf(noNvidiaGpu, HOST)).toEqual([]);
+  });
+});
