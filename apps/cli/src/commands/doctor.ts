@@ -2,22 +2,18 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   diagnose,
+  findPreset,
+  presetIds,
   readCaptureFacts,
   STANDARD_RULES,
+  targetNeed,
   type DoctorReport,
   type Finding,
-  type TargetNeed,
+  type TargetModel,
 } from '@headroom/core';
 import { collectCapture, readCapture } from '@headroom/host';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import { collectionTarget } from './machine';
-
-/** How the doctor finds out what the user means to run (set by `--model`, or by the setup wizard's saved target). */
-export type TargetResolver = (options: {
-  model: string;
-  contextLength: number;
-  facts: ReturnType<typeof readCaptureFacts>;
-}) => TargetNeed | undefined;
 
 const COLOURS = {
   red: '\x1b[31m',
@@ -82,11 +78,7 @@ function formatFinding(
  * `headroom doctor [--simulate S | --from-capture DIR] [--json] [--start] [--model NAME --ctx N]`: collect (or read
  * a capture), diagnose, print, and exit with §3.4's code. It never starts a stopped VM unless --start is given.
  */
-export async function runDoctor(
-  args: readonly string[],
-  io: CliIo,
-  resolveTarget?: TargetResolver,
-): Promise<number> {
+export async function runDoctor(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
     options: {
@@ -95,12 +87,20 @@ export async function runDoctor(
       json: { type: 'boolean', default: false },
       start: { type: 'boolean', default: false },
       model: { type: 'string' },
+      quant: { type: 'string' },
       ctx: { type: 'string' },
     },
     strict: true,
   });
   if (values.simulate !== undefined && values['from-capture'] !== undefined) {
     throw new UsageError('Give either --simulate or --from-capture, not both.');
+  }
+  if (values.model !== undefined && !findPreset(values.model)) {
+    throw new UsageError(
+      `There is no model preset "${values.model}". Presets: ${presetIds()
+        .filter((id) => id !== 'custom')
+        .join(', ')}.`,
+    );
   }
   const contextLength = values.ctx === undefined ? undefined : Number(values.ctx);
   if (contextLength !== undefined && !(Number.isInteger(contextLength) && contextLength > 0)) {
@@ -110,7 +110,7 @@ export async function runDoctor(
   let label: string;
   let capture;
   let misplaced: Awaited<ReturnType<ReturnType<typeof collectionTarget>['misplaced']>> = [];
-  let savedTarget: { model: string; contextLength: number } | undefined;
+  let savedTarget: TargetModel | undefined;
   if (values['from-capture'] !== undefined) {
     const dir = resolve(values['from-capture']);
     capture = await readCapture(dir);
@@ -125,9 +125,15 @@ export async function runDoctor(
     savedTarget = target.scenario?.target;
   }
   const facts = readCaptureFacts(capture);
-  const wanted =
-    values.model === undefined ? savedTarget : { model: values.model, contextLength: contextLength ?? 8192 };
-  const target = wanted && resolveTarget ? resolveTarget({ ...wanted, facts }) : undefined;
+  const wanted: TargetModel | undefined =
+    values.model === undefined
+      ? savedTarget
+      : {
+          model: values.model,
+          contextLength: contextLength ?? 8192,
+          ...(values.quant === undefined ? {} : { quant: values.quant }),
+        };
+  const target = wanted ? targetNeed(wanted, facts) : undefined;
   const report = diagnose({ facts, misplaced, ...(target ? { target } : {}) }, STANDARD_RULES);
   if (values.json) {
     io.stdout.write(

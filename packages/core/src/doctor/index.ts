@@ -4,6 +4,7 @@
  */
 import type { Rule } from './rule';
 import { SETUP_RULES } from './rules';
+import { GPU_RULES } from './rules/gpu';
 
 export { diagnose, type DoctorReport, type Health } from './diagnose';
 export {
@@ -16,6 +17,8 @@ export {
 } from './finding';
 export type { DoctorInput, MisplacedFile, Rule, TargetNeed } from './rule';
 export { SETUP_RULES } from './rules';
+export { targetNeed, type TargetModel } from './target';
+export { GPU_RULES } from './rules/gpu';
 
 /** Every rule `headroom doctor` runs. */
-export const STANDARD_RULES: readonly Rule[] = [...SETUP_RULES];
+export const STANDARD_RULES: readonly Rule[] = [...SETUP_RULES, ...GPU_RULES];

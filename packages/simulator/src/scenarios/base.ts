@@ -118,6 +118,7 @@ export const HEALTHY: Scenario = {
     },
   },
   events: [DEFENDER_UPDATE],
+  target: { model: 'llama-3.1-70b', contextLength: 8192 },
 };
 
 /** The registry key of the first display adapter, for scenarios that change the driver. */

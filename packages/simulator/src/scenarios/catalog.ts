@@ -88,11 +88,11 @@ export const CATALOG: readonly Scenario[] = [
   {
     ...HEALTHY,
     name: 'old-kernel',
-    summary: 'An old WSL (kernel 5.10.16.3) from before the GPU stack matured.',
+    summary: 'An old WSL kernel (4.19.104), below NVIDIA’s minimum for CUDA on WSL (4.19.121).',
     wsl: {
       ...(HEALTHY.wsl as Exclude<Scenario['wsl'], 'inbox' | undefined>),
-      wsl: '1.0.3.0',
-      kernel: '5.10.16.3-1',
+      wsl: '0.47.1.0',
+      kernel: '4.19.104-1',
     },
   },
   {

@@ -1,11 +1,12 @@
 import { CAPTURE_FORMAT, type Capture, type CaptureHost, type ProbeRecord } from '../../capture/capture';
 import { readCaptureFacts } from '../../capture/capture-facts';
+import { encodeConfigText } from '../../wslconfig/config-bytes';
 import { diagnose, type DoctorReport } from '../diagnose';
 import type { DoctorInput } from '../rule';
 import { STANDARD_RULES } from '../index';
 
-/** A probe's output as a test writes it: the text it printed, and optionally its exit code and duration. */
-export type ProbeOutput =
+/** A probe's output as a test writes it: the text it printed, or the record's parts. */
+export type ProbeSpec =
   | string
   | {
       readonly stdout?: string;
@@ -16,14 +17,14 @@ export type ProbeOutput =
       readonly error?: ProbeRecord['error'];
     };
 
-const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
+const utf8 = (text: string): Uint8Array => encodeConfigText(text, { encoding: 'utf-8', bom: false });
 
 /**
  * Build a capture from the outputs of the probes a test cares about, as `headroom collect` would have written them
  * (wsl.exe output as UTF-8, as with WSL_UTF8=1). Probes not given are "not collected".
  */
 export function captureOf(
-  outputs: Readonly<Record<string, ProbeOutput>>,
+  outputs: Readonly<Record<string, ProbeSpec>>,
   options: { host?: CaptureHost; wslconfig?: string } = {},
 ): Capture {
   const probes: ProbeRecord[] = Object.entries(outputs).map(([id, output]) => {

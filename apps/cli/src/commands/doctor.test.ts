@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../testing/run-cli';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'headroom-cli-doctor-'));
+  vi.stubEnv('HEADROOM_DATA_DIR', join(dir, 'data'));
+  vi.stubEnv('HEADROOM_SIM_TIME_SCALE', '0.01');
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface DoctorJson {
+  health: string;
+  exitCode: number;
+  findings: {
+    id: string;
+    severity: string;
+    evidence: { probe: string; excerpt: string }[];
+    source: string;
+    fix: { kind: string };
+  }[];
+}
+
+async function doctor(...args: string[]): Promise<{ code: number; json: DoctorJson }> {
+  const { code, stdout } = await runCli('doctor', ...args, '--json');
+  return { code, json: JSON.parse(stdout) as DoctorJson };
+}
+
+/** Every scenario of ARCHITECTURE.md §3.5: the finding it must give, and §3.4's exit code. */
+const EXPECTED: readonly [scenario: string, finding: string | undefined, exitCode: number][] = [
+  ['healthy', undefined, 0],
+  ['no-wsl', 'wsl-not-installed', 4],
+  ['no-gpu', 'no-nvidia-gpu', 2],
+  ['wsl1-distro', 'wsl1-distro', 2],
+  ['memory-ceiling', 'memory-ceiling', 1],
+  ['config-not-applied', 'wslconfig-not-applied', 1],
+  ['invalid-memory-value', 'wslconfig-ignored-lines', 1],
+  ['driver-mismatch', 'driver-mismatch', 2],
+  ['gpu-blocked', 'gpu-passthrough-missing', 2],
+  ['linux-driver-in-distro', 'linux-driver-in-distro', 2],
+  ['old-kernel', 'kernel-too-old', 2],
+  ['passthrough-hang', 'passthrough-hang', 2],
+  ['models-on-9p', 'models-on-9p', 3],
+  ['windows-update-broke-gpu', 'gpu-passthrough-missing', 2],
+];
+
+describe('headroom doctor --simulate S --json', () => {
+  it.each(EXPECTED)(
+    '%s gives %s with exit code %i',
+    async (scenario, finding, exitCode) => {
+      const { code, json } = await doctor('--simulate', scenario);
+      expect(code).toBe(exitCode);
+      expect(json.exitCode).toBe(exitCode);
+      if (finding === undefined) {
+        expect(json.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+        expect(json.health).toBe('green');
+        return;
+      }
+      const found = json.findings.find((f) => f.id === finding);
+      expect(found, `${scenario}: ${json.findings.map((f) => f.id).join(', ')}`).toBeDefined();
+      expect(found?.severity).toBe('error');
+      expect(found?.evidence.length).toBeGreaterThan(0);
+      expect(found?.source).toMatch(/^https:\/\//);
+      expect(json.health).toBe('red');
+    },
+    60_000,
+  );
+});
+
+describe('headroom doctor on a capture', () => {
+  it('gives the same findings from a capture written by collect, with nothing else present', async () => {
+    const out = join(dir, 'capture');
+    expect((await runCli('collect', '--simulate', 'driver-mismatch', '--out', out)).code).toBe(0);
+    const fromCapture = await doctor('--from-capture', out);
+    expect(fromCapture.code).toBe(2);
+    expect(fromCapture.json.findings.map((f) => f.id)).toContain('driver-mismatch');
+  });
+
+  it('prints findings grouped for a person, with evidence, fix and source', async () => {
+    const { code, stdout } = await runCli('doctor', '--simulate', 'gpu-blocked');
+    expect(code).toBe(2);
+    expect(stdout).toContain('● Broken');
+    expect(stdout).toContain('Errors');
+    expect(stdout).toContain('GPU access blocked by the operating system');
+    expect(stdout).toMatch(/Why\? https:\/\//);
+    expect(stdout).not.toContain('\x1b[');
+  });
+
+  it('refuses an unknown model and conflicting sources with exit 2', async () => {
+    expect(await runCli('doctor', '--simulate', 'healthy', '--model', 'gpt-5')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('llama-3.1-70b') as unknown,
+    });
+    expect((await runCli('doctor', '--simulate', 'healthy', '--from-capture', dir)).code).toBe(2);
+  });
+});
