@@ -1,7 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { delimiter, join } from 'node:path';
+import type * as Esbuild from 'esbuild';
 import type { FakeProgram } from './fake/main';
 import { getScenario } from './scenarios';
 import { initialState, readVmState, writeVmState, type VmState } from './vm-state';
@@ -43,38 +43,31 @@ export interface SimulatedWindows {
 
 const requireHere = createRequire(import.meta.url);
 
-/** The ESM build of tsx's loader API, found through tsx's own exports map (the CommonJS build cannot register). */
-function tsxEsmApiUrl(): string {
-  const manifestPath = requireHere.resolve('tsx/package.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-    exports: Record<string, { import: { default: string } }>;
-  };
-  const entry = manifest.exports['./esm/api']?.import.default;
-  if (!entry)
-    throw new Error('tsx does not export ./esm/api; the simulator needs it to run its fake programs.');
-  return pathToFileURL(join(dirname(manifestPath), entry)).href;
+/**
+ * Bundle the fake programs (TypeScript, with the core engine they use) into one CommonJS file in the state folder,
+ * so each fake process starts as plain Node in tens of milliseconds. Rebuilt on every call (about 0.1 s), so it is
+ * never stale. esbuild is loaded lazily: the real Windows path of the app never needs it.
+ */
+function bundleFakePrograms(outfile: string): void {
+  const esbuild = requireHere('esbuild') as typeof Esbuild;
+  esbuild.buildSync({
+    entryPoints: [join(import.meta.dirname, 'fake', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
 }
 
-/**
- * The fake executables are TypeScript; each shim registers tsx's loader and runs its program. The shim is
- * CommonJS so it runs from any folder, whatever package.json (or none) sits above it.
- */
-function shimSource(program: FakeProgram, stateDir: string): string {
-  const tsxApi = tsxEsmApiUrl();
-  const entry = pathToFileURL(join(import.meta.dirname, 'fake', 'main.ts')).href;
+/** The shim a fake program is: a Node script that runs one invocation of the bundled program against the state folder. */
+function shimSource(program: FakeProgram, stateDir: string, bundle: string): string {
   return [
     '#!/usr/bin/env node',
     `// Simulated Windows program written by @headroom/simulator. State: ${stateDir}`,
     "'use strict';",
-    '(async () => {',
-    `  const tsx = await import(${JSON.stringify(tsxApi)});`,
-    '  tsx.register();',
-    `  const program = await import(${JSON.stringify(entry)});`,
-    `  await program.main(${JSON.stringify(stateDir)}, ${JSON.stringify(program)});`,
-    '})().catch((error) => {',
-    "  process.stderr.write('headroom simulator: ' + (error && error.stack ? error.stack : String(error)) + '\\n');",
-    '  process.exitCode = 70;',
-    '});',
+    `require(${JSON.stringify(bundle)}).main(${JSON.stringify(stateDir)}, ${JSON.stringify(program)});`,
     '',
   ].join('\n');
 }
@@ -107,13 +100,15 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
     ['reg', 'reg.exe', true],
     ['wevtutil', 'wevtutil.exe', true],
   ];
+  const bundle = join(binDir, 'fake-programs.cjs');
+  bundleFakePrograms(bundle);
   for (const [program, fileName, present] of programs) {
     const path = join(binDir, fileName);
     if (!present) {
       rmSync(path, { force: true });
       continue;
     }
-    writeFileSync(path, shimSource(program, stateDir));
+    writeFileSync(path, shimSource(program, stateDir, bundle));
     chmodSync(path, 0o755);
   }
   const wslExecutable = join(binDir, 'wsl.exe');
