@@ -22,3 +22,4 @@ export * from './windows';
 export * from './nvidia';
 export * from './doctor';
 export * from './sizing';
+export * from './verify';

@@ -1,12 +1,11 @@
 import { formatSize } from '../../wslconfig/suggest';
+import { memoryMatches, swapMatches } from '../../verify/verify-checks';
 import { vmResources } from '../../wslconfig/vm-resources';
 import type { Finding } from '../finding';
 import type { DoctorInput, Rule } from '../rule';
 import { WSL_CONFIG_DOCS, WSL_CONFIG_SOURCE } from './sources';
 
 const GiB = 2 ** 30;
-/** The guest reports a little less than `memory` (the kernel keeps some): MemTotal within 90–100.5 % of it is "applied". */
-const MEMORY_TOLERANCE = { low: 0.9, high: 1.005 } as const;
 
 const gib = (bytes: number): string => `${(bytes / GiB).toFixed(1)} GiB`;
 
@@ -30,17 +29,14 @@ export const wslconfigNotApplied: Rule = (input) => {
   const mem = distro.meminfo.value;
   const differences: string[] = [];
   const memTotal = mem.memTotalKiB * 1024;
-  if (
-    memTotal < expected.memoryBytes * MEMORY_TOLERANCE.low ||
-    memTotal > expected.memoryBytes * MEMORY_TOLERANCE.high
-  ) {
+  if (!memoryMatches(memTotal, expected.memoryBytes)) {
     differences.push(`memory ${gib(memTotal)} in WSL, .wslconfig gives ${gib(expected.memoryBytes)}`);
   }
   if (distro.nproc?.ok && distro.nproc.value !== expected.processors) {
     differences.push(`${distro.nproc.value} processors in WSL, .wslconfig gives ${expected.processors}`);
   }
   const swap = mem.swapTotalKiB * 1024;
-  if (Math.abs(swap - expected.swapBytes) > Math.max(64 * 2 ** 20, expected.swapBytes * 0.02)) {
+  if (!swapMatches(swap, expected.swapBytes)) {
     differences.push(`swap ${gib(swap)} in WSL, .wslconfig gives ${gib(expected.swapBytes)}`);
   }
   if (differences.length === 0) return [];
