@@ -6,6 +6,7 @@ import { runDoctor } from './commands/doctor';
 import { runFit } from './commands/fit';
 import { HELP_TEXT } from './commands/help';
 import { runScenarios } from './commands/scenarios';
+import { runVerifyCommand } from './commands/verify';
 import { runWslconfig } from './commands/wslconfig';
 
 const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
@@ -48,6 +49,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         return await runDemo(rest, io);
       case 'doctor':
         return await runDoctor(rest, io);
+      case 'verify':
+        return await runVerifyCommand(rest, io);
       case 'collect':
         return await runCollect(rest, io);
       case 'fit':

@@ -12,3 +12,9 @@ export {
   type InvokeHandlers,
 } from './headroom-service';
 export { createServiceRouter, type ServiceRouter } from './service-router';
+export {
+  runVerify,
+  type VerifyDeps,
+  type VerifyOutcome,
+  type VerifyRunOptions,
+} from './verify/verify-runner';

@@ -15,6 +15,9 @@ Commands:
                 --model NAME --ctx N   check memory against the model you want to run
                 --json            findings, health (green/amber/red/grey) and the exit code as JSON
                 exit codes: 0 healthy, 1 configuration, 2 driver/GPU passthrough, 3 runtime, 4 WSL missing
+  verify      Shut WSL down, boot it again and prove it runs with .wslconfig (memory, processors, swap, GPU)
+                --yes             stop running distros without asking   --distro NAME   the distro to boot
+                --simulate NAME   verify a simulated machine            --json          checks as JSON
   collect     Capture every probe's raw output (WSL, GPUs, registry, event log, .wslconfig) into a folder
                 --out DIR         where to write it (default: ./headroom-capture-<time>)
                 --simulate NAME   collect from a simulated Windows (see 'headroom scenarios')

@@ -147,8 +147,9 @@ export function verifyChecks(input: {
         `${hostRows.length} GPU(s) visible in WSL`,
         seen
           ? `${banner.gpus.length} GPU(s)`
-          : (facts.distro?.gpu.failure?.message ??
-              (facts.distro?.gpu.timedOut ? 'nvidia-smi did not answer' : 'none')),
+          : facts.distro?.gpu.timedOut
+            ? 'nvidia-smi did not answer'
+            : (nonEmpty(facts.distro?.gpu.failure?.message) ?? 'none'),
         seen ? 'WSL sees the GPU.' : 'WSL does not see the GPU.',
       ),
     );
@@ -183,4 +184,8 @@ export function verifyBaseline(facts: CaptureFacts, configHash: string, verified
     gpu: host?.name ?? null,
     verifiedAt,
   };
+}
+
+function nonEmpty(text: string | undefined): string | undefined {
+  return text === undefined || text === '' ? undefined : text;
 }

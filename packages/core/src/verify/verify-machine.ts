@@ -92,7 +92,10 @@ export function isFinished(state: VerifyState): boolean {
   return FINAL.includes(state.phase);
 }
 
-type Step = { readonly state: VerifyState; readonly effects: readonly VerifyEffect[] };
+interface Step {
+  readonly state: VerifyState;
+  readonly effects: readonly VerifyEffect[];
+}
 
 const to = (
   state: VerifyState,

@@ -33,6 +33,8 @@ export interface CollectOptions {
   readonly wslconfigPath: string;
   /** Start the VM for the distro probes when it is stopped. Default false: a stopped VM stays stopped. */
   readonly bootVm?: boolean;
+  /** The distro to probe; default: WSL's default distro. */
+  readonly distro?: string;
   /** Further commands to capture on the host (registry, event log). */
   readonly extraProbes?: readonly ProbeCommand[];
   readonly clock?: () => Date;
@@ -98,11 +100,17 @@ export async function runProbe(
 function distroTarget(
   verbose: ProbeRecord,
   running: ProbeRecord,
+  wanted: string | undefined,
 ): { name: string; vmRunning: boolean } | undefined {
   if (verbose.exitCode !== 0) return undefined;
   try {
     const distros = parseWslListVerbose(decodeConsoleOutput(verbose.stdout).text);
-    const target = distros.find((distro) => distro.isDefault) ?? distros[0];
+    const target =
+      (wanted === undefined
+        ? undefined
+        : distros.find((distro) => distro.name.toLowerCase() === wanted.toLowerCase())) ??
+      distros.find((distro) => distro.isDefault) ??
+      distros[0];
     if (!target) return undefined;
     const runningNames =
       running.exitCode === 0 ? parseWslListQuiet(decodeConsoleOutput(running.stdout).text) : [];
@@ -132,7 +140,7 @@ export async function collectCapture(options: CollectOptions): Promise<Capture> 
   const [, verbose, running] = hostRecords;
   const records: ProbeRecord[] = [...hostRecords];
 
-  const target = verbose && running ? distroTarget(verbose, running) : undefined;
+  const target = verbose && running ? distroTarget(verbose, running, options.distro) : undefined;
   if (target && (target.vmRunning || options.bootVm === true)) {
     const batch = await runProbe(
       run,

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../testing/run-cli';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'headroom-cli-verify-'));
+  vi.stubEnv('HEADROOM_DATA_DIR', join(dir, 'data'));
+  vi.stubEnv('HEADROOM_SIM_TIME_SCALE', '0.01');
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface VerifyJson {
+  ok: boolean;
+  phase: string;
+  checks: { id: string; ok: boolean; expected: string; observed: string }[];
+  findings: { id: string }[];
+}
+
+async function verify(...args: string[]): Promise<{ code: number; json: VerifyJson }> {
+  const { code, stdout } = await runCli('verify', ...args, '--json');
+  return { code, json: JSON.parse(stdout) as VerifyJson };
+}
+
+describe('headroom verify --simulate S', () => {
+  it('proves a config that only needed a full shutdown now applies', async () => {
+    const { code, json } = await verify('--simulate', 'config-not-applied', '--yes');
+    expect(code).toBe(0);
+    expect(json.ok).toBe(true);
+    expect(json.checks.find((check) => check.id === 'memory')?.ok).toBe(true);
+  }, 60_000);
+
+  it('fails, naming the ignored line, when WSL drops the memory value', async () => {
+    const { code, json } = await verify('--simulate', 'invalid-memory-value', '--yes');
+    expect(code).not.toBe(0);
+    expect(json.ok).toBe(false);
+    expect(json.checks.some((check) => !check.ok)).toBe(true);
+    expect(json.findings.map((finding) => finding.id)).toContain('wslconfig-ignored-lines');
+  }, 60_000);
+
+  it('will not stop running distros without --yes when nobody can be asked', async () => {
+    const { code, stderr } = await runCli('verify', '--simulate', 'config-not-applied');
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/running; shutting WSL down stops .* Run again with --yes/);
+  }, 60_000);
+
+  it('rejects a timeout that is not a number of seconds', async () => {
+    const { code, stderr } = await runCli('verify', '--simulate', 'healthy', '--timeout', 'soon');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--timeout needs a number of seconds');
+  });
+});

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { diagnose, readCaptureFacts, STANDARD_RULES } from '@headroom/core';
+import { collectCapture, createWslCli, createWslConfigStore } from '@headroom/host';
+import { runVerify } from '@headroom/service';
+import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { collectionTarget } from './machine';
+import { dataDir } from './wslconfig/target';
+
+/** Ask on the terminal before stopping running distros; refuse (never assume) when there is no terminal. */
+async function askOnTerminal(running: readonly string[], io: CliIo): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    io.stderr.write(
+      `headroom: ${running.join(', ')} ${running.length === 1 ? 'is' : 'are'} running; shutting WSL down stops ${running.length === 1 ? 'it' : 'them'}. Run again with --yes to go ahead.\n`,
+    );
+    return false;
+  }
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await prompt.question(
+    `Shutting WSL down stops ${running.join(', ')} and whatever runs inside. Go ahead? [y/N] `,
+  );
+  prompt.close();
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+/**
+ * `headroom verify [--distro X] [--yes] [--json] [--simulate S]`: shut WSL down, wait until nothing runs, boot the
+ * distro and check that it has what .wslconfig says (memory, processors, swap, no warnings, the GPU, the driver).
+ */
+export async function runVerifyCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      distro: { type: 'string' },
+      yes: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      simulate: { type: 'string' },
+      timeout: { type: 'string', default: '60' },
+    },
+    strict: true,
+  });
+  const timeoutSeconds = Number(values.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    throw new UsageError(`--timeout needs a number of seconds, not "${values.timeout}".`);
+  const target = collectionTarget(values.simulate);
+  const { totalMemoryBytes, logicalProcessors } = target.host;
+  if (totalMemoryBytes === undefined || logicalProcessors === undefined)
+    throw new Error('The host’s RAM and processors are unknown.');
+  const wsl = createWslCli({ ...(target.env ? { env: target.env } : {}) });
+  const store = createWslConfigStore({
+    path: target.wslconfigPath,
+    historyDir: join(dataDir(), 'wslconfig-history', 'verify'),
+  });
+  if (!values.json)
+    io.stdout.write(
+      `Verifying ${target.label}: shutting WSL down, booting it again and checking what it got…\n`,
+    );
+  const outcome = await runVerify(
+    {
+      wsl,
+      store,
+      host: { totalMemoryBytes, logicalProcessors },
+      collectBooted: () =>
+        collectCapture({
+          ...target,
+          bootVm: true,
+          ...(values.distro === undefined ? {} : { distro: values.distro }),
+        }),
+      confirm: (running) => askOnTerminal(running, io),
+    },
+    { assumeYes: values.yes, stopTimeoutMs: timeoutSeconds * 1000 },
+  );
+  const findings =
+    !outcome.ok && outcome.capture
+      ? diagnose({ facts: readCaptureFacts(outcome.capture) }, STANDARD_RULES).findings
+      : [];
+  if (values.json) {
+    io.stdout.write(
+      `${JSON.stringify(
+        {
+          ok: outcome.ok,
+          checks: outcome.checks,
+          baseline: outcome.baseline,
+          phase: outcome.state.phase,
+          ...(outcome.state.reason ? { reason: outcome.state.reason } : {}),
+          findings: findings.map(({ id, severity, title }) => ({ id, severity, title })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    for (const check of outcome.checks) {
+      io.stdout.write(
+        `  ${check.ok ? '✔' : '✖'} ${check.id.padEnd(16)} expected ${check.expected}, observed ${check.observed}. ${check.message}\n`,
+      );
+    }
+    if (outcome.state.reason) io.stdout.write(`${outcome.state.reason}\n`);
+    for (const finding of findings) io.stdout.write(`  ${finding.title} [${finding.id}]\n`);
+    io.stdout.write(outcome.ok ? 'Verified: WSL runs with your .wslconfig.\n' : 'Not verified.\n');
+  }
+  return outcome.ok ? EXIT.ok : EXIT.failed;
+}
