@@ -45,3 +45,4 @@ export {
   type WslConfigWriteOptions,
 } from './wslconfig/store';
 export * from './capture';
+export { openBaselineLog, type BaselineLog } from './verify/baseline-log';

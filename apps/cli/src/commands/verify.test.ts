@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,6 +17,7 @@ afterAll(() => {
 
 interface VerifyJson {
   ok: boolean;
+  baseline: { configHash: string; hostDriver: string | null } | null;
   phase: string;
   checks: { id: string; ok: boolean; expected: string; observed: string }[];
   findings: { id: string }[];
@@ -33,6 +34,12 @@ describe('headroom verify --simulate S', () => {
     expect(code).toBe(0);
     expect(json.ok).toBe(true);
     expect(json.checks.find((check) => check.id === 'memory')?.ok).toBe(true);
+    const saved = readdirSync(join(dir, 'data', 'baselines'));
+    expect(saved).toHaveLength(1);
+    const file = JSON.parse(readFileSync(join(dir, 'data', 'baselines', saved[0] ?? ''), 'utf8')) as {
+      baselines: unknown[];
+    };
+    expect(file.baselines[0]).toEqual(json.baseline);
   }, 60_000);
 
   it('fails, naming the ignored line, when WSL drops the memory value', async () => {

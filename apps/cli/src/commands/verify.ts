@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { diagnose, readCaptureFacts, STANDARD_RULES } from '@headroom/core';
-import { collectCapture, createWslCli, createWslConfigStore } from '@headroom/host';
+import { collectCapture, createWslCli, createWslConfigStore, openBaselineLog } from '@headroom/host';
 import { runVerify } from '@headroom/service';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import { collectionTarget } from './machine';
-import { dataDir } from './wslconfig/target';
+import { baselineFileFor, historyDirFor } from './wslconfig/target';
 
 /** Ask on the terminal before stopping running distros; refuse (never assume) when there is no terminal. */
 async function askOnTerminal(running: readonly string[], io: CliIo): Promise<boolean> {
@@ -50,7 +49,7 @@ export async function runVerifyCommand(args: readonly string[], io: CliIo): Prom
   const wsl = createWslCli({ ...(target.env ? { env: target.env } : {}) });
   const store = createWslConfigStore({
     path: target.wslconfigPath,
-    historyDir: join(dataDir(), 'wslconfig-history', 'verify'),
+    historyDir: historyDirFor(target.wslconfigPath),
   });
   if (!values.json)
     io.stdout.write(
@@ -71,6 +70,7 @@ export async function runVerifyCommand(args: readonly string[], io: CliIo): Prom
     },
     { assumeYes: values.yes, stopTimeoutMs: timeoutSeconds * 1000 },
   );
+  if (outcome.baseline) await openBaselineLog(baselineFileFor(target.wslconfigPath)).record(outcome.baseline);
   const findings =
     !outcome.ok && outcome.capture
       ? diagnose({ facts: readCaptureFacts(outcome.capture) }, STANDARD_RULES).findings
@@ -98,7 +98,11 @@ export async function runVerifyCommand(args: readonly string[], io: CliIo): Prom
     }
     if (outcome.state.reason) io.stdout.write(`${outcome.state.reason}\n`);
     for (const finding of findings) io.stdout.write(`  ${finding.title} [${finding.id}]\n`);
-    io.stdout.write(outcome.ok ? 'Verified: WSL runs with your .wslconfig.\n' : 'Not verified.\n');
+    io.stdout.write(
+      outcome.ok
+        ? 'Verified: WSL runs with your .wslconfig. Saved as the baseline later changes are compared with.\n'
+        : 'Not verified. `headroom wslconfig history` lists earlier versions to restore.\n',
+    );
   }
   return outcome.ok ? EXIT.ok : EXIT.failed;
 }

@@ -28,9 +28,17 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.HEADROOM_DATA_DIR ?? headroomDataDir({ platform: osPlatform(), env, homedir: homedir() });
 }
 
-function historyDirFor(path: string, env: NodeJS.ProcessEnv): string {
-  const id = createHash('sha256').update(resolve(path).toLowerCase()).digest('hex').slice(0, 16);
-  return join(dataDir(env), 'wslconfig-history', id);
+const pathId = (path: string): string =>
+  createHash('sha256').update(resolve(path).toLowerCase()).digest('hex').slice(0, 16);
+
+/** The history folder of one .wslconfig path, shared by every command that writes that file. */
+export function historyDirFor(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  return join(dataDir(env), 'wslconfig-history', pathId(path));
+}
+
+/** Where the baselines of verifications of one .wslconfig path are kept. */
+export function baselineFileFor(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  return join(dataDir(env), 'baselines', `${pathId(path)}.json`);
 }
 
 /**
