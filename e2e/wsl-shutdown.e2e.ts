@@ -63,9 +63,9 @@ describe('the WSL page in the browser demo (healthy scenario)', () => {
       .click();
     await stateOf('Ubuntu-24.04').filter({ hasText: 'Stopped' }).waitFor();
     await stateOf('docker-desktop').filter({ hasText: 'Stopped' }).waitFor();
-    expect(await page.getByRole('status').textContent()).toBe(
-      'WSL is shut down. Every distribution is stopped.',
-    );
+    expect(
+      await page.getByRole('region', { name: 'WSL distributions' }).getByRole('status').textContent(),
+    ).toBe('WSL is shut down. Every distribution is stopped.');
     expect(await page.getByText('WSL is stopped.', { exact: false }).first().isVisible()).toBe(true);
     expect(navigations).toEqual([]);
   });

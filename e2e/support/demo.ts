@@ -44,15 +44,13 @@ function stopProcess(child: ChildProcess): Promise<void> {
  * Start `headroom demo` the way a user would (the CLI's bin), on a free port with its own state folder, and
  * resolve once it prints its URL. `stop` ends it and removes the state folder.
  */
-export async function startDemo(scenario = 'healthy'): Promise<DemoProcess> {
+export async function startDemo(scenario = 'healthy', env: NodeJS.ProcessEnv = {}): Promise<DemoProcess> {
   const port = await freePort();
   const stateDir = mkdtempSync(join(tmpdir(), 'headroom-e2e-'));
   const child = spawn(
     process.execPath,
     [HEADROOM_BIN, 'demo', '--scenario', scenario, '--port', String(port), '--state-dir', stateDir],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -98,7 +98,7 @@ export function createBridge(transport: Transport, options: BridgeOptions = {}):
       const schema = pushChannels[channel];
       return transport.subscribe(channel, (payload) => {
         const parsed = schema.safeParse(payload);
-        if (parsed.success) listener(parsed.data);
+        if (parsed.success) listener(parsed.data as PushPayload<typeof channel>);
         else options.onInvalidPush?.(channel, parsed.error.message);
       });
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { verifyProgressSchema, verifyRequestSchema, verifyResultSchema } from './verify';
 import { wslSnapshotSchema } from './wsl';
 
 /**
@@ -10,12 +11,18 @@ export const invokeChannels = {
   'wsl.list': { request: z.undefined(), response: wslSnapshotSchema },
   /** Run `wsl --shutdown` and answer with the distros afterwards. */
   'wsl.shutdown': { request: z.undefined(), response: wslSnapshotSchema },
+  /** Apply the edits, shut WSL down, boot it and prove it has what .wslconfig says. */
+  'verify.run': { request: verifyRequestSchema, response: verifyResultSchema },
+  /** Stop the verification under way; the file keeps whatever was written before the shutdown. */
+  'verify.cancel': { request: z.undefined(), response: z.object({ cancelled: z.boolean() }) },
 } as const;
 
 /** Push channels: the service tells every UI when something changed. */
 export const pushChannels = {
   /** The distros or their states changed (after a shutdown, or seen by the watcher). */
   'wsl.changed': wslSnapshotSchema,
+  /** A verification moved to its next step. */
+  'verify.progress': verifyProgressSchema,
 } as const;
 
 /** A request/response channel name. */

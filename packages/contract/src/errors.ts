@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'wsl-failed',
   'wsl-timeout',
   'wsl-unreadable-output',
+  'unavailable',
+  'busy',
   'internal',
 ] as const;
 

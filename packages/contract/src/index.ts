@@ -33,3 +33,13 @@ export {
 } from './errors';
 export { RENDERER_CSP } from './renderer-policy';
 export { wslDistroSchema, wslSnapshotSchema, type WslSnapshot } from './wsl';
+export {
+  VERIFY_EDIT_KEYS,
+  verifyCheckSchema,
+  verifyProgressSchema,
+  verifyRequestSchema,
+  verifyResultSchema,
+  type VerifyProgress,
+  type VerifyRequest,
+  type VerifyResult,
+} from './verify';

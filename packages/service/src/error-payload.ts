@@ -1,5 +1,6 @@
 import type { ErrorCode, ErrorPayload } from '@headroom/contract';
 import { WslError, type WslFailure } from '@headroom/host';
+import { ServiceError } from './service-error';
 
 const WSL_CODES: Record<WslFailure, ErrorCode> = {
   'not-installed': 'wsl-not-installed',
@@ -20,6 +21,7 @@ export function toErrorPayload(error: unknown): ErrorPayload {
       ...(error.output ? { detail: error.output } : {}),
     };
   }
+  if (error instanceof ServiceError) return { code: error.code, message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `Something went wrong inside Headroom: ${message}` };
 }

@@ -8,6 +8,7 @@ import type {
 } from '@headroom/contract';
 import type { WslDistro } from '@headroom/core';
 import type { WslCli } from '@headroom/host';
+import { createVerifyHandlers, type VerifierDeps } from './verify/verify-handlers';
 
 /** One handler per invoke channel; the compiler insists every channel of the contract has one. */
 export type InvokeHandlers = {
@@ -20,6 +21,8 @@ type PushListener = (payload: PushPayload<PushChannel>) => void;
 export interface HeadroomServiceOptions {
   readonly wsl: WslCli;
   readonly clock?: () => Date;
+  /** How to verify .wslconfig took effect; without it `verify.run` answers `unavailable`. */
+  readonly verifier?: VerifierDeps;
 }
 
 /** Headroom's brain, free of Electron: answers the contract's channels and pushes what changed. */
@@ -69,10 +72,20 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     return shutdownInFlight;
   };
 
+  const verify = createVerifyHandlers(options.verifier, (progress) => push('verify.progress', progress));
+
   return {
     handlers: {
       'wsl.list': () => refresh(),
       'wsl.shutdown': () => shutdown(),
+      'verify.run': async (request) => {
+        try {
+          return await verify.run(request);
+        } finally {
+          await refresh().catch(() => undefined);
+        }
+      },
+      'verify.cancel': () => verify.cancel(),
     },
     on(channel, listener) {
       const set = listeners.get(channel) ?? new Set<PushListener>();

@@ -18,3 +18,11 @@ export {
   type VerifyOutcome,
   type VerifyRunOptions,
 } from './verify/verify-runner';
+export { ServiceError } from './service-error';
+export {
+  createVerifyHandlers,
+  PHASE_MESSAGES,
+  type VerifierDeps,
+  type VerifyHandlers,
+} from './verify/verify-handlers';
+export { createVerifier, type VerifierOptions } from './verify/verifier';

@@ -15,8 +15,11 @@ export interface VmConfig {
   readonly warnings: readonly string[];
 }
 
+/** The simulated user's profile folder, as Windows names it. */
+export const SIMULATED_USER_PROFILE = 'C:\\Users\\headroom';
+
 /** Where the simulated user's .wslconfig is, as WSL names it in its warnings. */
-export const SIMULATED_WSLCONFIG_PATH = 'C:\\Users\\headroom\\.wslconfig';
+export const SIMULATED_WSLCONFIG_PATH = `${SIMULATED_USER_PROFILE}\\.wslconfig`;
 
 /** WSL's own (English) warning for a line it ignores, as `wsl.exe` prints it. */
 function wslWarning(problem: WslConfigProblem, text: string): string | undefined {

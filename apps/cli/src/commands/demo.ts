@@ -7,10 +7,11 @@ import { createWslCli } from '@headroom/host';
 import {
   createHeadroomService,
   createServiceRouter,
+  createVerifier,
   startDemoServer,
   type DemoServer,
 } from '@headroom/service';
-import { createSimulatedWindows, scenarioNames } from '@headroom/simulator';
+import { createSimulatedWindows, scenarioNames, SIMULATED_USER_PROFILE } from '@headroom/simulator';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 
 /** What the demo runs against and where it listens. */
@@ -69,7 +70,16 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
   const ownsStateDir = options.stateDir === undefined;
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'headroom-demo-'));
   const windows = createSimulatedWindows({ scenario: options.scenario, stateDir });
-  const service = createHeadroomService({ wsl: createWslCli({ env: windows.env }) });
+  const service = createHeadroomService({
+    wsl: createWslCli({ env: windows.env }),
+    verifier: createVerifier({
+      env: windows.env,
+      host: { ...windows.host, userProfile: SIMULATED_USER_PROFILE },
+      wslconfigPath: windows.wslconfigPath,
+      historyDir: join(stateDir, 'headroom', 'wslconfig-history'),
+      baselineFile: join(stateDir, 'headroom', 'baselines.json'),
+    }),
+  });
   let server: DemoServer;
   try {
     server = await startDemoServer({

@@ -1,15 +1,21 @@
 import { mkdtempSync } from 'node:fs';
-import { availableParallelism, platform, release, tmpdir, totalmem, userInfo } from 'node:os';
+import { platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaptureHost } from '@headroom/core';
 import {
   extraProbes,
   findMisplacedConfigs,
   locateWslConfig,
+  thisWindowsHost,
   type CollectOptions,
   type MisplacedConfig,
 } from '@headroom/host';
-import { createSimulatedWindows, getScenario, scenarioNames, type Scenario } from '@headroom/simulator';
+import {
+  createSimulatedWindows,
+  getScenario,
+  scenarioNames,
+  SIMULATED_USER_PROFILE,
+  type Scenario,
+} from '@headroom/simulator';
 import { UsageError } from '../cli-io';
 import { dataDir } from './wslconfig/target';
 
@@ -28,12 +34,7 @@ export interface CollectionTarget extends Omit<CollectOptions, 'bootVm'> {
  */
 export function collectionTarget(simulate: string | undefined): CollectionTarget {
   if (simulate === undefined && platform() === 'win32') {
-    const host: CaptureHost = {
-      totalMemoryBytes: totalmem(),
-      logicalProcessors: availableParallelism(),
-      windowsBuild: Number(release().split('.')[2] ?? 0),
-      userProfile: userInfo().homedir,
-    };
+    const host = thisWindowsHost();
     const location = locateWslConfig({ platform: 'win32', env: process.env });
     return {
       host,
@@ -56,7 +57,7 @@ export function collectionTarget(simulate: string | undefined): CollectionTarget
   const windows = createSimulatedWindows({ scenario, stateDir });
   return {
     env: windows.env,
-    host: { ...windows.host, userProfile: 'C:\\Users\\headroom' },
+    host: { ...windows.host, userProfile: SIMULATED_USER_PROFILE },
     wslconfigPath: windows.wslconfigPath,
     extraProbes: extraProbes(),
     label: `the simulated Windows (scenario "${scenario}")`,

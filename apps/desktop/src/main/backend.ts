@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { createWslCli, type WslCli } from '@headroom/host';
-import { createSimulatedWindows } from '@headroom/simulator';
+import { createWslCli, locateWslConfig, thisWindowsHost, type WslCli } from '@headroom/host';
+import { createVerifier, type VerifierDeps } from '@headroom/service';
+import { createSimulatedWindows, SIMULATED_USER_PROFILE } from '@headroom/simulator';
 
 /** Where the app runs and which simulator scenario to act out when that is not Windows. */
 export interface BackendOptions {
@@ -16,6 +17,8 @@ export interface BackendOptions {
 /** The wsl.exe adapter the service runs over, and whether it is the simulator's. */
 export interface Backend {
   readonly wsl: WslCli;
+  /** The shutdown-and-verify loop's adapters over the same machine. */
+  readonly verifier: VerifierDeps;
   readonly simulated: boolean;
   /** The scenario acted out, when simulated. */
   readonly scenario?: string;
@@ -26,8 +29,29 @@ export interface Backend {
  * developed) on Linux and macOS with the same process-spawning code.
  */
 export function createBackend(options: BackendOptions): Backend {
-  if (options.platform === 'win32') return { wsl: createWslCli(), simulated: false };
+  const keep = {
+    historyDir: join(options.userDataDir, 'wslconfig-history'),
+    baselineFile: join(options.userDataDir, 'baselines.json'),
+  };
+  if (options.platform === 'win32') {
+    const { path } = locateWslConfig({ platform: 'win32', env: options.env ?? process.env });
+    return {
+      wsl: createWslCli(),
+      verifier: createVerifier({ host: thisWindowsHost(), wslconfigPath: path, ...keep }),
+      simulated: false,
+    };
+  }
   const scenario = options.scenario ?? (options.env ?? process.env).HEADROOM_SCENARIO ?? 'healthy';
   const sim = createSimulatedWindows({ scenario, stateDir: join(options.userDataDir, 'simulator') });
-  return { wsl: createWslCli({ env: sim.env }), simulated: true, scenario: sim.scenario };
+  return {
+    wsl: createWslCli({ env: sim.env }),
+    verifier: createVerifier({
+      env: sim.env,
+      host: { ...sim.host, userProfile: SIMULATED_USER_PROFILE },
+      wslconfigPath: sim.wslconfigPath,
+      ...keep,
+    }),
+    simulated: true,
+    scenario: sim.scenario,
+  };
 }

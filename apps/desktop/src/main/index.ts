@@ -38,7 +38,7 @@ function start(): void {
     const backend = createBackend({ platform: process.platform, userDataDir: app.getPath('userData') });
     if (backend.simulated)
       console.info(`Headroom is using the simulator, scenario "${backend.scenario ?? ''}".`);
-    const service = createHeadroomService({ wsl: backend.wsl });
+    const service = createHeadroomService({ wsl: backend.wsl, verifier: backend.verifier });
     const router = createServiceRouter(service);
     const stopIpc = registerIpc({ ipcMain, router, isTrusted: (event) => senders.isTrustedSender(event) });
     const stopPushes = forwardPushes({

@@ -118,7 +118,7 @@ describe('forwardPushes', () => {
     gone.destroy();
     const stop = forwardPushes({ router, send: (channel, ...args) => senders.broadcast(channel, ...args) });
 
-    expect([...listeners.keys()]).toEqual(['wsl.changed']);
+    expect([...listeners.keys()]).toEqual(['wsl.changed', 'verify.progress']);
     listeners.get('wsl.changed')?.(SNAPSHOT);
     expect(first.send).toHaveBeenCalledExactlyOnceWith(IPC_PUSH, 'wsl.changed', SNAPSHOT);
     expect(second.send).toHaveBeenCalledExactlyOnceWith(IPC_PUSH, 'wsl.changed', SNAPSHOT);
@@ -126,6 +126,6 @@ describe('forwardPushes', () => {
     expect(stranger.send).not.toHaveBeenCalled();
 
     stop();
-    expect(unsubscribed).toEqual(['wsl.changed']);
+    expect(unsubscribed).toEqual(['wsl.changed', 'verify.progress']);
   });
 });

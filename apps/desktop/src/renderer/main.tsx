@@ -3,7 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { Unavailable } from './components/Unavailable';
-import { WslStoreContext } from './state/store-context';
+import { VerifyStoreContext, WslStoreContext } from './state/store-context';
+import { createVerifyStore } from './state/verify-store';
 import { createWslStore } from './state/wsl-store';
 import { pickTransport } from './transport/pick-transport';
 import './styles.css';
@@ -16,16 +17,16 @@ const transport = pickTransport(window);
 if ('error' in transport) {
   root.render(<Unavailable reason={transport.error} />);
 } else {
-  const store = createWslStore(
-    createBridge(transport, {
-      onInvalidPush: (channel, issue) =>
-        console.warn(`Dropped a ${channel} push that broke the contract: ${issue}`),
-    }),
-  );
+  const bridge = createBridge(transport, {
+    onInvalidPush: (channel, issue) =>
+      console.warn(`Dropped a ${channel} push that broke the contract: ${issue}`),
+  });
   root.render(
     <StrictMode>
-      <WslStoreContext.Provider value={store}>
-        <App />
+      <WslStoreContext.Provider value={createWslStore(bridge)}>
+        <VerifyStoreContext.Provider value={createVerifyStore(bridge)}>
+          <App />
+        </VerifyStoreContext.Provider>
       </WslStoreContext.Provider>
     </StrictMode>,
   );

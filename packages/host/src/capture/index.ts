@@ -2,3 +2,4 @@
 export { CaptureFormatError, readCapture, writeCapture } from './capture-folder';
 export { collectCapture, HOST_PROBES, runProbe, type CollectOptions, type ProbeCommand } from './collect';
 export { extraProbes } from './standard-probes';
+export { thisWindowsHost } from './this-host';

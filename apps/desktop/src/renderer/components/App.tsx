@@ -1,4 +1,5 @@
 import { useWsl } from '../state/store-context';
+import { VerifyCard } from './VerifyCard';
 import { WslPage } from './WslPage';
 
 /** The rail's health line for now: whether WSL runs. Full health (green/amber/red/grey) arrives with the doctor. */
@@ -32,6 +33,7 @@ export function App() {
       <main className="page" id="overview">
         <h1>Overview</h1>
         <WslPage />
+        <VerifyCard />
       </main>
     </div>
   );

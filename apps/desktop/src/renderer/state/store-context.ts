@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import type { VerifyState } from './verify-store';
 import type { WslState } from './wsl-store';
 
 /** Hands the WSL store to the component tree, so components never build their own bridge. */
@@ -10,5 +11,15 @@ export const WslStoreContext = createContext<StoreApi<WslState> | undefined>(und
 export function useWsl<T>(selector: (state: WslState) => T): T {
   const store = useContext(WslStoreContext);
   if (!store) throw new Error('useWsl needs a WslStoreContext provider.');
+  return useStore(store, selector);
+}
+
+/** Hands the verify store to the component tree. */
+export const VerifyStoreContext = createContext<StoreApi<VerifyState> | undefined>(undefined);
+
+/** Select from the verify store of the nearest provider. */
+export function useVerify<T>(selector: (state: VerifyState) => T): T {
+  const store = useContext(VerifyStoreContext);
+  if (!store) throw new Error('useVerify needs a VerifyStoreContext provider.');
   return useStore(store, selector);
 }

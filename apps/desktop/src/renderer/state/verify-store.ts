@@ -1,0 +1,58 @@
+import {
+  HeadroomError,
+  type ErrorPayload,
+  type HeadroomBridge,
+  type VerifyRequest,
+  type VerifyResult,
+} from '@headroom/contract';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+/** What the verify card shows: the step under way, the last result, and the last error. */
+export interface VerifyState {
+  readonly running: boolean;
+  /** The loop's current step in words, for the live region. */
+  readonly progress: string | undefined;
+  readonly result: VerifyResult | undefined;
+  readonly error: ErrorPayload | undefined;
+  readonly run: (request: VerifyRequest) => Promise<void>;
+  readonly cancel: () => Promise<void>;
+}
+
+function asErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof HeadroomError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The verify store over a bridge: runs the shutdown-and-verify loop and follows its `verify.progress` pushes. */
+export function createVerifyStore(bridge: HeadroomBridge): StoreApi<VerifyState> {
+  const store = createStore<VerifyState>()((set, get) => ({
+    running: false,
+    progress: undefined,
+    result: undefined,
+    error: undefined,
+    run: async (request) => {
+      if (get().running) return;
+      set({ running: true, progress: 'Starting…', result: undefined, error: undefined });
+      try {
+        set({ result: await bridge.invoke('verify.run', request) });
+      } catch (error) {
+        set({ error: asErrorPayload(error) });
+      } finally {
+        set({ running: false, progress: undefined });
+      }
+    },
+    cancel: async () => {
+      if (!get().running) return;
+      set({ progress: 'Cancelling…' });
+      try {
+        await bridge.invoke('verify.cancel');
+      } catch (error) {
+        set({ error: asErrorPayload(error) });
+      }
+    },
+  }));
+  bridge.on('verify.progress', ({ message }) => {
+    if (store.getState().running) store.setState({ progress: message });
+  });
+  return store;
+}

@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { startDemo, type DemoProcess } from './support/demo';
+
+/** Screenshots of each step land here, for CI's artefacts. */
+const ARTEFACTS = join(import.meta.dirname, '..', 'test-results', 'verify');
+
+let browser: Browser;
+let demo: DemoProcess | undefined;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTEFACTS, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(() => browser.close());
+afterEach(async () => {
+  await page.close();
+  await demo?.stop();
+  demo = undefined;
+});
+
+async function open(scenario: string): Promise<DemoProcess> {
+  demo = await startDemo(scenario, { HEADROOM_SIM_TIME_SCALE: '0.05' });
+  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  await page.goto(demo.url);
+  await page.getByRole('heading', { name: 'Apply and verify' }).waitFor();
+  await page
+    .getByText(/running/)
+    .first()
+    .waitFor();
+  return demo;
+}
+
+const shot = (name: string) => page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
+const checkRow = (name: string) => page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
+const wslconfig = (running: DemoProcess): string | undefined => {
+  const path = join(running.stateDir, 'profile', '.wslconfig');
+  return existsSync(path) ? readFileSync(path, 'latin1') : undefined;
+};
+
+/** Start a verification, agreeing to stop the running distros when asked. */
+async function verify(button: 'Verify now' | 'Apply and verify'): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  const dialog = page.getByRole('dialog', { name: 'Shut down WSL?' });
+  await dialog.waitFor();
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+describe('apply and verify in the browser demo', () => {
+  it('proves a change that only needed a full shutdown (config-not-applied)', async () => {
+    await open('config-not-applied');
+    await shot('config-not-applied-1-before');
+    await verify('Verify now');
+    await page.getByText('Verified: WSL runs with your .wslconfig.').waitFor();
+    await shot('config-not-applied-2-verified');
+    const memory = checkRow('Memory');
+    expect(await memory.textContent()).toContain('Pass');
+    expect(await memory.getByRole('cell').nth(2).textContent()).toMatch(/^4[6-8](\.\d)? GiB/);
+  }, 90_000);
+
+  it('shows the line WSL ignored, then fixes it by setting the memory (invalid-memory-value)', async () => {
+    const running = await open('invalid-memory-value');
+    await verify('Verify now');
+    const alert = page.getByRole('alert');
+    await alert.getByText('Not verified.').waitFor();
+    expect(await alert.textContent()).toMatch(/ignores line 2: `memory=16gb`.*size units must be upper case/);
+    await shot('invalid-memory-value-1-ignored-line');
+
+    await page.getByLabel(/Memory for WSL, in GB/).fill('16');
+    await verify('Apply and verify');
+    await page.getByText('Verified: WSL runs with your .wslconfig.').waitFor();
+    await shot('invalid-memory-value-2-fixed');
+    expect(await checkRow('Memory').textContent()).toContain('Pass');
+    expect(wslconfig(running)).toBe('[wsl2]\r\nmemory=16GB\r\nprocessors=12\r\n');
+  }, 90_000);
+
+  it('refuses a memory that is not a number of gigabytes, before anything runs', async () => {
+    const running = await open('healthy');
+    const before = wslconfig(running);
+    await page.getByLabel(/Memory for WSL, in GB/).fill('lots');
+    expect(await page.getByText('Enter a whole number of gigabytes').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Apply and verify' }).isDisabled()).toBe(true);
+    expect(wslconfig(running)).toBe(before);
+  }, 90_000);
+});

@@ -1,0 +1,40 @@
+import type { CaptureHost } from '@headroom/core';
+import {
+  collectCapture,
+  createWslCli,
+  createWslConfigStore,
+  extraProbes,
+  openBaselineLog,
+} from '@headroom/host';
+import type { VerifierDeps } from './verify-handlers';
+
+/** The machine a verifier works on and where it keeps backups and baselines. */
+export interface VerifierOptions {
+  /** The environment of every wsl.exe call (the simulator's puts its fake programs first on PATH). */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly host: CaptureHost & { readonly totalMemoryBytes: number; readonly logicalProcessors: number };
+  readonly wslconfigPath: string;
+  /** Backups of .wslconfig taken before each write. */
+  readonly historyDir: string;
+  /** The baselines of passing verifications. */
+  readonly baselineFile: string;
+}
+
+/** Build the verify loop's adapters over the real process runner: the desktop app and the demo use the same. */
+export function createVerifier(options: VerifierOptions): VerifierDeps {
+  const { env, host, wslconfigPath } = options;
+  return {
+    wsl: createWslCli(env ? { env } : {}),
+    store: createWslConfigStore({ path: wslconfigPath, historyDir: options.historyDir }),
+    host: { totalMemoryBytes: host.totalMemoryBytes, logicalProcessors: host.logicalProcessors },
+    baselines: openBaselineLog(options.baselineFile),
+    collectBooted: () =>
+      collectCapture({
+        ...(env ? { env } : {}),
+        host,
+        wslconfigPath,
+        extraProbes: extraProbes(),
+        bootVm: true,
+      }),
+  };
+}

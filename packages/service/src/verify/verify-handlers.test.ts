@@ -1,0 +1,85 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { VerifyProgress } from '@headroom/contract';
+import { createSimulatedWindows, SIMULATED_USER_PROFILE } from '@headroom/simulator';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createVerifier } from './verifier';
+import { createVerifyHandlers } from './verify-handlers';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function setup(scenario: string) {
+  const stateDir = mkdtempSync(join(tmpdir(), `headroom-verify-handlers-${scenario}-`));
+  dirs.push(stateDir);
+  const windows = createSimulatedWindows({ scenario, stateDir });
+  const progress: VerifyProgress[] = [];
+  const handlers = createVerifyHandlers(
+    createVerifier({
+      env: { ...windows.env, HEADROOM_SIM_TIME_SCALE: '0.01' },
+      host: { ...windows.host, userProfile: SIMULATED_USER_PROFILE },
+      wslconfigPath: windows.wslconfigPath,
+      historyDir: join(stateDir, 'history'),
+      baselineFile: join(stateDir, 'baselines.json'),
+    }),
+    (step) => progress.push(step),
+  );
+  return { windows, handlers, progress, stateDir };
+}
+
+describe('the verify channels', () => {
+  it('write [wsl2] memory, tell each step as it starts, and save the baseline of a pass', async () => {
+    const { windows, handlers, progress, stateDir } = setup('invalid-memory-value');
+    const result = await handlers.run({ edits: [{ key: 'memory', value: '16GB' }], stopRunning: true });
+    expect(result.ok).toBe(true);
+    expect(result.ignoredLines).toEqual([]);
+    expect(readFileSync(windows.wslconfigPath, 'latin1')).toBe('[wsl2]\r\nmemory=16GB\r\nprocessors=12\r\n');
+    expect(progress.map((step) => step.phase)).toEqual(
+      expect.arrayContaining(['applying', 'shutting-down', 'waiting-for-stop', 'booting', 'done']),
+    );
+    expect(progress.find((step) => step.phase === 'shutting-down')?.message).toContain('wsl --shutdown');
+    expect(result.baselineSaved).toBe(true);
+    expect(JSON.parse(readFileSync(join(stateDir, 'baselines.json'), 'utf8'))).toMatchObject({
+      baselines: [{ hostDriver: '566.36' }],
+    });
+  }, 60_000);
+
+  it('name the ignored line, with its text, when WSL drops it', async () => {
+    const { handlers } = setup('invalid-memory-value');
+    const result = await handlers.run({ edits: [], stopRunning: true });
+    expect(result.ok).toBe(false);
+    expect(result.ignoredLines).toEqual([
+      expect.objectContaining({ line: 2, text: 'memory=16gb' }) as unknown,
+    ]);
+    expect(result.baselineSaved).toBe(false);
+  }, 60_000);
+
+  it('stop nothing when the user did not agree to stop the running distros', async () => {
+    const { handlers } = setup('config-not-applied');
+    const result = await handlers.run({ edits: [], stopRunning: false });
+    expect(result.ok).toBe(false);
+    expect(result.phase).toBe('cancelled');
+    expect(result.reason).toContain('Nothing was stopped');
+  }, 60_000);
+
+  it('put the file back as it was when cancelled after the edits were written', async () => {
+    const { windows, handlers, progress } = setup('memory-ceiling');
+    const before = readFileSync(windows.wslconfigPath, 'latin1');
+    const run = handlers.run({ edits: [{ key: 'memory', value: '24GB' }], stopRunning: true });
+    await vi.waitFor(() => expect(progress.map((step) => step.phase)).toContain('listing'));
+    await handlers.cancel();
+    const result = await run;
+    expect(result.phase).toBe('cancelled');
+    expect(readFileSync(windows.wslconfigPath, 'latin1')).toBe(before);
+  }, 60_000);
+
+  it('run one verification at a time, and say so when they are not available', async () => {
+    const { handlers } = setup('healthy');
+    const first = handlers.run({ edits: [], stopRunning: true });
+    await expect(handlers.run({ edits: [], stopRunning: true })).rejects.toMatchObject({ code: 'busy' });
+    await first;
+    const none = createVerifyHandlers(undefined, () => undefined);
+    await expect(none.run({ edits: [], stopRunning: true })).rejects.toMatchObject({ code: 'unavailable' });
+  }, 60_000);
+});

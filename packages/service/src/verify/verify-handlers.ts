@@ -1,0 +1,102 @@
+import type { VerifyProgress, VerifyRequest, VerifyResult } from '@headroom/contract';
+import { checkWslConfig, decodeConfigBytes, type VerifyPhase } from '@headroom/core';
+import type { BaselineLog, WslConfigSnapshot } from '@headroom/host';
+import { ServiceError } from '../service-error';
+import { runVerify, type VerifyDeps } from './verify-runner';
+
+/** What the service needs to verify: the loop's adapters (asking happens in the window) and where baselines go. */
+export type VerifierDeps = Omit<VerifyDeps, 'confirm'> & { readonly baselines?: BaselineLog };
+
+/** What each phase of the loop is called in the window's progress line. */
+export const PHASE_MESSAGES: Readonly<Record<VerifyPhase, string>> = {
+  reading: 'Reading .wslconfig…',
+  applying: 'Writing your changes to .wslconfig (a backup comes first)…',
+  listing: 'Looking at what runs in WSL…',
+  confirming: 'Waiting for your go-ahead to stop running distributions…',
+  'shutting-down': 'Shutting WSL down (wsl --shutdown)…',
+  'waiting-for-stop': 'Waiting for every distribution to stop…',
+  booting: 'Starting WSL again so it reads .wslconfig…',
+  probing: 'Checking what the new VM has…',
+  done: 'Comparing what WSL has with what .wslconfig says.',
+  cancelled: 'Cancelled.',
+  'timed-out': 'Timed out.',
+  failed: 'Failed.',
+};
+
+/** After a cancel, the file goes back to what it was before the edits (a no-op when nothing was written). */
+async function putBack(deps: VerifierDeps, previous: WslConfigSnapshot): Promise<void> {
+  const current = await deps.store.read();
+  if (current.hash === previous.hash) return;
+  await deps.store.write(previous.bytes, {
+    expectedHash: current.hash,
+    reason: 'verify cancelled: put back',
+  });
+}
+
+/** The verify channels' handlers, one verification at a time. */
+export interface VerifyHandlers {
+  run(request: VerifyRequest): Promise<VerifyResult>;
+  cancel(): Promise<{ cancelled: boolean }>;
+}
+
+/** Run verifications for the window: progress goes to `push`, the baseline of a pass to the log. */
+export function createVerifyHandlers(
+  deps: VerifierDeps | undefined,
+  push: (progress: VerifyProgress) => void,
+): VerifyHandlers {
+  let running: AbortController | undefined;
+  return {
+    async run(request) {
+      if (!deps) throw new ServiceError('unavailable', 'Verification is not available on this machine.');
+      if (running) throw new ServiceError('busy', 'A verification is already under way.');
+      const controller = new AbortController();
+      running = controller;
+      try {
+        let last: VerifyPhase | undefined;
+        const outcome = await runVerify(
+          { ...deps, confirm: () => Promise.resolve(request.stopRunning) },
+          {
+            edits: request.edits.map(({ key, value }) => ({ key: `wsl2.${key}`, value })),
+            signal: controller.signal,
+            onProgress: (state) => {
+              if (state.phase === last) return;
+              last = state.phase;
+              push({ phase: state.phase, message: PHASE_MESSAGES[state.phase] });
+            },
+          },
+        );
+        if (outcome.baseline) await deps.baselines?.record(outcome.baseline);
+        if (outcome.state.phase === 'cancelled' && outcome.previous) await putBack(deps, outcome.previous);
+        const bytes = (await deps.store.read()).bytes;
+        const lines = decodeConfigBytes(bytes).text.split(/\r\n|\n|\r/);
+        const ignoredLines = checkWslConfig(bytes, deps.host)
+          .problems.filter((problem) => problem.ignoredByWsl)
+          .map((problem) => ({
+            line: problem.line,
+            text: lines[problem.line - 1] ?? '',
+            why: problem.message,
+          }));
+        return {
+          ok: outcome.ok,
+          phase: outcome.state.phase,
+          ...(outcome.state.reason === undefined ? {} : { reason: outcome.state.reason }),
+          checks: outcome.checks.map(({ id, ok, expected, observed, message }) => ({
+            id,
+            ok,
+            expected,
+            observed,
+            message,
+          })),
+          ignoredLines,
+          baselineSaved: outcome.baseline !== null && deps.baselines !== undefined,
+        };
+      } finally {
+        running = undefined;
+      }
+    },
+    cancel() {
+      running?.abort();
+      return Promise.resolve({ cancelled: running !== undefined });
+    },
+  };
+}
