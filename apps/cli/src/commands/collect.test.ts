@@ -1,20 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STANDARD_PROBE_IDS } from '@headroom/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli';
+import { openCliSandbox, type CliSandbox } from '../testing/sandbox';
 
+let sandbox: CliSandbox;
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'headroom-cli-collect-'));
-  vi.stubEnv('HEADROOM_DATA_DIR', join(dir, 'data'));
-  vi.stubEnv('HEADROOM_SIM_TIME_SCALE', '0.01');
+  sandbox = openCliSandbox('collect');
+  dir = sandbox.dir;
 });
-afterEach(() => {
-  vi.unstubAllEnvs();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => sandbox.dispose());
 
 describe('headroom collect', () => {
   it('writes a §3.3 capture with every standard probe, and --show prints its facts', async () => {

@@ -1,19 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli';
+import { openCliSandbox, type CliSandbox } from '../testing/sandbox';
 
+let sandbox: CliSandbox;
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'headroom-cli-doctor-'));
-  vi.stubEnv('HEADROOM_DATA_DIR', join(dir, 'data'));
-  vi.stubEnv('HEADROOM_SIM_TIME_SCALE', '0.01');
+  sandbox = openCliSandbox('doctor');
+  dir = sandbox.dir;
 });
-afterAll(() => {
-  vi.unstubAllEnvs();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sandbox.dispose());
 
 interface DoctorJson {
   health: string;

@@ -1,19 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli';
+import { openCliSandbox, type CliSandbox } from '../testing/sandbox';
 
+let sandbox: CliSandbox;
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'headroom-cli-verify-'));
-  vi.stubEnv('HEADROOM_DATA_DIR', join(dir, 'data'));
-  vi.stubEnv('HEADROOM_SIM_TIME_SCALE', '0.01');
+  sandbox = openCliSandbox('verify');
+  dir = sandbox.dir;
 });
-afterAll(() => {
-  vi.unstubAllEnvs();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sandbox.dispose());
 
 interface VerifyJson {
   ok: boolean;

@@ -1,11 +1,6 @@
-import {
-  HeadroomError,
-  type ErrorPayload,
-  type HeadroomBridge,
-  type VerifyRequest,
-  type VerifyResult,
-} from '@headroom/contract';
+import type { ErrorPayload, HeadroomBridge, VerifyRequest, VerifyResult } from '@headroom/contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { asErrorPayload } from './error-payload';
 
 /** What the verify card shows: the step under way, the last result, and the last error. */
 export interface VerifyState {
@@ -16,11 +11,6 @@ export interface VerifyState {
   readonly error: ErrorPayload | undefined;
   readonly run: (request: VerifyRequest) => Promise<void>;
   readonly cancel: () => Promise<void>;
-}
-
-function asErrorPayload(error: unknown): ErrorPayload {
-  if (error instanceof HeadroomError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
 /** The verify store over a bridge: runs the shutdown-and-verify loop and follows its `verify.progress` pushes. */

@@ -1,5 +1,6 @@
-import { HeadroomError, type ErrorPayload, type HeadroomBridge, type WslSnapshot } from '@headroom/contract';
+import type { ErrorPayload, HeadroomBridge, WslSnapshot } from '@headroom/contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { asErrorPayload } from './error-payload';
 
 /** What the WSL page shows: the last snapshot, whether work is under way, and the last error. */
 export interface WslState {
@@ -11,13 +12,6 @@ export interface WslState {
   readonly notice: string | undefined;
   readonly load: () => Promise<void>;
   readonly shutdown: () => Promise<void>;
-}
-
-function asErrorPayload(error: unknown): ErrorPayload {
-  if (error instanceof HeadroomError) {
-    return { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) };
-  }
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
 /**
