@@ -55,12 +55,13 @@ describe('the verify channels', () => {
     expect(result.baselineSaved).toBe(false);
   }, 60_000);
 
-  it('stop nothing when the user did not agree to stop the running distros', async () => {
-    const { handlers } = setup('config-not-applied');
-    const result = await handlers.run({ edits: [], stopRunning: false });
+  it('stop nothing when the user did not agree to stop the running distros, keeping the edit for next time', async () => {
+    const { windows, handlers } = setup('memory-ceiling');
+    const result = await handlers.run({ edits: [{ key: 'memory', value: '24GB' }], stopRunning: false });
     expect(result.ok).toBe(false);
     expect(result.phase).toBe('cancelled');
     expect(result.reason).toContain('Nothing was stopped');
+    expect(readFileSync(windows.wslconfigPath, 'latin1')).toContain('memory=24GB');
   }, 60_000);
 
   it('put the file back as it was when cancelled after the edits were written', async () => {

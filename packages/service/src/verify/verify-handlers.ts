@@ -66,7 +66,8 @@ export function createVerifyHandlers(
           },
         );
         if (outcome.baseline) await deps.baselines?.record(outcome.baseline);
-        if (outcome.state.phase === 'cancelled' && outcome.previous) await putBack(deps, outcome.previous);
+        if (controller.signal.aborted && outcome.state.phase === 'cancelled' && outcome.previous)
+          await putBack(deps, outcome.previous);
         const bytes = (await deps.store.read()).bytes;
         const lines = decodeConfigBytes(bytes).text.split(/\r\n|\n|\r/);
         const ignoredLines = checkWslConfig(bytes, deps.host)
