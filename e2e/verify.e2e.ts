@@ -80,6 +80,29 @@ describe('apply and verify in the browser demo', () => {
     expect(wslconfig(running)).toBe('[wsl2]\r\nmemory=16GB\r\nprocessors=12\r\n');
   }, 90_000);
 
+  it('ends in a clear timeout when something keeps starting the VM again (vm-keeps-restarting)', async () => {
+    await open('vm-keeps-restarting');
+    await verify('Verify now');
+    const alert = page.getByRole('alert');
+    await alert.getByText('Not verified.').waitFor();
+    expect(await alert.textContent()).toMatch(/docker-desktop still ran \d+ s after wsl --shutdown/);
+    await shot('vm-keeps-restarting-timeout');
+  }, 90_000);
+
+  it('leaves the old file intact when cancelled in the middle', async () => {
+    const running = await open('vm-keeps-restarting');
+    const before = wslconfig(running);
+    await page.getByLabel(/Memory for WSL, in GB/).fill('24');
+    await verify('Apply and verify');
+    await page.getByText('Waiting for every distribution to stop…').waitFor();
+    await shot('cancel-1-waiting');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('alert').getByText('Not verified.').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('.wslconfig is back as it was before.');
+    await shot('cancel-2-cancelled');
+    expect(wslconfig(running)).toBe(before);
+  }, 90_000);
+
   it('refuses a memory that is not a number of gigabytes, before anything runs', async () => {
     const running = await open('healthy');
     const before = wslconfig(running);

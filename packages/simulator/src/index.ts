@@ -19,3 +19,4 @@ export {
   type SimulatedWindowsOptions,
 } from './simulated-windows';
 export type { VmState } from './vm-state';
+export { simulatorTimeScale } from './time-scale';

@@ -62,6 +62,12 @@ describe('the simulated VM', () => {
     expect(run(sim, 'wsl.exe', '-e', 'nproc').stdout).toBe('4\n');
   });
 
+  it('stops every distro on wsl --shutdown, except one Docker Desktop starts again (vm-keeps-restarting)', () => {
+    const sim = simulate('vm-keeps-restarting');
+    run(sim, 'wsl.exe', '--shutdown');
+    expect(run(sim, 'wsl.exe', '--list', '--running', '--quiet').stdout).toBe('docker-desktop\r\n');
+  });
+
   it('keeps the old memory until WSL is shut down (config-not-applied)', () => {
     const sim = simulate('config-not-applied');
     const before = memTotalKiB(run(sim, 'wsl.exe', '-e', 'cat', '/proc/meminfo').stdout);

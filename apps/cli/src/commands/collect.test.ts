@@ -60,6 +60,7 @@ describe('headroom scenarios', () => {
       'wsl1-distro',
       'memory-ceiling',
       'config-not-applied',
+      'vm-keeps-restarting',
       'invalid-memory-value',
       'driver-mismatch',
       'gpu-blocked',

@@ -11,7 +11,12 @@ import {
   startDemoServer,
   type DemoServer,
 } from '@headroom/service';
-import { createSimulatedWindows, scenarioNames, SIMULATED_USER_PROFILE } from '@headroom/simulator';
+import {
+  createSimulatedWindows,
+  scenarioNames,
+  SIMULATED_USER_PROFILE,
+  simulatorTimeScale,
+} from '@headroom/simulator';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 
 /** What the demo runs against and where it listens. */
@@ -30,6 +35,9 @@ export interface RunningDemo {
 
 /** How often the demo re-reads the distros, so changes made behind its back still reach the page. */
 const WATCH_INTERVAL_MS = 5_000;
+
+/** How long verify waits for the VM to stop, in simulated time (HEADROOM_SIM_TIME_SCALE shrinks it as it does the VM's). */
+const VERIFY_STOP_TIMEOUT_MS = 60_000;
 
 /** Parse and check `headroom demo` options; a mistake becomes a {@link UsageError} that says how to fix it. */
 export function parseDemoArgs(args: readonly string[]): DemoOptions {
@@ -78,6 +86,7 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
       wslconfigPath: windows.wslconfigPath,
       historyDir: join(stateDir, 'headroom', 'wslconfig-history'),
       baselineFile: join(stateDir, 'headroom', 'baselines.json'),
+      stopTimeoutMs: VERIFY_STOP_TIMEOUT_MS * simulatorTimeScale(process.env),
     }),
   });
   let server: DemoServer;

@@ -28,7 +28,7 @@ async function doctor(...args: string[]): Promise<{ code: number; json: DoctorJs
   return { code, json: JSON.parse(stdout) as DoctorJson };
 }
 
-/** Every scenario of ARCHITECTURE.md §3.5: the finding it must give, and §3.4's exit code. */
+/** Every simulated scenario (§3.5 and those added since): the finding it must give, and §3.4's exit code. */
 const EXPECTED: readonly [scenario: string, finding: string | undefined, exitCode: number][] = [
   ['healthy', undefined, 0],
   ['no-wsl', 'wsl-not-installed', 4],
@@ -36,6 +36,7 @@ const EXPECTED: readonly [scenario: string, finding: string | undefined, exitCod
   ['wsl1-distro', 'wsl1-distro', 2],
   ['memory-ceiling', 'memory-ceiling', 1],
   ['config-not-applied', 'wslconfig-not-applied', 1],
+  ['vm-keeps-restarting', undefined, 0],
   ['invalid-memory-value', 'wslconfig-ignored-lines', 1],
   ['driver-mismatch', 'driver-mismatch', 2],
   ['gpu-blocked', 'gpu-passthrough-missing', 2],

@@ -18,6 +18,8 @@ export interface VerifierOptions {
   readonly historyDir: string;
   /** The baselines of passing verifications. */
   readonly baselineFile: string;
+  /** How long to wait for every distro to stop after `wsl --shutdown`; default 60 s. */
+  readonly stopTimeoutMs?: number;
 }
 
 /** Build the verify loop's adapters over the real process runner: the desktop app and the demo use the same. */
@@ -28,6 +30,7 @@ export function createVerifier(options: VerifierOptions): VerifierDeps {
     store: createWslConfigStore({ path: wslconfigPath, historyDir: options.historyDir }),
     host: { totalMemoryBytes: host.totalMemoryBytes, logicalProcessors: host.logicalProcessors },
     baselines: openBaselineLog(options.baselineFile),
+    ...(options.stopTimeoutMs === undefined ? {} : { stopTimeoutMs: options.stopTimeoutMs }),
     collectBooted: () =>
       collectCapture({
         ...(env ? { env } : {}),

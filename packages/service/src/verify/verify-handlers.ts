@@ -5,7 +5,11 @@ import { ServiceError } from '../service-error';
 import { runVerify, type VerifyDeps } from './verify-runner';
 
 /** What the service needs to verify: the loop's adapters (asking happens in the window) and where baselines go. */
-export type VerifierDeps = Omit<VerifyDeps, 'confirm'> & { readonly baselines?: BaselineLog };
+export type VerifierDeps = Omit<VerifyDeps, 'confirm'> & {
+  readonly baselines?: BaselineLog;
+  /** How long to wait for every distro to stop after `wsl --shutdown`; default 60 s. */
+  readonly stopTimeoutMs?: number;
+};
 
 /** What each phase of the loop is called in the window's progress line. */
 export const PHASE_MESSAGES: Readonly<Record<VerifyPhase, string>> = {
@@ -23,14 +27,15 @@ export const PHASE_MESSAGES: Readonly<Record<VerifyPhase, string>> = {
   failed: 'Failed.',
 };
 
-/** After a cancel, the file goes back to what it was before the edits (a no-op when nothing was written). */
-async function putBack(deps: VerifierDeps, previous: WslConfigSnapshot): Promise<void> {
+/** After a cancel, the file goes back to what it was before the edits; says so, or nothing when nothing was written. */
+async function putBack(deps: VerifierDeps, previous: WslConfigSnapshot): Promise<string> {
   const current = await deps.store.read();
-  if (current.hash === previous.hash) return;
+  if (current.hash === previous.hash) return '';
   await deps.store.write(previous.bytes, {
     expectedHash: current.hash,
     reason: 'verify cancelled: put back',
   });
+  return ' .wslconfig is back as it was before.';
 }
 
 /** The verify channels' handlers, one verification at a time. */
@@ -58,6 +63,7 @@ export function createVerifyHandlers(
           {
             edits: request.edits.map(({ key, value }) => ({ key: `wsl2.${key}`, value })),
             signal: controller.signal,
+            ...(deps.stopTimeoutMs === undefined ? {} : { stopTimeoutMs: deps.stopTimeoutMs }),
             onProgress: (state) => {
               if (state.phase === last) return;
               last = state.phase;
@@ -66,8 +72,10 @@ export function createVerifyHandlers(
           },
         );
         if (outcome.baseline) await deps.baselines?.record(outcome.baseline);
-        if (controller.signal.aborted && outcome.state.phase === 'cancelled' && outcome.previous)
-          await putBack(deps, outcome.previous);
+        const putBackNote =
+          controller.signal.aborted && outcome.state.phase === 'cancelled' && outcome.previous
+            ? await putBack(deps, outcome.previous)
+            : '';
         const bytes = (await deps.store.read()).bytes;
         const lines = decodeConfigBytes(bytes).text.split(/\r\n|\n|\r/);
         const ignoredLines = checkWslConfig(bytes, deps.host)
@@ -80,7 +88,7 @@ export function createVerifyHandlers(
         return {
           ok: outcome.ok,
           phase: outcome.state.phase,
-          ...(outcome.state.reason === undefined ? {} : { reason: outcome.state.reason }),
+          ...(outcome.state.reason === undefined ? {} : { reason: outcome.state.reason + putBackNote }),
           checks: outcome.checks.map(({ id, ok, expected, observed, message }) => ({
             id,
             ok,

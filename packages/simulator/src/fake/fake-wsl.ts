@@ -66,7 +66,10 @@ export async function runFakeWsl(
       writeVmState(stateDir, {
         ...state,
         vm: null,
-        distros: state.distros.map((d) => ({ ...d, running: false })),
+        distros: state.distros.map((d) => ({
+          ...d,
+          running: scenario.restartsAfterShutdown?.includes(d.name) ?? false,
+        })),
       });
       return 0;
     case '-d':

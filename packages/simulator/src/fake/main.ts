@@ -1,16 +1,11 @@
 import { getScenario } from '../scenarios';
+import { simulatorTimeScale } from '../time-scale';
 import { readVmState } from '../vm-state';
 import { runFakeNvidiaSmi, runFakeReg, runFakeWevtutil, type FakeInvocation } from './host-programs';
 import { runFakeWsl } from './fake-wsl';
 
 /** The fake Windows programs the simulator provides. */
 export type FakeProgram = 'wsl' | 'nvidia-smi' | 'reg' | 'wevtutil';
-
-/** HEADROOM_SIM_TIME_SCALE shrinks injected latency in tests (0.01 = a hundred times faster). */
-function timeScale(env: NodeJS.ProcessEnv): number {
-  const scale = Number(env.HEADROOM_SIM_TIME_SCALE ?? '1');
-  return Number.isFinite(scale) && scale >= 0 ? scale : 1;
-}
 
 /**
  * Entry point of every fake program's shim: run one invocation against the state folder and exit with its code.
@@ -19,7 +14,7 @@ function timeScale(env: NodeJS.ProcessEnv): number {
 export async function main(stateDir: string, program: FakeProgram): Promise<void> {
   try {
     const scenario = getScenario(readVmState(stateDir).scenario);
-    const scale = timeScale(process.env);
+    const scale = simulatorTimeScale(process.env);
     const invocation: FakeInvocation = {
       argv: process.argv.slice(2),
       env: process.env,

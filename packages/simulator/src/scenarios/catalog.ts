@@ -54,6 +54,13 @@ export const CATALOG: readonly Scenario[] = [
   },
   {
     ...HEALTHY,
+    name: 'vm-keeps-restarting',
+    summary:
+      'Docker Desktop starts its distro again right after wsl --shutdown, so the VM never stops and .wslconfig never applies.',
+    restartsAfterShutdown: ['docker-desktop'],
+  },
+  {
+    ...HEALTHY,
     name: 'invalid-memory-value',
     summary: 'memory=16gb (lower-case unit): WSL ignores the line, warns at boot and uses half the RAM.',
     wslconfig: '[wsl2]\r\nmemory=16gb\r\nprocessors=12\r\n',
