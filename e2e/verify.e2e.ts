@@ -103,6 +103,22 @@ describe('apply and verify in the browser demo', () => {
     expect(wslconfig(running)).toBe(before);
   }, 90_000);
 
+  it('rolls the edits back in one click when the verification fails (driver-mismatch)', async () => {
+    const running = await open('driver-mismatch');
+    const before = wslconfig(running);
+    await page.getByLabel(/Memory for WSL, in GB/).fill('24');
+    await verify('Apply and verify');
+    await page.getByRole('alert').getByText('Not verified.').waitFor();
+    expect(await checkRow('Driver versions').textContent()).toContain('Fail');
+    expect(await page.getByRole('alert').textContent()).toContain('Failed: Driver versions.');
+    expect(wslconfig(running)).toContain('memory=24GB');
+    await shot('rollback-1-failed');
+    await page.getByRole('button', { name: 'Roll back to the previous .wslconfig' }).click();
+    await page.getByText('.wslconfig is back as it was before these changes.').waitFor();
+    await shot('rollback-2-rolled-back');
+    expect(wslconfig(running)).toBe(before);
+  }, 90_000);
+
   it('refuses a memory that is not a number of gigabytes, before anything runs', async () => {
     const running = await open('healthy');
     const before = wslconfig(running);

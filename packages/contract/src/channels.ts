@@ -15,6 +15,8 @@ export const invokeChannels = {
   'verify.run': { request: verifyRequestSchema, response: verifyResultSchema },
   /** Stop the verification under way; the file keeps whatever was written before the shutdown. */
   'verify.cancel': { request: z.undefined(), response: z.object({ cancelled: z.boolean() }) },
+  /** After a failed verification of edits, write .wslconfig back as it was before them. */
+  'verify.rollBack': { request: z.undefined(), response: z.object({ restored: z.boolean() }) },
 } as const;
 
 /** Push channels: the service tells every UI when something changed. */

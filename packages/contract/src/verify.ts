@@ -30,6 +30,8 @@ export const verifyResultSchema = z.object({
   /** Each line of .wslconfig WSL ignores: its number, its text, and why (the message names the line). */
   ignoredLines: z.array(z.object({ line: z.number().int().positive(), text: z.string(), why: z.string() })),
   baselineSaved: z.boolean(),
+  /** The edits failed to verify and `verify.rollBack` can write the file back as it was. */
+  canRollBack: z.boolean(),
 });
 
 /** Where a running verification is, pushed as it moves. */

@@ -86,6 +86,7 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
         }
       },
       'verify.cancel': () => verify.cancel(),
+      'verify.rollBack': () => verify.rollBack(),
     },
     on(channel, listener) {
       const set = listeners.get(channel) ?? new Set<PushListener>();

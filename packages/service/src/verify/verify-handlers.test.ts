@@ -75,6 +75,19 @@ describe('the verify channels', () => {
     expect(readFileSync(windows.wslconfigPath, 'latin1')).toBe(before);
   }, 60_000);
 
+  it('roll the edits back after a verification that failed, once', async () => {
+    const { windows, handlers } = setup('driver-mismatch');
+    const before = readFileSync(windows.wslconfigPath, 'latin1');
+    const result = await handlers.run({ edits: [{ key: 'memory', value: '24GB' }], stopRunning: true });
+    expect(result.ok).toBe(false);
+    expect(result.checks.find((check) => check.id === 'driver-match')?.ok).toBe(false);
+    expect(result.canRollBack).toBe(true);
+    expect(readFileSync(windows.wslconfigPath, 'latin1')).toContain('memory=24GB');
+    await expect(handlers.rollBack()).resolves.toEqual({ restored: true });
+    expect(readFileSync(windows.wslconfigPath, 'latin1')).toBe(before);
+    await expect(handlers.rollBack()).resolves.toEqual({ restored: false });
+  }, 60_000);
+
   it('run one verification at a time, and say so when they are not available', async () => {
     const { handlers } = setup('healthy');
     const first = handlers.run({ edits: [], stopRunning: true });

@@ -27,13 +27,13 @@ export const PHASE_MESSAGES: Readonly<Record<VerifyPhase, string>> = {
   failed: 'Failed.',
 };
 
-/** After a cancel, the file goes back to what it was before the edits; says so, or nothing when nothing was written. */
+/** Put the file back as it was before the edits (after a cancel or a roll back); says so, or nothing when unchanged. */
 async function putBack(deps: VerifierDeps, previous: WslConfigSnapshot): Promise<string> {
   const current = await deps.store.read();
   if (current.hash === previous.hash) return '';
   await deps.store.write(previous.bytes, {
     expectedHash: current.hash,
-    reason: 'verify cancelled: put back',
+    reason: 'verify: put back as it was before the edits',
   });
   return ' .wslconfig is back as it was before.';
 }
@@ -42,6 +42,8 @@ async function putBack(deps: VerifierDeps, previous: WslConfigSnapshot): Promise
 export interface VerifyHandlers {
   run(request: VerifyRequest): Promise<VerifyResult>;
   cancel(): Promise<{ cancelled: boolean }>;
+  /** Write back the file as it was before the edits of the last, failed verification. */
+  rollBack(): Promise<{ restored: boolean }>;
 }
 
 /** Run verifications for the window: progress goes to `push`, the baseline of a pass to the log. */
@@ -50,6 +52,8 @@ export function createVerifyHandlers(
   push: (progress: VerifyProgress) => void,
 ): VerifyHandlers {
   let running: AbortController | undefined;
+  /** The file as it was before the edits of a verification that failed: what "roll back" writes. */
+  let beforeFailedEdits: WslConfigSnapshot | undefined;
   return {
     async run(request) {
       if (!deps) throw new ServiceError('unavailable', 'Verification is not available on this machine.');
@@ -76,7 +80,12 @@ export function createVerifyHandlers(
           controller.signal.aborted && outcome.state.phase === 'cancelled' && outcome.previous
             ? await putBack(deps, outcome.previous)
             : '';
-        const bytes = (await deps.store.read()).bytes;
+        const current = await deps.store.read();
+        beforeFailedEdits =
+          !outcome.ok && outcome.previous && outcome.previous.hash !== current.hash
+            ? outcome.previous
+            : undefined;
+        const bytes = current.bytes;
         const lines = decodeConfigBytes(bytes).text.split(/\r\n|\n|\r/);
         const ignoredLines = checkWslConfig(bytes, deps.host)
           .problems.filter((problem) => problem.ignoredByWsl)
@@ -98,10 +107,19 @@ export function createVerifyHandlers(
           })),
           ignoredLines,
           baselineSaved: outcome.baseline !== null && deps.baselines !== undefined,
+          canRollBack: beforeFailedEdits !== undefined,
         };
       } finally {
         running = undefined;
       }
+    },
+    async rollBack() {
+      if (!deps || !beforeFailedEdits) return { restored: false };
+      if (running)
+        throw new ServiceError('busy', 'A verification is under way; roll back when it has ended.');
+      await putBack(deps, beforeFailedEdits);
+      beforeFailedEdits = undefined;
+      return { restored: true };
     },
     cancel() {
       running?.abort();

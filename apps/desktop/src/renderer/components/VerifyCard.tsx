@@ -45,8 +45,14 @@ function CheckTable({ checks }: { checks: VerifyResult['checks'] }) {
   );
 }
 
+/** Which checks failed, by name, for a verdict without another reason. */
+function failedChecks(checks: VerifyResult['checks']): string {
+  const failed = checks.filter((check) => !check.ok).map((check) => CHECK_NAMES[check.id] ?? check.id);
+  return failed.length === 0 ? '' : `Failed: ${failed.join(', ')}.`;
+}
+
 /** The verdict: pass, or fail with the reason and every .wslconfig line WSL ignored. */
-function Verdict({ result }: { result: VerifyResult }) {
+function Verdict({ result, onRollBack }: { result: VerifyResult; onRollBack: () => void }) {
   if (result.ok) {
     return (
       <p className="verdict verdict--ok">
@@ -57,13 +63,18 @@ function Verdict({ result }: { result: VerifyResult }) {
   }
   return (
     <div className="alert" role="alert">
-      <p className="alert__title">Not verified. {result.reason ?? 'Some checks failed.'}</p>
+      <p className="alert__title">Not verified. {result.reason ?? failedChecks(result.checks)}</p>
       {result.ignoredLines.length > 0 ? (
         <ul className="ignored-lines">
           {result.ignoredLines.map((line) => (
             <li key={line.line}>{line.why}</li>
           ))}
         </ul>
+      ) : null}
+      {result.canRollBack ? (
+        <button type="button" className="button" onClick={onRollBack}>
+          Roll back to the previous .wslconfig
+        </button>
       ) : null}
     </div>
   );
@@ -80,6 +91,8 @@ export function VerifyCard() {
   const error = useVerify((s) => s.error);
   const run = useVerify((s) => s.run);
   const cancel = useVerify((s) => s.cancel);
+  const rollBack = useVerify((s) => s.rollBack);
+  const notice = useVerify((s) => s.notice);
   const distros = useWsl((s) => s.snapshot?.distros);
   const memoryId = useId();
   const [memory, setMemory] = useState('');
@@ -132,14 +145,14 @@ export function VerifyCard() {
         </div>
       </form>
       <p className="status" role="status" aria-live="polite">
-        {progress ?? ''}
+        {progress ?? notice ?? ''}
       </p>
       {error ? (
         <div className="alert" role="alert">
           <p className="alert__title">{error.message}</p>
         </div>
       ) : null}
-      {result ? <Verdict result={result} /> : null}
+      {result ? <Verdict result={result} onRollBack={() => void rollBack()} /> : null}
       {result && result.checks.length > 0 ? <CheckTable checks={result.checks} /> : null}
       <ShutdownDialog
         open={confirming}

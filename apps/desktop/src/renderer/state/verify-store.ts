@@ -11,6 +11,10 @@ export interface VerifyState {
   readonly error: ErrorPayload | undefined;
   readonly run: (request: VerifyRequest) => Promise<void>;
   readonly cancel: () => Promise<void>;
+  /** Write .wslconfig back as it was before the edits that failed to verify. */
+  readonly rollBack: () => Promise<void>;
+  /** What the last roll back did, for the live region. */
+  readonly notice: string | undefined;
 }
 
 /** The verify store over a bridge: runs the shutdown-and-verify loop and follows its `verify.progress` pushes. */
@@ -20,15 +24,30 @@ export function createVerifyStore(bridge: HeadroomBridge): StoreApi<VerifyState>
     progress: undefined,
     result: undefined,
     error: undefined,
+    notice: undefined,
     run: async (request) => {
       if (get().running) return;
-      set({ running: true, progress: 'Starting…', result: undefined, error: undefined });
+      set({ running: true, progress: 'Starting…', result: undefined, error: undefined, notice: undefined });
       try {
         set({ result: await bridge.invoke('verify.run', request) });
       } catch (error) {
         set({ error: asErrorPayload(error) });
       } finally {
         set({ running: false, progress: undefined });
+      }
+    },
+    rollBack: async () => {
+      try {
+        const { restored } = await bridge.invoke('verify.rollBack');
+        const result = get().result;
+        set({
+          notice: restored
+            ? '.wslconfig is back as it was before these changes. It applies at WSL’s next start.'
+            : 'There was nothing to roll back.',
+          ...(result ? { result: { ...result, canRollBack: false } } : {}),
+        });
+      } catch (error) {
+        set({ error: asErrorPayload(error) });
       }
     },
     cancel: async () => {
