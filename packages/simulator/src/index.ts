@@ -12,7 +12,7 @@ export type {
   SimulatedGpu,
   SimulatedWslVersion,
 } from './scenarios/scenario';
-export { bootConfig, SIMULATED_USER_PROFILE, SIMULATED_WSLCONFIG_PATH, type VmConfig } from './vm-config';
+export { bootConfig, SIMULATED_WSLCONFIG_PATH, type VmConfig } from './vm-config';
 export {
   createSimulatedWindows,
   type SimulatedWindows,

@@ -4,6 +4,7 @@ import { delimiter, join } from 'node:path';
 import type * as Esbuild from 'esbuild';
 import type { FakeProgram } from './fake/main';
 import { getScenario } from './scenarios';
+import { SIMULATED_USER_PROFILE } from './vm-config';
 import { initialState, readVmState, writeVmState, type VmState } from './vm-state';
 
 /** Where to build a simulated Windows. */
@@ -32,6 +33,8 @@ export interface SimulatedWindows {
     readonly totalMemoryBytes: number;
     readonly logicalProcessors: number;
     readonly windowsBuild: number;
+    /** %USERPROFILE% as Windows names it (`C:\\Users\\headroom`), for messages and WSL's warnings. */
+    readonly userProfile: string;
   };
   /** The simulated user's .wslconfig path. */
   readonly wslconfigPath: string;
@@ -128,7 +131,7 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
     env,
     wslExecutable,
     wslconfigPath,
-    host: { totalMemoryBytes, logicalProcessors, windowsBuild },
+    host: { totalMemoryBytes, logicalProcessors, windowsBuild, userProfile: SIMULATED_USER_PROFILE },
     readState: () => readVmState(stateDir),
     reboot: () => {
       const state = readVmState(stateDir);

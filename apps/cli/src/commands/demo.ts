@@ -11,12 +11,7 @@ import {
   startDemoServer,
   type DemoServer,
 } from '@headroom/service';
-import {
-  createSimulatedWindows,
-  scenarioNames,
-  SIMULATED_USER_PROFILE,
-  simulatorTimeScale,
-} from '@headroom/simulator';
+import { createSimulatedWindows, scenarioNames, simulatorTimeScale } from '@headroom/simulator';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 
 /** What the demo runs against and where it listens. */
@@ -82,7 +77,7 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
     wsl: createWslCli({ env: windows.env }),
     verifier: createVerifier({
       env: windows.env,
-      host: { ...windows.host, userProfile: SIMULATED_USER_PROFILE },
+      host: windows.host,
       wslconfigPath: windows.wslconfigPath,
       historyDir: join(stateDir, 'headroom', 'wslconfig-history'),
       baselineFile: join(stateDir, 'headroom', 'baselines.json'),

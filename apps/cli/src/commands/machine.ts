@@ -9,13 +9,7 @@ import {
   type CollectOptions,
   type MisplacedConfig,
 } from '@headroom/host';
-import {
-  createSimulatedWindows,
-  getScenario,
-  scenarioNames,
-  SIMULATED_USER_PROFILE,
-  type Scenario,
-} from '@headroom/simulator';
+import { createSimulatedWindows, getScenario, scenarioNames, type Scenario } from '@headroom/simulator';
 import { UsageError } from '../cli-io';
 import { dataDir } from './wslconfig/target';
 
@@ -57,7 +51,7 @@ export function collectionTarget(simulate: string | undefined): CollectionTarget
   const windows = createSimulatedWindows({ scenario, stateDir });
   return {
     env: windows.env,
-    host: { ...windows.host, userProfile: SIMULATED_USER_PROFILE },
+    host: windows.host,
     wslconfigPath: windows.wslconfigPath,
     extraProbes: extraProbes(),
     label: `the simulated Windows (scenario "${scenario}")`,

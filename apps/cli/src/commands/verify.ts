@@ -1,8 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { diagnose, readCaptureFacts, STANDARD_RULES } from '@headroom/core';
-import { collectCapture, createWslCli, createWslConfigStore, openBaselineLog } from '@headroom/host';
-import { runVerify } from '@headroom/service';
+import { createVerifier, runVerify } from '@headroom/service';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import { collectionTarget } from './machine';
 import { baselineFileFor, historyDirFor } from './wslconfig/target';
@@ -46,31 +45,23 @@ export async function runVerifyCommand(args: readonly string[], io: CliIo): Prom
   const { totalMemoryBytes, logicalProcessors } = target.host;
   if (totalMemoryBytes === undefined || logicalProcessors === undefined)
     throw new Error('The host’s RAM and processors are unknown.');
-  const wsl = createWslCli({ ...(target.env ? { env: target.env } : {}) });
-  const store = createWslConfigStore({
-    path: target.wslconfigPath,
+  const { baselines, ...verifier } = createVerifier({
+    ...(target.env ? { env: target.env } : {}),
+    host: { ...target.host, totalMemoryBytes, logicalProcessors },
+    wslconfigPath: target.wslconfigPath,
     historyDir: historyDirFor(target.wslconfigPath),
+    baselineFile: baselineFileFor(target.wslconfigPath),
+    ...(values.distro === undefined ? {} : { distro: values.distro }),
   });
   if (!values.json)
     io.stdout.write(
       `Verifying ${target.label}: shutting WSL down, booting it again and checking what it got…\n`,
     );
   const outcome = await runVerify(
-    {
-      wsl,
-      store,
-      host: { totalMemoryBytes, logicalProcessors },
-      collectBooted: () =>
-        collectCapture({
-          ...target,
-          bootVm: true,
-          ...(values.distro === undefined ? {} : { distro: values.distro }),
-        }),
-      confirm: (running) => askOnTerminal(running, io),
-    },
+    { ...verifier, confirm: (running) => askOnTerminal(running, io) },
     { assumeYes: values.yes, stopTimeoutMs: timeoutSeconds * 1000 },
   );
-  if (outcome.baseline) await openBaselineLog(baselineFileFor(target.wslconfigPath)).record(outcome.baseline);
+  if (outcome.baseline) await baselines?.record(outcome.baseline);
   const findings =
     !outcome.ok && outcome.capture
       ? diagnose({ facts: readCaptureFacts(outcome.capture) }, STANDARD_RULES).findings

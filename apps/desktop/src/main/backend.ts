@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createWslCli, locateWslConfig, thisWindowsHost, type WslCli } from '@headroom/host';
 import { createVerifier, type VerifierDeps } from '@headroom/service';
-import { createSimulatedWindows, SIMULATED_USER_PROFILE } from '@headroom/simulator';
+import { createSimulatedWindows } from '@headroom/simulator';
 
 /** Where the app runs and which simulator scenario to act out when that is not Windows. */
 export interface BackendOptions {
@@ -47,7 +47,7 @@ export function createBackend(options: BackendOptions): Backend {
     wsl: createWslCli({ env: sim.env }),
     verifier: createVerifier({
       env: sim.env,
-      host: { ...sim.host, userProfile: SIMULATED_USER_PROFILE },
+      host: sim.host,
       wslconfigPath: sim.wslconfigPath,
       ...keep,
     }),

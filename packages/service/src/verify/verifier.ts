@@ -20,9 +20,11 @@ export interface VerifierOptions {
   readonly baselineFile: string;
   /** How long to wait for every distro to stop after `wsl --shutdown`; default 60 s. */
   readonly stopTimeoutMs?: number;
+  /** The distro to boot and probe; default: WSL's default distro. */
+  readonly distro?: string;
 }
 
-/** Build the verify loop's adapters over the real process runner: the desktop app and the demo use the same. */
+/** Build the verify loop's adapters over the real process runner: the app, the demo and the CLI use the same. */
 export function createVerifier(options: VerifierOptions): VerifierDeps {
   const { env, host, wslconfigPath } = options;
   return {
@@ -38,6 +40,7 @@ export function createVerifier(options: VerifierOptions): VerifierDeps {
         wslconfigPath,
         extraProbes: extraProbes(),
         bootVm: true,
+        ...(options.distro === undefined ? {} : { distro: options.distro }),
       }),
   };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VerifyProgress } from '@headroom/contract';
-import { createSimulatedWindows, SIMULATED_USER_PROFILE } from '@headroom/simulator';
+import { createSimulatedWindows } from '@headroom/simulator';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVerifier } from './verifier';
 import { createVerifyHandlers } from './verify-handlers';
@@ -18,7 +18,7 @@ function setup(scenario: string) {
   const handlers = createVerifyHandlers(
     createVerifier({
       env: { ...windows.env, HEADROOM_SIM_TIME_SCALE: '0.01' },
-      host: { ...windows.host, userProfile: SIMULATED_USER_PROFILE },
+      host: windows.host,
       wslconfigPath: windows.wslconfigPath,
       historyDir: join(stateDir, 'history'),
       baselineFile: join(stateDir, 'baselines.json'),
