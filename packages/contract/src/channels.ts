@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import {
+  APP_PAGES,
+  loginItemSchema,
+  setupCheckResultSchema,
+  setupGoalSchema,
+  setupModelsSchema,
+  setupPlanSchema,
+  setupPreviewRequestSchema,
+  setupPreviewSchema,
+  setupStateSchema,
+} from './setup';
 import { verifyProgressSchema, verifyRequestSchema, verifyResultSchema } from './verify';
 import { wslSnapshotSchema } from './wsl';
 
@@ -17,6 +28,27 @@ export const invokeChannels = {
   'verify.cancel': { request: z.undefined(), response: z.object({ cancelled: z.boolean() }) },
   /** After a failed verification of edits, write .wslconfig back as it was before them. */
   'verify.rollBack': { request: z.undefined(), response: z.object({ restored: z.boolean() }) },
+  /** The wizard's first step: WSL, the distro, the host GPU and the GPU inside WSL (starts WSL if stopped). */
+  'setup.check': { request: z.undefined(), response: setupCheckResultSchema },
+  /** Run a finding's fix when it is a .wslconfig edit (backup first); answers what was done. */
+  'setup.fix': {
+    request: z.object({ findingId: z.string().min(1) }),
+    response: z.object({ message: z.string() }),
+  },
+  /** The model presets and KV cache types for the goal step. */
+  'setup.models': { request: z.undefined(), response: setupModelsSchema },
+  /** Size the goal on this machine and propose the .wslconfig changes, each with why. */
+  'setup.plan': { request: setupGoalSchema, response: setupPlanSchema },
+  /** The file as the edits would leave it: diff, the engine's warnings, and the VM WSL would create. */
+  'setup.preview': { request: setupPreviewRequestSchema, response: setupPreviewSchema },
+  /** Where the wizard was left (step 1 and not completed on first start). */
+  'setup.state': { request: z.undefined(), response: setupStateSchema },
+  /** Keep where the wizard is, so a restart resumes there. */
+  'setup.saveState': { request: setupStateSchema, response: z.object({ saved: z.boolean() }) },
+  /** Whether Headroom starts at sign-in. */
+  'app.loginItem': { request: z.undefined(), response: loginItemSchema },
+  /** Turn starting at sign-in on or off. */
+  'app.setLoginItem': { request: z.object({ enabled: z.boolean() }), response: loginItemSchema },
 } as const;
 
 /** Push channels: the service tells every UI when something changed. */
@@ -25,6 +57,8 @@ export const pushChannels = {
   'wsl.changed': wslSnapshotSchema,
   /** A verification moved to its next step. */
   'verify.progress': verifyProgressSchema,
+  /** Show a page (the tray's "Set up Headroom…"). */
+  'app.show': z.object({ page: z.enum(APP_PAGES) }),
 } as const;
 
 /** A request/response channel name. */

@@ -32,6 +32,8 @@ export const verifyResultSchema = z.object({
   baselineSaved: z.boolean(),
   /** The edits failed to verify and `verify.rollBack` can write the file back as it was. */
   canRollBack: z.boolean(),
+  /** MemTotal inside the booted VM: the "after" of a setup. */
+  wslMemTotalBytes: z.number().nonnegative().optional(),
 });
 
 /** Where a running verification is, pushed as it moves. */

@@ -23,3 +23,4 @@ export * from './nvidia';
 export * from './doctor';
 export * from './sizing';
 export * from './verify';
+export * from './setup';

@@ -1,4 +1,5 @@
 import type {
+  AppPage,
   InvokeChannel,
   InvokeRequest,
   InvokeResponse,
@@ -8,6 +9,8 @@ import type {
 } from '@headroom/contract';
 import type { WslDistro } from '@headroom/core';
 import type { WslCli } from '@headroom/host';
+import { ServiceError } from './service-error';
+import { createSetupHandlers, type SetupDeps, type SetupHandlers } from './setup/setup-handlers';
 import { createVerifyHandlers, type VerifierDeps } from './verify/verify-handlers';
 
 /** One handler per invoke channel; the compiler insists every channel of the contract has one. */
@@ -23,6 +26,8 @@ export interface HeadroomServiceOptions {
   readonly clock?: () => Date;
   /** How to verify .wslconfig took effect; without it `verify.run` answers `unavailable`. */
   readonly verifier?: VerifierDeps;
+  /** Where the setup wizard keeps its place, and sign-in; without it (or a verifier) the wizard is unavailable. */
+  readonly setup?: Omit<SetupDeps, 'verifier'>;
 }
 
 /** Headroom's brain, free of Electron: answers the contract's channels and pushes what changed. */
@@ -34,6 +39,8 @@ export interface HeadroomService {
   refresh(): Promise<WslSnapshot>;
   /** Re-read the distros every `intervalMs` (skipping a tick while one is in flight); returns the stop function. */
   watch(intervalMs: number): () => void;
+  /** Ask every window to show a page (the tray's "Set up Headroom…"). */
+  show(page: AppPage): void;
 }
 
 function sameDistros(a: readonly WslDistro[], b: readonly WslDistro[]): boolean {
@@ -73,6 +80,15 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
   };
 
   const verify = createVerifyHandlers(options.verifier, (progress) => push('verify.progress', progress));
+  const setupHandlers =
+    options.verifier && options.setup
+      ? createSetupHandlers({ ...options.setup, verifier: options.verifier })
+      : undefined;
+  const setup = (): SetupHandlers => {
+    if (!setupHandlers)
+      throw new ServiceError('unavailable', 'The setup wizard is not available on this machine.');
+    return setupHandlers;
+  };
 
   return {
     handlers: {
@@ -87,6 +103,21 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       },
       'verify.cancel': () => verify.cancel(),
       'verify.rollBack': () => verify.rollBack(),
+      'setup.check': async () => {
+        try {
+          return await setup().check();
+        } finally {
+          await refresh().catch(() => undefined);
+        }
+      },
+      'setup.fix': ({ findingId }) => setup().fix(findingId),
+      'setup.models': () => Promise.resolve(setup().models()),
+      'setup.plan': (goal) => setup().plan(goal),
+      'setup.preview': ({ edits }) => setup().preview(edits),
+      'setup.state': () => setup().state(),
+      'setup.saveState': (state) => setup().saveState(state),
+      'app.loginItem': () => setup().loginItem(),
+      'app.setLoginItem': ({ enabled }) => setup().setLoginItem(enabled),
     },
     on(channel, listener) {
       const set = listeners.get(channel) ?? new Set<PushListener>();
@@ -96,6 +127,9 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       return () => set.delete(entry);
     },
     refresh,
+    show(page) {
+      push('app.show', { page });
+    },
     watch(intervalMs) {
       let inFlight = false;
       const timer = setInterval(() => {

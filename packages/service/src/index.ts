@@ -26,3 +26,9 @@ export {
   type VerifyHandlers,
 } from './verify/verify-handlers';
 export { createVerifier, type VerifierOptions } from './verify/verifier';
+export {
+  createSetupHandlers,
+  type LoginItemPort,
+  type SetupDeps,
+  type SetupHandlers,
+} from './setup/setup-handlers';

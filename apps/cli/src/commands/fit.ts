@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -9,7 +8,6 @@ import {
   MODEL_PRESETS,
   planFit,
   presetIds,
-  readGguf,
   shapeFromCustom,
   shapeFromGguf,
   shapeFromPreset,
@@ -17,6 +15,7 @@ import {
   type GgufInfo,
   type ShapeResult,
 } from '@headroom/core';
+import { readGgufFile, type GgufRead } from '@headroom/host';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 
 /** The help of `headroom fit`. */
@@ -42,9 +41,6 @@ Every number comes with the line that computes it. Exit codes: 0 it fits, 1 the 
 Windows (or the file could not be read), 2 the command line was wrong.
 `;
 
-/** How much of a GGUF file is read: enough for the metadata and tensor infos of any common model. */
-export const GGUF_HEADER_READ_LIMIT = 64 * 2 ** 20;
-
 function number(name: string, text: string | undefined, whole = false): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
@@ -68,33 +64,6 @@ function presetList(): string {
 function failure(io: CliIo, message: string, code: number): number {
   io.stderr.write(`headroom: ${message}\n`);
   return code;
-}
-
-interface GgufRead {
-  readonly info: GgufInfo | undefined;
-  readonly size: number;
-  readonly problem: string | undefined;
-}
-
-/** Read the first bytes of a GGUF file and its size; file-system errors surface as Node errors with a code. */
-async function readGgufFile(path: string): Promise<GgufRead> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const buffer = new Uint8Array(Math.min(size, GGUF_HEADER_READ_LIMIT));
-    let filled = 0;
-    while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    const result = readGguf(buffer.subarray(0, filled), size);
-    return result.ok
-      ? { info: result.value, size, problem: undefined }
-      : { info: undefined, size, problem: result.unreadable.reason };
-  } finally {
-    await handle.close();
-  }
 }
 
 function human(plan: FitPlan): string {

@@ -1,5 +1,11 @@
 import type { VerifyProgress, VerifyRequest, VerifyResult } from '@headroom/contract';
-import { checkWslConfig, decodeConfigBytes, type VerifyPhase } from '@headroom/core';
+import {
+  checkWslConfig,
+  decodeConfigBytes,
+  readCaptureFacts,
+  wslMemTotalBytes,
+  type VerifyPhase,
+} from '@headroom/core';
 import type { BaselineLog, WslConfigSnapshot } from '@headroom/host';
 import { ServiceError } from '../service-error';
 import { runVerify, type VerifyDeps } from './verify-runner';
@@ -94,9 +100,11 @@ export function createVerifyHandlers(
             text: lines[problem.line - 1] ?? '',
             why: problem.message,
           }));
+        const memTotal = outcome.capture ? wslMemTotalBytes(readCaptureFacts(outcome.capture)) : undefined;
         return {
           ok: outcome.ok,
           phase: outcome.state.phase,
+          ...(memTotal === undefined ? {} : { wslMemTotalBytes: memTotal }),
           ...(outcome.state.reason === undefined ? {} : { reason: outcome.state.reason + putBackNote }),
           checks: outcome.checks.map(({ id, ok, expected, observed, message }) => ({
             id,

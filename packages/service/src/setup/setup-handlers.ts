@@ -1,0 +1,349 @@
+import { basename } from 'node:path';
+import type {
+  LoginItem,
+  SetupCheckResult,
+  SetupFinding,
+  SetupGoal,
+  SetupModels,
+  SetupPlan,
+  SetupPreview,
+  SetupState,
+} from '@headroom/contract';
+import { setupStateSchema } from '@headroom/contract';
+import {
+  applyWslConfigFix,
+  checkWslConfig,
+  decodeConfigBytes,
+  diagnose,
+  diffLines,
+  findPreset,
+  formatSize,
+  isKvCacheType,
+  KV_CACHE_TYPES,
+  MODEL_PRESETS,
+  planFit,
+  proposeWslConfig,
+  readCaptureFacts,
+  setupGates,
+  setupGpus,
+  setWslConfigValues,
+  shapeFromGguf,
+  shapeFromPreset,
+  STANDARD_RULES,
+  unsetWslConfigKeys,
+  vmResources,
+  WslConfigEditError,
+  wslMemTotalBytes,
+  type Finding,
+  type FitPlan,
+  type ShapeResult,
+  type WslSettingValue,
+} from '@headroom/core';
+import { openJsonDocument, readGgufFile, type GgufRead, type JsonDocument } from '@headroom/host';
+import { ServiceError } from '../service-error';
+import type { VerifierDeps } from '../verify/verify-handlers';
+
+/** Turning "start at sign-in" on and off: Electron's login item in the app, a stand-in in the demo. */
+export interface LoginItemPort {
+  get(): Promise<boolean>;
+  set(enabled: boolean): Promise<void>;
+}
+
+/** What the wizard's channels need: the verifier's machine, where the wizard's place is kept, and sign-in. */
+export interface SetupDeps {
+  readonly verifier: VerifierDeps;
+  /** The JSON file that keeps the wizard's place across restarts. */
+  readonly stateFile: string;
+  /** Where .wslconfig lives, shown above the diff. */
+  readonly wslconfigPath: string;
+  readonly loginItem?: LoginItemPort;
+  /** Default: read the header of a GGUF file on this PC. */
+  readonly readGguf?: (path: string) => Promise<GgufRead>;
+  readonly clock?: () => Date;
+}
+
+/** The wizard's channels' handlers. */
+export interface SetupHandlers {
+  check(): Promise<SetupCheckResult>;
+  fix(findingId: string): Promise<{ message: string }>;
+  models(): SetupModels;
+  plan(goal: SetupGoal): Promise<SetupPlan>;
+  preview(edits: readonly { key: string; value: string }[]): Promise<SetupPreview>;
+  state(): Promise<SetupState>;
+  saveState(state: SetupState): Promise<{ saved: boolean }>;
+  loginItem(): Promise<LoginItem>;
+  setLoginItem(enabled: boolean): Promise<LoginItem>;
+}
+
+const GIB = 2 ** 30;
+const FIRST_START: SetupState = { step: 1, completed: false };
+const SIZING_KEYS = ['memory', 'processors', 'swap'] as const;
+
+function toSetupFinding(finding: Finding): SetupFinding {
+  const { fix } = finding;
+  return {
+    id: finding.id,
+    severity: finding.severity,
+    title: finding.title,
+    explanation: finding.explanation,
+    source: finding.source,
+    fix: {
+      label: fix.label,
+      steps: fix.kind === 'steps' ? [...fix.steps] : [],
+      runnable:
+        fix.kind === 'set-wslconfig' || fix.kind === 'unset-wslconfig' || fix.kind === 'edit-wslconfig',
+      ...(fix.kind === 'open-page' ? { url: fix.url } : {}),
+    },
+  };
+}
+
+function settingText(
+  key: (typeof SIZING_KEYS)[number],
+  value: WslSettingValue | undefined,
+): string | undefined {
+  if (typeof value !== 'number') return undefined;
+  return key === 'processors' ? String(value) : formatSize(BigInt(value));
+}
+
+/** The sizing lines the goal step shows, each with its number and the sentence that computes it. */
+function sizingLines(plan: FitPlan): SetupPlan['sizing'] {
+  const gib = (bytes: number): string => `${(bytes / GIB).toFixed(1)} GiB`;
+  return [
+    { label: 'Weights', value: gib(plan.weights.value), why: plan.weights.explanation },
+    { label: 'KV cache', value: gib(plan.kvCache.value), why: plan.kvCache.explanation },
+    {
+      label: 'VRAM for every layer',
+      value: gib(plan.vramForAllLayers.value),
+      why: plan.vramForAllLayers.explanation,
+    },
+    {
+      label: 'Layers on the GPU',
+      value: `${plan.layersOnGpu.value} of ${plan.model.layers}`,
+      why: plan.layersOnGpu.explanation,
+    },
+    { label: 'RAM WSL needs', value: gib(plan.ramNeeded.value), why: plan.ramNeeded.explanation },
+    ...(plan.windowsKeeps
+      ? [{ label: 'Windows keeps', value: gib(plan.windowsKeeps.value), why: plan.windowsKeeps.explanation }]
+      : []),
+  ];
+}
+
+function acceptState(value: unknown): SetupState | undefined {
+  const result = setupStateSchema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+/** Build the wizard's handlers over the verifier's machine (the same wsl.exe, .wslconfig store and host). */
+export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
+  const { verifier } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const readHeader = deps.readGguf ?? readGgufFile;
+  const stateDocument: JsonDocument<SetupState> = openJsonDocument(deps.stateFile, acceptState);
+  /** The findings of the last check, by id: what `fix` runs. */
+  let lastFindings = new Map<string, Finding>();
+
+  async function readShape(goal: SetupGoal): Promise<ShapeResult> {
+    if (goal.model.kind === 'preset') {
+      const preset = findPreset(goal.model.id);
+      if (!preset)
+        throw new ServiceError('invalid-request', `Headroom has no model preset "${goal.model.id}".`);
+      return shapeFromPreset(preset, goal.model.quant.toUpperCase());
+    }
+    const path = goal.model.path;
+    let read: GgufRead;
+    try {
+      read = await readHeader(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOENT'
+          ? 'there is no such file'
+          : code === 'EISDIR'
+            ? 'it is a folder, not a file'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'Headroom may not read it'
+              : (error as Error).message;
+      throw new ServiceError('invalid-request', `Could not read ${path}: ${why}.`);
+    }
+    if (!read.info)
+      throw new ServiceError(
+        'invalid-request',
+        `${path} is not a GGUF model Headroom can read: ${read.problem ?? 'unknown problem'}.`,
+      );
+    return shapeFromGguf(read.info, read.size, basename(path));
+  }
+
+  return {
+    async check() {
+      const capture = await verifier.collectBooted();
+      const facts = readCaptureFacts(capture);
+      const report = diagnose({ facts }, STANDARD_RULES);
+      const gates = setupGates(facts, report);
+      lastFindings = new Map(report.findings.map((finding) => [finding.id, finding]));
+      const settings = facts.wslconfig?.settings ?? {};
+      const current: SetupCheckResult['current'] = {};
+      for (const key of SIZING_KEYS) {
+        const text = settingText(key, settings[`wsl2.${key}`]);
+        if (text !== undefined) current[key] = text;
+      }
+      const distros = facts.wsl.distros?.ok === true ? facts.wsl.distros.value : [];
+      const distro = distros.find((candidate) => candidate.isDefault) ?? distros[0];
+      const memTotal = wslMemTotalBytes(facts);
+      return {
+        checks: gates.gates.map((gate) => ({
+          id: gate.id,
+          title: gate.title,
+          status: gate.status,
+          summary: gate.summary,
+          findings: gate.findings.map(toSetupFinding),
+        })),
+        otherFindings: gates.others.map(toSetupFinding),
+        machine: {
+          memoryBytes: verifier.host.totalMemoryBytes,
+          logicalProcessors: verifier.host.logicalProcessors,
+          gpus: setupGpus(facts),
+        },
+        current,
+        ...(distro ? { distro: distro.name } : {}),
+        ...(memTotal === undefined ? {} : { wslMemTotalBytes: memTotal }),
+        ready: gates.ready,
+        gpuOnly: gates.gpuOnly,
+        checkedAt: clock().toISOString(),
+      };
+    },
+
+    async fix(findingId) {
+      const finding = lastFindings.get(findingId);
+      if (!finding) {
+        throw new ServiceError('invalid-request', 'Run the checks again first: that finding is not current.');
+      }
+      const { fix } = finding;
+      if (fix.kind !== 'set-wslconfig' && fix.kind !== 'unset-wslconfig' && fix.kind !== 'edit-wslconfig') {
+        throw new ServiceError(
+          'unavailable',
+          `Headroom cannot do "${fix.label}" itself; follow the steps shown.`,
+        );
+      }
+      const snapshot = await verifier.store.read();
+      const bytes =
+        fix.kind === 'set-wslconfig'
+          ? setWslConfigValues(snapshot.bytes, fix.assignments)
+          : fix.kind === 'unset-wslconfig'
+            ? unsetWslConfigKeys(snapshot.bytes, fix.keys)
+            : fix.fixes.reduce((text, each) => applyWslConfigFix(text, each), snapshot.bytes);
+      await verifier.store.write(bytes, { expectedHash: snapshot.hash, reason: `setup: ${fix.label}` });
+      lastFindings.delete(findingId);
+      return {
+        message: `Done: ${fix.label}. A backup of the old .wslconfig was kept. It applies at WSL's next start.`,
+      };
+    },
+
+    models() {
+      return {
+        presets: MODEL_PRESETS.map((preset) => ({
+          id: preset.id,
+          name: preset.name,
+          quants: Object.entries(preset.files)
+            .filter(([, file]) => file.gb !== undefined)
+            .map(([quant]) => quant),
+          maxContext: preset.maxContext,
+        })),
+        kvTypes: Object.keys(KV_CACHE_TYPES),
+      };
+    },
+
+    async plan(goal) {
+      if (!isKvCacheType(goal.kvType)) {
+        throw new ServiceError('invalid-request', `"${goal.kvType}" is not a KV cache type Headroom knows.`);
+      }
+      const shape = await readShape(goal);
+      if (!shape.ok) throw new ServiceError('invalid-request', shape.reason);
+      const saved = (await stateDocument.read())?.check;
+      const gpu = saved?.machine.gpus[0];
+      const { host } = verifier;
+      const plan = planFit({
+        model: shape.shape,
+        ctx: goal.ctx,
+        kvType: goal.kvType,
+        vramFreeGiB: gpu ? gpu.vramFreeMiB / 1024 : undefined,
+        hostRamGiB: host.totalMemoryBytes / GIB,
+        hostLogicalProcessors: host.logicalProcessors,
+      });
+      const snapshot = await verifier.store.read();
+      const proposal = proposeWslConfig(plan, checkWslConfig(snapshot.bytes, host), host);
+      return {
+        model: plan.model.name,
+        fits: plan.fits,
+        sizing: sizingLines(plan),
+        warnings: [...plan.warnings],
+        changes: proposal.changes.map((change) => ({
+          key: change.key,
+          value: change.value,
+          ...(change.current === undefined ? {} : { current: change.current }),
+          why: change.why,
+        })),
+        bounds: proposal.bounds,
+        values: proposal.values,
+      };
+    },
+
+    async preview(edits) {
+      const snapshot = await verifier.store.read();
+      let bytes: Uint8Array;
+      try {
+        bytes = setWslConfigValues(
+          snapshot.bytes,
+          edits.map(({ key, value }) => ({ key: `wsl2.${key}`, value })),
+        );
+      } catch (error) {
+        if (error instanceof WslConfigEditError) throw new ServiceError('invalid-request', error.message);
+        throw error;
+      }
+      const check = checkWslConfig(bytes, verifier.host);
+      return {
+        diff: diffLines(decodeConfigBytes(snapshot.bytes).text, decodeConfigBytes(bytes).text).map(
+          (line) => ({
+            kind: line.kind,
+            text: line.text,
+            ...(line.oldLine === undefined ? {} : { oldLine: line.oldLine }),
+            ...(line.newLine === undefined ? {} : { newLine: line.newLine }),
+          }),
+        ),
+        problems: check.problems.map((problem) => ({
+          line: problem.line,
+          severity: problem.severity,
+          message: problem.message,
+          ignoredByWsl: problem.ignoredByWsl,
+        })),
+        vm: vmResources(check.settings, verifier.host),
+        path: deps.wslconfigPath,
+      };
+    },
+
+    async state() {
+      return (await stateDocument.read()) ?? FIRST_START;
+    },
+
+    async saveState(state) {
+      await stateDocument.write(state);
+      return { saved: true };
+    },
+
+    async loginItem() {
+      return deps.loginItem
+        ? { supported: true, enabled: await deps.loginItem.get() }
+        : { supported: false, enabled: false };
+    },
+
+    async setLoginItem(enabled) {
+      if (!deps.loginItem) {
+        throw new ServiceError(
+          'unavailable',
+          'Starting at sign-in is set by the installed app, not this window.',
+        );
+      }
+      await deps.loginItem.set(enabled);
+      return { supported: true, enabled: await deps.loginItem.get() };
+    },
+  };
+}
