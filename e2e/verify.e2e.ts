@@ -28,6 +28,8 @@ async function open(scenario: string): Promise<DemoProcess> {
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   page.setDefaultTimeout(30_000);
   await page.goto(demo.url);
+  // A first start opens the setup wizard; the overview is one click away in the rail.
+  await page.getByRole('link', { name: 'Overview' }).click();
   await page.getByRole('heading', { name: 'Apply and verify' }).waitFor();
   await page
     .getByText(/running/)

@@ -32,6 +32,7 @@ const stateOf = (name: string) =>
 describe('the WSL page in the browser demo (healthy scenario)', () => {
   it('lists the distros with their states', async () => {
     await page.goto(demo.url);
+    await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('heading', { name: 'WSL distributions' }).waitFor();
     await stateOf('Ubuntu-24.04').filter({ hasText: 'Running' }).waitFor();
     expect(await page.getByRole('row', { name: /Ubuntu-24\.04/ }).textContent()).toContain('Default');

@@ -11,6 +11,8 @@ export const setupFindingSchema = z.object({
   title: z.string(),
   explanation: z.string(),
   source: z.string(),
+  /** What shows it, one line each (`.wslconfig line 2: memory=16gb`). */
+  evidence: z.array(z.string()),
   fix: z.object({
     label: z.string(),
     /** Steps for the user when the fix is not one Headroom runs itself. */

@@ -73,6 +73,7 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
   const ownsStateDir = options.stateDir === undefined;
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'headroom-demo-'));
   const windows = createSimulatedWindows({ scenario: options.scenario, stateDir });
+  let startAtLogin = false;
   const service = createHeadroomService({
     wsl: createWslCli({ env: windows.env }),
     verifier: createVerifier({
@@ -83,6 +84,18 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
       baselineFile: join(stateDir, 'headroom', 'baselines.json'),
       stopTimeoutMs: VERIFY_STOP_TIMEOUT_MS * simulatorTimeScale(process.env),
     }),
+    setup: {
+      stateFile: join(stateDir, 'headroom', 'setup.json'),
+      wslconfigPath: windows.wslconfigPath,
+      // The simulated Windows' sign-in list: the demo remembers the choice for as long as it runs.
+      loginItem: {
+        get: () => Promise.resolve(startAtLogin),
+        set: (enabled) => {
+          startAtLogin = enabled;
+          return Promise.resolve();
+        },
+      },
+    },
   });
   let server: DemoServer;
   try {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createWslCli, locateWslConfig, thisWindowsHost, type WslCli } from '@headroom/host';
-import { createVerifier, type VerifierDeps } from '@headroom/service';
+import { createVerifier, type SetupDeps, type VerifierDeps } from '@headroom/service';
 import { createSimulatedWindows } from '@headroom/simulator';
 
 /** Where the app runs and which simulator scenario to act out when that is not Windows. */
@@ -19,6 +19,8 @@ export interface Backend {
   readonly wsl: WslCli;
   /** The shutdown-and-verify loop's adapters over the same machine. */
   readonly verifier: VerifierDeps;
+  /** Where the setup wizard keeps its place, and the .wslconfig it shows. */
+  readonly setup: Pick<SetupDeps, 'stateFile' | 'wslconfigPath'>;
   readonly simulated: boolean;
   /** The scenario acted out, when simulated. */
   readonly scenario?: string;
@@ -33,11 +35,13 @@ export function createBackend(options: BackendOptions): Backend {
     historyDir: join(options.userDataDir, 'wslconfig-history'),
     baselineFile: join(options.userDataDir, 'baselines.json'),
   };
+  const stateFile = join(options.userDataDir, 'setup.json');
   if (options.platform === 'win32') {
     const { path } = locateWslConfig({ platform: 'win32', env: options.env ?? process.env });
     return {
       wsl: createWslCli(),
       verifier: createVerifier({ host: thisWindowsHost(), wslconfigPath: path, ...keep }),
+      setup: { stateFile, wslconfigPath: path },
       simulated: false,
     };
   }
@@ -51,6 +55,7 @@ export function createBackend(options: BackendOptions): Backend {
       wslconfigPath: sim.wslconfigPath,
       ...keep,
     }),
+    setup: { stateFile, wslconfigPath: sim.wslconfigPath },
     simulated: true,
     scenario: sim.scenario,
   };

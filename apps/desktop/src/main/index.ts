@@ -2,13 +2,14 @@
  * Headroom's Electron main process: wiring only. One instance; the renderer served over `app://`; the service over
  * the real or simulated wsl.exe; IPC from trusted windows only; a tray icon that outlives the window.
  */
-import type { WslSnapshot } from '@headroom/contract';
+import type { AppPage, WslSnapshot } from '@headroom/contract';
 import { createHeadroomService, createServiceRouter, toErrorPayload } from '@headroom/service';
 import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createBackend } from './backend';
 import { confirmShutdown } from './confirm-shutdown';
 import { createTrustedSenders, forwardPushes, registerIpc } from './ipc';
+import { electronLoginItem, HIDDEN_ARG } from './login-item';
 import { desktopPaths } from './paths';
 import { hardenSession } from './security';
 import { createTray } from './tray';
@@ -22,14 +23,21 @@ function start(): void {
   let quitting = false;
   let window: BrowserWindow | undefined;
 
-  const openWindow = (): void => {
+  /** Show the window (creating it on `page` when there is none); true when it already existed. */
+  const openWindow = (page?: AppPage): boolean => {
     if (!window || window.isDestroyed()) {
-      window = createMainWindow({ preloadPath: paths.preloadPath, senders, isQuitting: () => quitting });
-      return;
+      window = createMainWindow({
+        preloadPath: paths.preloadPath,
+        senders,
+        isQuitting: () => quitting,
+        ...(page ? { page } : {}),
+      });
+      return false;
     }
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
+    return true;
   };
 
   const ready = (): void => {
@@ -38,7 +46,11 @@ function start(): void {
     const backend = createBackend({ platform: process.platform, userDataDir: app.getPath('userData') });
     if (backend.simulated)
       console.info(`Headroom is using the simulator, scenario "${backend.scenario ?? ''}".`);
-    const service = createHeadroomService({ wsl: backend.wsl, verifier: backend.verifier });
+    const service = createHeadroomService({
+      wsl: backend.wsl,
+      verifier: backend.verifier,
+      setup: { ...backend.setup, loginItem: electronLoginItem(app) },
+    });
     const router = createServiceRouter(service);
     const stopIpc = registerIpc({ ipcMain, router, isTrusted: (event) => senders.isTrustedSender(event) });
     const stopPushes = forwardPushes({
@@ -48,7 +60,10 @@ function start(): void {
 
     let last: WslSnapshot | undefined;
     const tray = createTray({
-      open: openWindow,
+      open: () => void openWindow(),
+      setUp: () => {
+        if (openWindow('setup')) service.show('setup');
+      },
       shutdownWsl: () => void shutdownFromTray(),
       quit: () => app.quit(),
     });
@@ -71,8 +86,8 @@ function start(): void {
     );
     const stopWatch = service.watch(WATCH_INTERVAL_MS);
 
-    openWindow();
-    app.on('second-instance', openWindow);
+    if (!process.argv.includes(HIDDEN_ARG)) openWindow();
+    app.on('second-instance', () => void openWindow());
     app.on('will-quit', () => {
       stopWatch();
       stopTray();

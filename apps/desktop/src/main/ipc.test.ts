@@ -1,4 +1,4 @@
-import type { Envelope } from '@headroom/contract';
+import { pushChannels, type Envelope } from '@headroom/contract';
 import { describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE, IPC_PUSH } from '../preload/ipc-channels';
 import { createTrustedSenders, forwardPushes, registerIpc, type IpcSenderEvent } from './ipc';
@@ -118,7 +118,7 @@ describe('forwardPushes', () => {
     gone.destroy();
     const stop = forwardPushes({ router, send: (channel, ...args) => senders.broadcast(channel, ...args) });
 
-    expect([...listeners.keys()]).toEqual(['wsl.changed', 'verify.progress']);
+    expect([...listeners.keys()]).toEqual(Object.keys(pushChannels));
     listeners.get('wsl.changed')?.(SNAPSHOT);
     expect(first.send).toHaveBeenCalledExactlyOnceWith(IPC_PUSH, 'wsl.changed', SNAPSHOT);
     expect(second.send).toHaveBeenCalledExactlyOnceWith(IPC_PUSH, 'wsl.changed', SNAPSHOT);
@@ -126,6 +126,6 @@ describe('forwardPushes', () => {
     expect(stranger.send).not.toHaveBeenCalled();
 
     stop();
-    expect(unsubscribed).toEqual(['wsl.changed', 'verify.progress']);
+    expect(unsubscribed).toEqual(Object.keys(pushChannels));
   });
 });

@@ -16,7 +16,7 @@ const STOPPED: WslSnapshot = {
 };
 
 function setup() {
-  const actions = { open: vi.fn(), shutdownWsl: vi.fn(), quit: vi.fn() };
+  const actions = { open: vi.fn(), setUp: vi.fn(), shutdownWsl: vi.fn(), quit: vi.fn() };
   const tray = createTray(actions);
   const fake = FakeTray.instances.at(-1);
   if (!fake) throw new Error('createTray made no Tray');
@@ -44,18 +44,21 @@ beforeEach(() => {
 });
 
 describe('createTray', () => {
-  it('offers Open Headroom, Shut down WSL, a separator and Quit, each doing its job', () => {
+  it('offers Open Headroom, Set up Headroom…, Shut down WSL, a separator and Quit, each doing its job', () => {
     const { menu, item, actions } = setup();
     expect(menu().map((entry) => entry.label ?? entry.type)).toEqual([
       'Open Headroom',
+      'Set up Headroom…',
       'Shut down WSL',
       'separator',
       'Quit',
     ]);
     item('Open Headroom').click?.();
+    item('Set up Headroom…').click?.();
     item('Shut down WSL').click?.();
     item('Quit').click?.();
     expect(actions.open).toHaveBeenCalledOnce();
+    expect(actions.setUp).toHaveBeenCalledOnce();
     expect(actions.shutdownWsl).toHaveBeenCalledOnce();
     expect(actions.quit).toHaveBeenCalledOnce();
   });

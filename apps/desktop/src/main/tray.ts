@@ -6,6 +6,8 @@ import { drawTrayIcon, trayStateFor, trayTooltip, type TrayState } from './tray-
 export interface TrayActions {
   /** Show and focus the main window (left click, and "Open Headroom"). */
   open(): void;
+  /** Open the window on the setup wizard ("Set up Headroom…"). */
+  setUp(): void;
   /** Run `wsl --shutdown` through the service, as the window's button does. */
   shutdownWsl(): void;
   quit(): void;
@@ -33,6 +35,7 @@ function trayImage(state: TrayState): NativeImage {
 function trayMenu(actions: TrayActions, canShutDown: boolean) {
   return Menu.buildFromTemplate([
     { label: 'Open Headroom', click: () => actions.open() },
+    { label: 'Set up Headroom…', click: () => actions.setUp() },
     { label: 'Shut down WSL', enabled: canShutDown, click: () => actions.shutdownWsl() },
     { type: 'separator' },
     { label: 'Quit', click: () => actions.quit() },
@@ -41,7 +44,7 @@ function trayMenu(actions: TrayActions, canShutDown: boolean) {
 
 /**
  * Create Headroom's tray icon: green while a distro runs, grey otherwise, a tooltip naming the running distros,
- * a left click that opens the window, and a menu to open Headroom, shut WSL down or quit.
+ * a left click that opens the window, and a menu to open Headroom or its setup, shut WSL down or quit.
  */
 export function createTray(actions: TrayActions): HeadroomTray {
   const tray = new Tray(trayImage('stopped'));

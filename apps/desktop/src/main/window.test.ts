@@ -8,9 +8,9 @@ vi.mock('electron', async () => (await import('./testing/fake-electron')).fakeEl
 
 const PRELOAD = '/opt/Headroom/resources/app/dist/preload/preload.cjs';
 
-function openWindow(quitting = false) {
+function openWindow(quitting = false, page?: 'setup') {
   const senders = createTrustedSenders();
-  createMainWindow({ preloadPath: PRELOAD, senders, isQuitting: () => quitting });
+  createMainWindow({ preloadPath: PRELOAD, senders, isQuitting: () => quitting, ...(page ? { page } : {}) });
   const window = FakeBrowserWindow.instances.at(-1);
   if (!window) throw new Error('createMainWindow made no BrowserWindow');
   return { window, senders };
@@ -41,6 +41,11 @@ describe('createMainWindow', () => {
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledOnce();
+  });
+
+  it('opens on the page asked for, such as the setup wizard from the tray', () => {
+    const { window } = openWindow(false, 'setup');
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://headroom/index.html#setup');
   });
 
   it('keeps its page on the app and denies window.open', () => {

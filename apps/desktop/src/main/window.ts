@@ -1,3 +1,4 @@
+import type { AppPage } from '@headroom/contract';
 import { BrowserWindow, nativeTheme, shell } from 'electron';
 import type { TrustedSenders } from './ipc';
 import { APP_START_URL, hardenWebContents, webPreferencesFor } from './security';
@@ -12,6 +13,8 @@ export interface MainWindowOptions {
   readonly isQuitting: () => boolean;
   /** Told when the renderer fails to load. Default `console.error`. */
   readonly log?: (line: string) => void;
+  /** The page to open on (the tray's "Set up Headroom…"); default: the renderer picks. */
+  readonly page?: AppPage;
 }
 
 /**
@@ -39,8 +42,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     event.preventDefault();
     window.hide();
   });
-  window.loadURL(APP_START_URL).catch((error: unknown) => {
-    log(`Headroom could not load its window (${APP_START_URL}): ${String(error)}`);
+  const url = options.page ? `${APP_START_URL}#${options.page}` : APP_START_URL;
+  window.loadURL(url).catch((error: unknown) => {
+    log(`Headroom could not load its window (${url}): ${String(error)}`);
   });
   return window;
 }

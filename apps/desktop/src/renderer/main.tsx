@@ -3,7 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { Unavailable } from './components/Unavailable';
-import { VerifyStoreContext, WslStoreContext } from './state/store-context';
+import { navigate } from './state/navigation';
+import { createSetupStore } from './state/setup-store';
+import { SetupStoreContext, VerifyStoreContext, WslStoreContext } from './state/store-context';
 import { createVerifyStore } from './state/verify-store';
 import { createWslStore } from './state/wsl-store';
 import { pickTransport } from './transport/pick-transport';
@@ -21,11 +23,18 @@ if ('error' in transport) {
     onInvalidPush: (channel, issue) =>
       console.warn(`Dropped a ${channel} push that broke the contract: ${issue}`),
   });
+  const setupStore = createSetupStore(bridge);
+  bridge.on('app.show', ({ page }) => {
+    if (page === 'setup') setupStore.getState().reopen();
+    navigate(page);
+  });
   root.render(
     <StrictMode>
       <WslStoreContext.Provider value={createWslStore(bridge)}>
         <VerifyStoreContext.Provider value={createVerifyStore(bridge)}>
-          <App />
+          <SetupStoreContext.Provider value={setupStore}>
+            <App />
+          </SetupStoreContext.Provider>
         </VerifyStoreContext.Provider>
       </WslStoreContext.Provider>
     </StrictMode>,

@@ -161,7 +161,10 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
     values: {
       memoryGB: Math.min(hostGiB, valueOf('memory', Math.round(vmGiB))),
       processors: valueOf('processors', vm.processors),
-      swapGB: valueOf('swap', Math.round(vm.swapBytes / GIB)),
+      swapGB: valueOf(
+        'swap',
+        typeof swapSetting === 'number' ? Math.round(swapSetting / GIB) : Math.ceil(chosenMemoryGiB / 4),
+      ),
     },
   };
 }

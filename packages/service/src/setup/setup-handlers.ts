@@ -87,9 +87,21 @@ function toSetupFinding(finding: Finding): SetupFinding {
     title: finding.title,
     explanation: finding.explanation,
     source: finding.source,
+    evidence: finding.evidence.map((item) =>
+      item.line === undefined || item.excerpt.includes(`line ${item.line}`)
+        ? `${item.probe}: ${item.excerpt}`
+        : `${item.probe} line ${item.line}: ${item.excerpt}`,
+    ),
     fix: {
       label: fix.label,
-      steps: fix.kind === 'steps' ? [...fix.steps] : [],
+      steps:
+        fix.kind === 'steps'
+          ? [...fix.steps]
+          : fix.kind === 'shutdown-and-verify'
+            ? [
+                'Step 4 of this setup, “Apply and verify”, does it: it shuts WSL down fully, starts it again and checks.',
+              ]
+            : [],
       runnable:
         fix.kind === 'set-wslconfig' || fix.kind === 'unset-wslconfig' || fix.kind === 'edit-wslconfig',
       ...(fix.kind === 'open-page' ? { url: fix.url } : {}),

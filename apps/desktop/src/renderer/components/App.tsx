@@ -1,4 +1,8 @@
-import { useWsl } from '../state/store-context';
+import type { AppPage } from '@headroom/contract';
+import { useEffect } from 'react';
+import { navigate, useHashPage } from '../state/navigation';
+import { useSetup, useWsl } from '../state/store-context';
+import { SetupWizard } from './setup/SetupWizard';
 import { VerifyCard } from './VerifyCard';
 import { WslPage } from './WslPage';
 
@@ -15,26 +19,83 @@ function RailStatus() {
   );
 }
 
-/** The window: a left rail with the app's places and the current page. */
+const PLACES: readonly { page: AppPage; name: string }[] = [
+  { page: 'overview', name: 'Overview' },
+  { page: 'setup', name: 'Setup' },
+];
+
+/** On the overview: reopen the wizard, or finish it when it was left half-way. */
+function SetupPrompt() {
+  const completed = useSetup((s) => s.completed);
+  const reopen = useSetup((s) => s.reopen);
+  return (
+    <section className="card setup-prompt" aria-labelledby="setup-prompt-title">
+      <header className="card__header">
+        <div>
+          <h2 id="setup-prompt-title">{completed ? 'Setup' : 'Finish setting up'}</h2>
+          <p className="card__summary">
+            {completed
+              ? 'Size WSL for another model, or prove your setup again from the start.'
+              : 'Setup was left half-way. Pick up where you stopped.'}
+          </p>
+        </div>
+        <div className="card__actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              reopen();
+              navigate('setup');
+            }}
+          >
+            {completed ? 'Run setup again' : 'Continue setup'}
+          </button>
+        </div>
+      </header>
+    </section>
+  );
+}
+
+/** The window: a left rail with the app's places and the current page. Setup opens by itself on a first start. */
 export function App() {
+  const loaded = useSetup((s) => s.loaded);
+  const completed = useSetup((s) => s.completed);
+  const load = useSetup((s) => s.load);
+  const hashPage = useHashPage();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const page: AppPage = hashPage ?? (loaded && !completed ? 'setup' : 'overview');
   return (
     <div className="shell">
       <nav className="rail" aria-label="Headroom">
         <p className="rail__title">Headroom</p>
         <RailStatus />
         <ul className="rail__places">
-          <li>
-            <a href="#overview" aria-current="page">
-              Overview
-            </a>
-          </li>
+          {PLACES.map((place) => (
+            <li key={place.page}>
+              <a href={`#${place.page}`} aria-current={page === place.page ? 'page' : undefined}>
+                {place.name}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
-      <main className="page" id="overview">
-        <h1>Overview</h1>
-        <WslPage />
-        <VerifyCard />
-      </main>
+      {page === 'setup' ? (
+        <main className="page" id="setup">
+          <h1>Set up Headroom</h1>
+          <SetupWizard />
+        </main>
+      ) : (
+        <main className="page" id="overview">
+          <h1>Overview</h1>
+          {loaded ? <SetupPrompt /> : null}
+          <WslPage />
+          <VerifyCard />
+        </main>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import type { SetupStoreState } from './setup-store';
 import type { VerifyState } from './verify-store';
 import type { WslState } from './wsl-store';
 
@@ -21,5 +22,15 @@ export const VerifyStoreContext = createContext<StoreApi<VerifyState> | undefine
 export function useVerify<T>(selector: (state: VerifyState) => T): T {
   const store = useContext(VerifyStoreContext);
   if (!store) throw new Error('useVerify needs a VerifyStoreContext provider.');
+  return useStore(store, selector);
+}
+
+/** Hands the setup wizard's store to the component tree. */
+export const SetupStoreContext = createContext<StoreApi<SetupStoreState> | undefined>(undefined);
+
+/** Select from the setup store of the nearest provider. */
+export function useSetup<T>(selector: (state: SetupStoreState) => T): T {
+  const store = useContext(SetupStoreContext);
+  if (!store) throw new Error('useSetup needs a SetupStoreContext provider.');
   return useStore(store, selector);
 }

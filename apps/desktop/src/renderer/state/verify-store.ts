@@ -15,6 +15,8 @@ export interface VerifyState {
   readonly rollBack: () => Promise<void>;
   /** What the last roll back did, for the live region. */
   readonly notice: string | undefined;
+  /** Forget the last result (a new setup starts clean); nothing happens while a verification runs. */
+  readonly clear: () => void;
 }
 
 /** The verify store over a bridge: runs the shutdown-and-verify loop and follows its `verify.progress` pushes. */
@@ -25,6 +27,9 @@ export function createVerifyStore(bridge: HeadroomBridge): StoreApi<VerifyState>
     result: undefined,
     error: undefined,
     notice: undefined,
+    clear: () => {
+      if (!get().running) set({ result: undefined, error: undefined, notice: undefined });
+    },
     run: async (request) => {
       if (get().running) return;
       set({ running: true, progress: 'Starting…', result: undefined, error: undefined, notice: undefined });

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { tickedEdits } from '../../state/setup-store';
+import { useSetup, useVerify, useWsl } from '../../state/store-context';
+import { ShutdownDialog } from '../ShutdownDialog';
+import { CheckTable, Verdict } from '../VerifyOutcome';
+import { gib } from './format';
+
+/** WSL's memory before the setup and after the verification, when both were read. */
+export function MemoryBeforeAfter({
+  before,
+  after,
+}: {
+  before: number | undefined;
+  after: number | undefined;
+}) {
+  if (after === undefined) return null;
+  return (
+    <p className="memory-after" data-testid="memory-after">
+      WSL memory: {before === undefined ? '' : <>before {gib(before)} → </>}
+      now <strong>{gib(after)}</strong>.
+    </p>
+  );
+}
+
+/**
+ * Step 4: write the ticked changes (a backup first), shut WSL down (asking first, naming what runs), boot it and
+ * prove it has what .wslconfig says; a clear pass or fail, with retry and roll back.
+ */
+export function ApplyStep() {
+  const edits = tickedEdits(useSetup((s) => s.edits));
+  const before = useSetup((s) => s.check?.wslMemTotalBytes);
+  const goTo = useSetup((s) => s.goTo);
+  const running = useVerify((s) => s.running);
+  const progress = useVerify((s) => s.progress);
+  const result = useVerify((s) => s.result);
+  const error = useVerify((s) => s.error);
+  const notice = useVerify((s) => s.notice);
+  const run = useVerify((s) => s.run);
+  const cancel = useVerify((s) => s.cancel);
+  const rollBack = useVerify((s) => s.rollBack);
+  const clear = useVerify((s) => s.clear);
+  const distros = useWsl((s) => s.snapshot?.distros);
+  const loadDistros = useWsl((s) => s.load);
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    clear();
+    void loadDistros();
+  }, [clear, loadDistros]);
+  const runningDistros = distros?.filter((d) => d.state === 'Running').map((d) => d.name) ?? [];
+
+  const start = (stopRunning: boolean): void => void run({ edits, stopRunning });
+  const onStart = (): void => {
+    if (runningDistros.length > 0) setConfirming(true);
+    else start(false);
+  };
+
+  return (
+    <div className="step" aria-busy={running}>
+      <p>
+        {edits.length === 0
+          ? 'No changes to write. Headroom shuts WSL down, starts it again and proves it runs with your .wslconfig.'
+          : `Headroom writes ${edits.map((edit) => `${edit.key}=${edit.value}`).join(', ')} (keeping a backup), shuts WSL down, starts it again and proves WSL applied it.`}
+      </p>
+      <div className="card__actions step__actions">
+        <button type="button" className="button" onClick={() => goTo(3)} disabled={running}>
+          Back
+        </button>
+        {running ? (
+          <button type="button" className="button" onClick={() => void cancel()}>
+            Cancel
+          </button>
+        ) : (
+          <button
+            type="button"
+            className={result?.ok ? 'button' : 'button button--primary'}
+            onClick={onStart}
+          >
+            {result ? 'Try again' : edits.length === 0 ? 'Verify now' : 'Apply and verify'}
+          </button>
+        )}
+        {result?.ok && !running ? (
+          <button type="button" className="button button--primary" onClick={() => goTo(5)}>
+            Next: finish
+          </button>
+        ) : null}
+      </div>
+      <p className="status" role="status" aria-live="polite">
+        {progress ?? notice ?? ''}
+      </p>
+      {error ? (
+        <div className="alert" role="alert">
+          <p className="alert__title">{error.message}</p>
+        </div>
+      ) : null}
+      {result && !running ? (
+        <>
+          <Verdict result={result} onRollBack={() => void rollBack()} />
+          <MemoryBeforeAfter before={before} after={result.wslMemTotalBytes} />
+          {result.checks.length > 0 ? <CheckTable checks={result.checks} /> : null}
+        </>
+      ) : null}
+      <ShutdownDialog
+        open={confirming}
+        running={runningDistros}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          start(true);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import type { SetupCheck, SetupFinding } from '@headroom/contract';
+import { useSetup } from '../../state/store-context';
+import { gib } from './format';
+
+const STATUS_WORDS: Readonly<Record<SetupCheck['status'], string>> = {
+  pass: 'Pass',
+  warn: 'Warning',
+  fail: 'Fail',
+  unknown: 'Not checked',
+};
+
+/** A finding with its evidence, its fix (a button when Headroom can run it, else the steps) and its source. */
+export function FindingView({ finding }: { finding: SetupFinding }) {
+  const fix = useSetup((s) => s.fix);
+  const checking = useSetup((s) => s.checking);
+  return (
+    <li className={`finding finding--${finding.severity}`} data-finding={finding.id}>
+      <p className="finding__title">{finding.title}</p>
+      <p>{finding.explanation}</p>
+      {finding.evidence.length > 0 ? (
+        <ul className="finding__evidence" aria-label="Evidence">
+          {finding.evidence.map((line) => (
+            <li key={line}>
+              <code>{line}</code>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {finding.fix.runnable ? (
+        <button type="button" className="button" disabled={checking} onClick={() => void fix(finding.id)}>
+          {finding.fix.label}
+        </button>
+      ) : finding.fix.steps.length > 0 ? (
+        <div>
+          <p>{finding.fix.label}:</p>
+          <ol className="finding__steps">
+            {finding.fix.steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </div>
+      ) : finding.fix.url ? (
+        <p>
+          <a href={finding.fix.url} target="_blank" rel="noreferrer">
+            {finding.fix.label}
+          </a>
+        </p>
+      ) : (
+        <p>Fix: {finding.fix.label}</p>
+      )}
+      <p className="finding__source">
+        Why?{' '}
+        {finding.source.startsWith('https://') ? (
+          <a href={finding.source} target="_blank" rel="noreferrer">
+            {finding.source}
+          </a>
+        ) : (
+          finding.source
+        )}
+      </p>
+    </li>
+  );
+}
+
+function Gate({ check }: { check: SetupCheck }) {
+  return (
+    <li className={`gate gate--${check.status}`} data-gate={check.id}>
+      <div className="gate__head">
+        <span className={`state state--${check.status === 'pass' ? 'running' : 'busy'}`}>
+          <span className="state__icon" aria-hidden="true" />
+          {STATUS_WORDS[check.status]}
+        </span>
+        <span className="gate__title">{check.title}</span>
+      </div>
+      <p className="gate__summary">{check.summary}</p>
+      {check.findings.length > 0 ? (
+        <ul className="findings">
+          {check.findings.map((finding) => (
+            <FindingView key={finding.id} finding={finding} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * Step 1: WSL present and current, the distro on WSL 2, a GPU on the host and inside WSL, each with what was seen
+ * and the fix when it fails. "Next" waits until no gate fails (GPU failures may be passed over, for the CPU).
+ */
+export function CheckStep() {
+  const check = useSetup((s) => s.check);
+  const checking = useSetup((s) => s.checking);
+  const runCheck = useSetup((s) => s.runCheck);
+  const goTo = useSetup((s) => s.goTo);
+
+  return (
+    <div className="step">
+      <p>
+        Headroom looks at WSL, your Linux distribution and the GPU, from Windows and from inside Linux.
+        Checking starts WSL if it is stopped.
+      </p>
+      {check ? (
+        <>
+          <ul className="gates" aria-label="Checks">
+            {check.checks.map((gate) => (
+              <Gate key={gate.id} check={gate} />
+            ))}
+          </ul>
+          {check.wslMemTotalBytes === undefined ? null : (
+            <p className="memory-before" data-testid="memory-before">
+              WSL memory now: <strong>{gib(check.wslMemTotalBytes)}</strong>
+              {check.distro ? ` (MemTotal in ${check.distro})` : ''}
+              {check.current.memory ? `; .wslconfig says memory=${check.current.memory}.` : '.'}
+            </p>
+          )}
+          {check.otherFindings.length > 0 ? (
+            <section aria-labelledby="also-found">
+              <h3 id="also-found">Also found</h3>
+              <ul className="findings">
+                {check.otherFindings.map((finding) => (
+                  <FindingView key={finding.id} finding={finding} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+      <div className="card__actions step__actions">
+        <button
+          type="button"
+          className={check ? 'button' : 'button button--primary'}
+          onClick={() => void runCheck()}
+          disabled={checking}
+        >
+          {checking ? 'Checking…' : check ? 'Check again' : 'Run the checks'}
+        </button>
+        {check?.ready ? (
+          <button type="button" className="button button--primary" onClick={() => goTo(2)}>
+            Next: your model
+          </button>
+        ) : check?.gpuOnly ? (
+          <button type="button" className="button" onClick={() => goTo(2)}>
+            Go on without the GPU
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

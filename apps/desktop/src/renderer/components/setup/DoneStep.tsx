@@ -1,0 +1,89 @@
+import { useId } from 'react';
+import { navigate } from '../../state/navigation';
+import { useSetup, useVerify } from '../../state/store-context';
+import { MemoryBeforeAfter } from './ApplyStep';
+
+const LIGHTS: readonly { state: string; word: string; meaning: string }[] = [
+  {
+    state: 'green',
+    word: 'Green',
+    meaning: 'every check passes and the GPU answers inside WSL in under half a second.',
+  },
+  {
+    state: 'amber',
+    word: 'Amber',
+    meaning:
+      'something needs a look: a warning, a slow GPU (0.5–2 s), or a .wslconfig change waiting for a restart.',
+  },
+  {
+    state: 'red',
+    word: 'Red',
+    meaning: 'something is broken: an error, the GPU lost, or nvidia-smi hanging in WSL.',
+  },
+  {
+    state: 'grey',
+    word: 'Grey',
+    meaning: 'WSL is stopped. That is normal: it starts when you open a distribution.',
+  },
+];
+
+/** Step 5: the setup is proven; what was saved, start at sign-in, and what the tray light means. */
+export function DoneStep() {
+  const before = useSetup((s) => s.check?.wslMemTotalBytes);
+  const loginItem = useSetup((s) => s.loginItem);
+  const setLoginItem = useSetup((s) => s.setLoginItem);
+  const finish = useSetup((s) => s.finish);
+  const goTo = useSetup((s) => s.goTo);
+  const result = useVerify((s) => s.result);
+  const legendId = useId();
+
+  return (
+    <div className="step">
+      <p className="verdict verdict--ok">
+        Your setup is proven: WSL runs with your .wslconfig.
+        {result?.baselineSaved === false
+          ? ''
+          : ' Headroom saved it as the baseline, and tells you when a Windows Update or a driver changes it.'}
+      </p>
+      <MemoryBeforeAfter before={before} after={result?.wslMemTotalBytes} />
+      {loginItem?.supported ? (
+        <label className="login-item">
+          <input
+            type="checkbox"
+            checked={loginItem.enabled}
+            onChange={(event) => void setLoginItem(event.target.checked)}
+          />{' '}
+          Start Headroom in the tray when I sign in to Windows
+        </label>
+      ) : (
+        <p className="card__summary">The installed app can start in the tray when you sign in to Windows.</p>
+      )}
+      <h3 id={legendId}>The tray light</h3>
+      <ul className="legend" aria-labelledby={legendId}>
+        {LIGHTS.map((light) => (
+          <li key={light.state}>
+            <span className={`legend__dot legend__dot--${light.state}`} aria-hidden="true" />
+            <span>
+              <strong>{light.word}</strong>: {light.meaning}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div className="card__actions step__actions">
+        <button type="button" className="button" onClick={() => goTo(4)}>
+          Back
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => {
+            finish();
+            navigate('overview');
+          }}
+        >
+          Go to the overview
+        </button>
+      </div>
+    </div>
+  );
+}
