@@ -193,7 +193,7 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
             notice: !check.ready
               ? 'Some checks need attention.'
               : check.otherFindings.length > 0
-                ? 'The four checks passed. Headroom found more, below.'
+                ? 'The four checks passed. See “Also found” for more.'
                 : 'Every check passed.',
           });
           save();
