@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metricsSampleSchema, metricsSnapshotSchema, metricsWatchRequestSchema } from './metrics';
 import {
   APP_PAGES,
   loginItemSchema,
@@ -49,6 +50,11 @@ export const invokeChannels = {
   'app.loginItem': { request: z.undefined(), response: loginItemSchema },
   /** Turn starting at sign-in on or off. */
   'app.setLoginItem': { request: z.object({ enabled: z.boolean() }), response: loginItemSchema },
+  /**
+   * Keep live sampling on for another minute (the dashboard calls it every 20 s while shown) and answer the window's
+   * series. Sampling stops by itself when nobody has asked for a minute.
+   */
+  'metrics.watch': { request: metricsWatchRequestSchema, response: metricsSnapshotSchema },
 } as const;
 
 /** Push channels: the service tells every UI when something changed. */
@@ -59,6 +65,8 @@ export const pushChannels = {
   'verify.progress': verifyProgressSchema,
   /** Show a page (the tray's "Set up Headroom…"). */
   'app.show': z.object({ page: z.enum(APP_PAGES) }),
+  /** One second's values while someone watches the metrics. */
+  'metrics.sample': metricsSampleSchema,
 } as const;
 
 /** A request/response channel name. */

@@ -71,3 +71,16 @@ export {
   type SetupPreview,
   type SetupState,
 } from './setup';
+export {
+  markerSchema,
+  METRICS_WINDOWS,
+  metricsSampleSchema,
+  metricsSnapshotSchema,
+  metricsStatusSchema,
+  metricsWatchRequestSchema,
+  type MetricsMarker,
+  type MetricsSample,
+  type MetricsSnapshot,
+  type MetricsStatus,
+  type MetricsWindowSeconds,
+} from './metrics';

@@ -168,7 +168,7 @@ export const setupStateSchema = z.object({
 export const loginItemSchema = z.object({ supported: z.boolean(), enabled: z.boolean() });
 
 /** Pages a push can ask the window to show (the tray's "Set up Headroom…"). */
-export const APP_PAGES = ['overview', 'setup'] as const;
+export const APP_PAGES = ['overview', 'dashboard', 'setup'] as const;
 
 /** A {@link setupCheckResultSchema} value. */
 export type SetupCheckResult = z.infer<typeof setupCheckResultSchema>;

@@ -24,3 +24,4 @@ export * from './doctor';
 export * from './sizing';
 export * from './verify';
 export * from './setup';
+export * from './metrics';

@@ -9,6 +9,7 @@ import type {
 } from '@headroom/contract';
 import type { WslDistro } from '@headroom/core';
 import type { WslCli } from '@headroom/host';
+import type { MetricsSampler } from './metrics/metrics-sampler';
 import { ServiceError } from './service-error';
 import { createSetupHandlers, type SetupDeps, type SetupHandlers } from './setup/setup-handlers';
 import { createVerifyHandlers, type VerifierDeps } from './verify/verify-handlers';
@@ -28,6 +29,8 @@ export interface HeadroomServiceOptions {
   readonly verifier?: VerifierDeps;
   /** Where the setup wizard keeps its place, and sign-in; without it (or a verifier) the wizard is unavailable. */
   readonly setup?: Omit<SetupDeps, 'verifier'>;
+  /** Live sampling for the dashboard; without it `metrics.watch` answers `unavailable`. */
+  readonly metrics?: MetricsSampler;
 }
 
 /** Headroom's brain, free of Electron: answers the contract's channels and pushes what changed. */
@@ -60,6 +63,10 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
 
   const refresh = async (): Promise<WslSnapshot> => {
     const distros = await options.wsl.listDistros();
+    options.metrics?.runningChanged(
+      distros.filter((distro) => distro.state === 'Running').map((distro) => distro.name),
+      distros.find((distro) => distro.isDefault)?.name,
+    );
     const snapshot: WslSnapshot = { distros, observedAt: clock().toISOString() };
     const changed = !last || !sameDistros(last.distros, distros);
     last = snapshot;
@@ -84,6 +91,7 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     options.verifier && options.setup
       ? createSetupHandlers({ ...options.setup, verifier: options.verifier })
       : undefined;
+  options.metrics?.onSample((sample) => push('metrics.sample', sample));
   const setup = (): SetupHandlers => {
     if (!setupHandlers)
       throw new ServiceError('unavailable', 'The setup wizard is not available on this machine.');
@@ -118,6 +126,14 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       'setup.saveState': (state) => setup().saveState(state),
       'app.loginItem': () => setup().loginItem(),
       'app.setLoginItem': ({ enabled }) => setup().setLoginItem(enabled),
+      'metrics.watch': async ({ windowSeconds }) => {
+        const sampler = options.metrics;
+        if (!sampler)
+          throw new ServiceError('unavailable', 'Live metrics are not available on this machine.');
+        if (!sampler.active) await refresh().catch(() => undefined);
+        sampler.watch();
+        return sampler.snapshot(windowSeconds);
+      },
     },
     on(channel, listener) {
       const set = listeners.get(channel) ?? new Set<PushListener>();

@@ -32,3 +32,10 @@ export {
   type SetupDeps,
   type SetupHandlers,
 } from './setup/setup-handlers';
+export {
+  createMetricsSampler,
+  type HostMemoryReading,
+  type MetricsSampler,
+  type MetricsSamplerDeps,
+  type OllamaReader,
+} from './metrics/metrics-sampler';

@@ -28,8 +28,10 @@ const DEFAULT_MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
 const liveChildren = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-function trackChild(child: ChildProcess): void {
+/** Kill `child` with its tree when this process exits, so no probe or stream outlives the app. */
+export function trackChild(child: ChildProcess): void {
   liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => liveChildren.forEach((c) => killProcessTree(c)));
@@ -102,7 +104,6 @@ export const runProcess: ProcessRunner = (argv, options) => {
     const finish = (): void => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      liveChildren.delete(child);
     };
 
     child.once('error', (error: NodeJS.ErrnoException) => {

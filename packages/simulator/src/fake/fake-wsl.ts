@@ -6,6 +6,7 @@ import { readVmState, writeVmState, type VmState } from '../vm-state';
 import { encodeLinuxOutput, encodeWslConsole } from './console';
 import { linuxCommand, type LinuxOutput } from './distro-linux';
 import type { FakeInvocation } from './host-programs';
+import { isDistroSampler, runDistroSampler } from './distro-sampler';
 import { isDistroProbeBatch, runDistroProbeBatch } from './probe-batch';
 
 /** WSL's generic failure; a DWORD 0xFFFFFFFF on Windows, 255 where exit codes are one byte. */
@@ -175,6 +176,7 @@ async function execInDistro(
   });
   const ctx = { scenario, distro, vm };
   if (isDistroProbeBatch(command)) return runDistroProbeBatch(ctx, command, invocation);
+  if (isDistroSampler(command)) return runDistroSampler(ctx, invocation);
   if (command[0] === 'sleep') {
     const seconds = Number(command[1] ?? '0');
     const { spawn } = await import('node:child_process');

@@ -1,0 +1,119 @@
+import { parseMeminfo, type Meminfo } from '../distro/meminfo';
+
+/** Marks Headroom's in-distro sampler script, so the simulator (and a reader of `ps`) can tell it apart. */
+export const SAMPLER_MARKER = '@@headroom-sampler';
+
+/** How often the sampler times nvidia-smi inside the distro, and how long it lets it run. */
+export const SAMPLER_LATENCY_EVERY_SECONDS = 30;
+/** The hard timeout of one timed nvidia-smi inside the distro. */
+export const SAMPLER_LATENCY_TIMEOUT_SECONDS = 10;
+
+/**
+ * The long-lived reader run with `wsl.exe -d DISTRO -e sh -c SCRIPT` while a distro already runs: /proc/meminfo once a
+ * second and a timed nvidia-smi every 30 s (hard 10 s timeout), so steady sampling starts no Windows process. Every
+ * 5 s it looks for any process outside its own session that is not WSL's `init`; when there is none it says so and
+ * exits, so WSL can stop the idle distro (and the VM) exactly as it would without Headroom.
+ */
+export function distroSamplerScript(): string {
+  return [
+    `# ${SAMPLER_MARKER}`,
+    "me=$(cut -d' ' -f6 /proc/$$/stat)",
+    'others() {',
+    '  for s in /proc/[0-9]*/stat; do',
+    '    read -r pid comm state ppid pgrp sid rest < "$s" 2>/dev/null || continue',
+    '    [ "$sid" = "$me" ] && continue',
+    '    case "$comm" in "(init)"|"(Relay("*|"(SessionLeader)"|"(plan9)") continue ;; esac',
+    '    return 0',
+    '  done',
+    '  return 1',
+    '}',
+    'n=0',
+    'while :; do',
+    `  echo "${SAMPLER_MARKER} meminfo@@"`,
+    '  cat /proc/meminfo',
+    `  echo "${SAMPLER_MARKER} end@@"`,
+    `  if [ $((n % ${SAMPLER_LATENCY_EVERY_SECONDS})) -eq 0 ]; then`,
+    '    s=$(date +%s%N)',
+    `    timeout ${SAMPLER_LATENCY_TIMEOUT_SECONDS} /usr/lib/wsl/lib/nvidia-smi -L >/dev/null 2>&1`,
+    '    rc=$?',
+    '    e=$(date +%s%N)',
+    `    echo "${SAMPLER_MARKER} smi ms=$(( (e - s) / 1000000 )) exit=$rc@@"`,
+    '  fi',
+    `  if [ $((n % 5)) -eq 4 ] && ! others; then echo "${SAMPLER_MARKER} idle@@"; exit 0; fi`,
+    '  n=$((n + 1))',
+    '  sleep 1',
+    'done',
+  ].join('\n');
+}
+
+/** The argv after `wsl.exe -d DISTRO`: run the sampler script in sh. */
+export function distroSamplerCommand(): string[] {
+  return ['-e', 'sh', '-c', distroSamplerScript()];
+}
+
+/** What the sampler printed: a /proc/meminfo reading, a timed nvidia-smi, or that the distro went idle. */
+export type DistroSample =
+  | { readonly kind: 'meminfo'; readonly meminfo: Meminfo }
+  | { readonly kind: 'latency'; readonly ms: number; readonly exitCode: number }
+  | { readonly kind: 'idle' };
+
+/** An incremental reader of the sampler's output: feed chunks as they arrive, get the samples they complete. */
+export interface DistroSampleParser {
+  push(chunk: string): DistroSample[];
+  /** The end of the stream: the meminfo block still open, when it parses. */
+  flush(): DistroSample[];
+}
+
+const LINE_LIMIT = 16 * 1024;
+const SMI = new RegExp(`^${SAMPLER_MARKER} smi ms=(\\d+) exit=(\\d+)@@$`);
+
+/**
+ * Read the sampler's stream line by line (partial lines wait for their end). A meminfo block ends at its end marker
+ * (or the next marker); a block that does not parse (cut off, or an error) is dropped rather than reported as zeros.
+ */
+export function createDistroSampleParser(): DistroSampleParser {
+  let buffer = '';
+  let block: string[] | undefined;
+
+  const closeBlock = (): DistroSample[] => {
+    if (!block) return [];
+    const parsed = parseMeminfo(block.join('\n'));
+    block = undefined;
+    return parsed.ok ? [{ kind: 'meminfo', meminfo: parsed.value }] : [];
+  };
+
+  const line = (text: string): DistroSample[] => {
+    const trimmed = text.replace(/\r$/, '');
+    if (trimmed === `${SAMPLER_MARKER} meminfo@@`) {
+      const done = closeBlock();
+      block = [];
+      return done;
+    }
+    const smi = SMI.exec(trimmed);
+    if (smi) return [...closeBlock(), { kind: 'latency', ms: Number(smi[1]), exitCode: Number(smi[2]) }];
+    if (trimmed === `${SAMPLER_MARKER} end@@`) return closeBlock();
+    if (trimmed === `${SAMPLER_MARKER} idle@@`) return [...closeBlock(), { kind: 'idle' }];
+    block?.push(trimmed);
+    return [];
+  };
+
+  return {
+    push(chunk) {
+      buffer += chunk;
+      const out: DistroSample[] = [];
+      let newline = buffer.indexOf('\n');
+      while (newline >= 0) {
+        out.push(...line(buffer.slice(0, newline)));
+        buffer = buffer.slice(newline + 1);
+        newline = buffer.indexOf('\n');
+      }
+      if (buffer.length > LINE_LIMIT) buffer = '';
+      return out;
+    },
+    flush() {
+      const rest = buffer === '' ? [] : line(buffer);
+      buffer = '';
+      return [...rest, ...closeBlock()];
+    },
+  };
+}

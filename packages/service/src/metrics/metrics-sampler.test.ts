@@ -1,0 +1,182 @@
+import type { MetricsSample } from '@headroom/contract';
+import { SAMPLER_MARKER } from '@headroom/core';
+import type { RunningStream, StreamOptions } from '@headroom/host';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMetricsSampler, type MetricsSamplerDeps } from './metrics-sampler';
+
+/** A started stream the test drives: what it was started with, what it prints, and how it ends. */
+interface FakeStream {
+  readonly options: StreamOptions;
+  stopped: boolean;
+}
+
+const T0 = Date.UTC(2026, 10, 21, 12, 0, 0);
+const GPU_ROW = '0, NVIDIA GeForce RTX 4090, GPU-5c2a, 566.36, WDDM, 24564, 6144, 312, 37, 45, 80.5\n';
+const MEMINFO =
+  `${SAMPLER_MARKER} meminfo@@\nMemTotal:       49000000 kB\nMemFree:        40000000 kB\n` +
+  `MemAvailable:   45000000 kB\nSwapTotal:       8388608 kB\nSwapFree:        8388608 kB\n${SAMPLER_MARKER} end@@\n`;
+
+let streams: FakeStream[];
+let samples: MetricsSample[];
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(T0);
+  streams = [];
+  samples = [];
+});
+afterEach(() => vi.useRealTimers());
+
+function sampler(extra: Partial<MetricsSamplerDeps> = {}) {
+  const created = createMetricsSampler({
+    startStream: (options): RunningStream => {
+      const stream: FakeStream = { options, stopped: false };
+      streams.push(stream);
+      return { stop: () => void (stream.stopped = true) };
+    },
+    hostMemory: () => ({ totalBytes: 64 * 2 ** 30, freeBytes: 40 * 2 ** 30 }),
+    ...extra,
+  });
+  created.onSample((sample) => samples.push(sample));
+  return created;
+}
+
+const live = (program: string): FakeStream[] =>
+  streams.filter((stream) => stream.options.argv[0] === program && !stream.stopped);
+const gpuStream = (): FakeStream => {
+  const stream = live('nvidia-smi.exe')[0];
+  if (!stream) throw new Error('no nvidia-smi stream');
+  return stream;
+};
+/** The program ends by itself (WSL shut down, the distro went idle, nvidia-smi died). */
+const end = (stream: FakeStream, code: number | null, stderr = ''): void => {
+  stream.stopped = true;
+  stream.options.onExit(code, stderr);
+};
+const readerStream = (): FakeStream => {
+  const stream = live('wsl.exe')[0];
+  if (!stream) throw new Error('no in-distro reader');
+  return stream;
+};
+
+describe('createMetricsSampler', () => {
+  it('samples the GPU at 1 Hz from one long-lived nvidia-smi stream: no process per sample', () => {
+    const metrics = sampler();
+    metrics.watch();
+    expect(gpuStream().options.argv.slice(-2)).toEqual(['-lms', '1000']);
+    for (let second = 0; second < 50; second += 1) {
+      gpuStream().options.onText(GPU_ROW);
+      vi.advanceTimersByTime(1000);
+    }
+    expect(streams).toHaveLength(1);
+    expect(samples).toHaveLength(50);
+    expect(samples.at(-1)?.values).toMatchObject({
+      'gpu0.vramUsedMiB': 6144,
+      'gpu0.vramTotalMiB': 24564,
+      'gpu0.utilPercent': 37,
+      'host.memUsedMiB': 24 * 1024,
+      'wsl.memTotalMiB': null,
+    });
+    expect(samples.at(-1)?.status.gpu).toEqual({ state: 'ok' });
+    // The parser learns how many GPUs a sample holds when the index wraps, so the first row counts from the second.
+    expect(metrics.snapshot(300).series['gpu0.vramUsedMiB']).toHaveLength(49);
+  });
+
+  it('reads WSL memory and the passthrough latency only while a distro already runs', () => {
+    const metrics = sampler();
+    metrics.watch();
+    expect(live('wsl.exe')).toEqual([]);
+    metrics.runningChanged(['Ubuntu-24.04', 'docker-desktop'], 'Ubuntu-24.04');
+    expect(readerStream().options.argv.slice(0, 5)).toEqual(['wsl.exe', '-d', 'Ubuntu-24.04', '-e', 'sh']);
+    readerStream().options.onText(`${MEMINFO}${SAMPLER_MARKER} smi ms=180 exit=0@@\n`);
+    vi.advanceTimersByTime(1000);
+    expect(samples.at(-1)?.values).toMatchObject({
+      'wsl.memTotalMiB': 49_000_000 / 1024,
+      'wsl.memUsedMiB': 4_000_000 / 1024,
+      'wsl.swapUsedMiB': 0,
+      'wsl.latencyMs': 180,
+    });
+    expect(samples.at(-1)?.status.wsl).toEqual({ state: 'running', distro: 'Ubuntu-24.04' });
+    expect(samples.at(-1)?.markers.map((marker) => marker.kind)).toEqual(['wsl-boot']);
+  });
+
+  it('marks a hung passthrough on the time axis and says so', () => {
+    const metrics = sampler();
+    metrics.watch();
+    metrics.runningChanged(['Ubuntu-24.04'], 'Ubuntu-24.04');
+    readerStream().options.onText(`${SAMPLER_MARKER} smi ms=10000 exit=124@@\n`);
+    vi.advanceTimersByTime(1000);
+    const sample = samples.at(-1);
+    expect(sample?.status.latency).toMatchObject({ ms: 10000, ok: false });
+    expect(sample?.status.latency?.message).toMatch(/did not answer within 10 s/);
+    expect(sample?.markers.map((marker) => marker.kind)).toContain('passthrough-failure');
+  });
+
+  it('ends the WSL series with a gap and a marker when WSL shuts down', () => {
+    const metrics = sampler();
+    metrics.watch();
+    metrics.runningChanged(['Ubuntu-24.04'], 'Ubuntu-24.04');
+    readerStream().options.onText(MEMINFO);
+    vi.advanceTimersByTime(1000);
+    end(readerStream(), 1);
+    metrics.runningChanged([], undefined);
+    vi.advanceTimersByTime(1000);
+    expect(samples.at(-1)?.values['wsl.memUsedMiB']).toBeNull();
+    expect(samples.at(-1)?.status.wsl).toEqual({ state: 'stopped' });
+    expect(metrics.snapshot(300).markers.map((marker) => marker.kind)).toEqual(['wsl-boot', 'wsl-shutdown']);
+    expect(live('wsl.exe')).toEqual([]);
+  });
+
+  it('does not read a distro again right after its reader left it idle', () => {
+    const metrics = sampler();
+    metrics.watch();
+    metrics.runningChanged(['Ubuntu-24.04'], 'Ubuntu-24.04');
+    readerStream().options.onText(`${SAMPLER_MARKER} idle@@\n`);
+    end(readerStream(), 0);
+    metrics.runningChanged(['Ubuntu-24.04'], 'Ubuntu-24.04');
+    expect(live('wsl.exe')).toEqual([]);
+    vi.advanceTimersByTime(61_000);
+    metrics.watch();
+    metrics.runningChanged(['Ubuntu-24.04'], 'Ubuntu-24.04');
+    expect(live('wsl.exe')).toHaveLength(1);
+  });
+
+  it('restarts a dying nvidia-smi with growing waits, and says why it stopped', () => {
+    const metrics = sampler({ restartDelaysMs: [1_000, 5_000] });
+    metrics.watch();
+    gpuStream().options.onExit(
+      255,
+      'Unable to determine the device handle for GPU0000:01:00.0: Unknown Error\n',
+    );
+    vi.advanceTimersByTime(1000);
+    expect(samples.at(-1)?.status.gpu.message).toMatch(/exit code 255.*Unknown Error/);
+    expect(streams).toHaveLength(2);
+    end(gpuStream(), 255);
+    vi.advanceTimersByTime(4_000);
+    expect(streams).toHaveLength(2);
+    vi.advanceTimersByTime(1_000);
+    expect(streams).toHaveLength(3);
+  });
+
+  it('says there is no NVIDIA driver when nvidia-smi is missing, and does not retry', () => {
+    const metrics = sampler();
+    metrics.watch();
+    end(gpuStream(), null, 'spawn nvidia-smi.exe ENOENT');
+    vi.advanceTimersByTime(10_000);
+    expect(streams).toHaveLength(1);
+    expect(samples.at(-1)?.status.gpu.state).toBe('none');
+  });
+
+  it('stops every source a minute after the last watch', () => {
+    const metrics = sampler();
+    metrics.watch();
+    metrics.runningChanged(['Ubuntu-24.04'], 'Ubuntu-24.04');
+    vi.advanceTimersByTime(30_000);
+    metrics.watch();
+    vi.advanceTimersByTime(59_000);
+    expect(metrics.active).toBe(true);
+    vi.advanceTimersByTime(2_000);
+    expect(metrics.active).toBe(false);
+    expect(streams.every((stream) => stream.stopped)).toBe(true);
+  });
+});
