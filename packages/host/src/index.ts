@@ -49,3 +49,4 @@ export { openBaselineLog, type BaselineLog } from './verify/baseline-log';
 export { GGUF_HEADER_READ_LIMIT, readGgufFile, type GgufRead } from './gguf/read-gguf-file';
 export { openJsonDocument, type JsonDocument } from './settings/json-document';
 export { startStream, type RunningStream, type StreamOptions } from './process/line-stream';
+export { OLLAMA_DEFAULT_URL, ollamaPsReader, type OllamaModel } from './ollama/ollama-ps';

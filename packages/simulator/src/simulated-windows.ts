@@ -42,7 +42,15 @@ export interface SimulatedWindows {
   readState(): VmState;
   /** Restart the simulated Windows: the VM and every distro stop. */
   reboot(): void;
+  /**
+   * The host's memory as Windows would report it without a command: the desktop's own 9 GiB plus what the VM holds
+   * (VmmemWSL, a third of its size while it runs), read from the VM state.
+   */
+  hostMemory(): { totalBytes: number; freeBytes: number; vmmemBytes: number };
 }
+
+const DESKTOP_BYTES = 9 * 2 ** 30;
+const VMMEM_SHARE = 1 / 3;
 
 const requireHere = createRequire(import.meta.url);
 
@@ -133,6 +141,15 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
     wslconfigPath,
     host: { totalMemoryBytes, logicalProcessors, windowsBuild, userProfile: SIMULATED_USER_PROFILE },
     readState: () => readVmState(stateDir),
+    hostMemory: () => {
+      const vm = readVmState(stateDir).vm;
+      const vmmemBytes = vm ? Math.round(vm.memoryBytes * VMMEM_SHARE) : 0;
+      return {
+        totalBytes: totalMemoryBytes,
+        freeBytes: Math.max(0, totalMemoryBytes - DESKTOP_BYTES - vmmemBytes),
+        vmmemBytes,
+      };
+    },
     reboot: () => {
       const state = readVmState(stateDir);
       writeVmState(stateDir, {

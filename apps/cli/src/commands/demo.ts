@@ -6,6 +6,7 @@ import { buildRenderer, isRendererBuilt, rendererDistDir } from '@headroom/deskt
 import { createWslCli } from '@headroom/host';
 import {
   createHeadroomService,
+  createMetricsSampler,
   createServiceRouter,
   createVerifier,
   startDemoServer,
@@ -74,6 +75,8 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'headroom-demo-'));
   const windows = createSimulatedWindows({ scenario: options.scenario, stateDir });
   let startAtLogin = false;
+  // The simulated host has no Ollama: the dashboard says so rather than reading one on this machine.
+  const metrics = createMetricsSampler({ env: windows.env, hostMemory: () => windows.hostMemory() });
   const service = createHeadroomService({
     wsl: createWslCli({ env: windows.env }),
     verifier: createVerifier({
@@ -84,6 +87,7 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
       baselineFile: join(stateDir, 'headroom', 'baselines.json'),
       stopTimeoutMs: VERIFY_STOP_TIMEOUT_MS * simulatorTimeScale(process.env),
     }),
+    metrics,
     setup: {
       stateFile: join(stateDir, 'headroom', 'setup.json'),
       wslconfigPath: windows.wslconfigPath,
@@ -118,6 +122,7 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
     server,
     async stop() {
       stopWatching();
+      metrics.stop();
       await server.close();
       if (ownsStateDir) rmSync(stateDir, { recursive: true, force: true });
     },

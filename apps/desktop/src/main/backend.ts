@@ -1,6 +1,13 @@
+import { freemem, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createWslCli, locateWslConfig, thisWindowsHost, type WslCli } from '@headroom/host';
-import { createVerifier, type SetupDeps, type VerifierDeps } from '@headroom/service';
+import { createWslCli, locateWslConfig, ollamaPsReader, thisWindowsHost, type WslCli } from '@headroom/host';
+import {
+  createMetricsSampler,
+  createVerifier,
+  type MetricsSampler,
+  type SetupDeps,
+  type VerifierDeps,
+} from '@headroom/service';
 import { createSimulatedWindows } from '@headroom/simulator';
 
 /** Where the app runs and which simulator scenario to act out when that is not Windows. */
@@ -21,6 +28,8 @@ export interface Backend {
   readonly verifier: VerifierDeps;
   /** Where the setup wizard keeps its place, and the .wslconfig it shows. */
   readonly setup: Pick<SetupDeps, 'stateFile' | 'wslconfigPath'>;
+  /** Live sampling for the dashboard, over the same machine. */
+  readonly metrics: MetricsSampler;
   readonly simulated: boolean;
   /** The scenario acted out, when simulated. */
   readonly scenario?: string;
@@ -42,6 +51,10 @@ export function createBackend(options: BackendOptions): Backend {
       wsl: createWslCli(),
       verifier: createVerifier({ host: thisWindowsHost(), wslconfigPath: path, ...keep }),
       setup: { stateFile, wslconfigPath: path },
+      metrics: createMetricsSampler({
+        hostMemory: () => ({ totalBytes: totalmem(), freeBytes: freemem() }),
+        ollama: ollamaPsReader(),
+      }),
       simulated: false,
     };
   }
@@ -56,6 +69,7 @@ export function createBackend(options: BackendOptions): Backend {
       ...keep,
     }),
     setup: { stateFile, wslconfigPath: sim.wslconfigPath },
+    metrics: createMetricsSampler({ env: sim.env, hostMemory: () => sim.hostMemory() }),
     simulated: true,
     scenario: sim.scenario,
   };

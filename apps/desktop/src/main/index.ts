@@ -49,6 +49,7 @@ function start(): void {
     const service = createHeadroomService({
       wsl: backend.wsl,
       verifier: backend.verifier,
+      metrics: backend.metrics,
       setup: { ...backend.setup, loginItem: electronLoginItem(app) },
     });
     const router = createServiceRouter(service);
@@ -90,6 +91,7 @@ function start(): void {
     app.on('second-instance', () => void openWindow());
     app.on('will-quit', () => {
       stopWatch();
+      backend.metrics.stop();
       stopTray();
       stopPushes();
       stopIpc();

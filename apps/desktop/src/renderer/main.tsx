@@ -5,7 +5,13 @@ import { App } from './components/App';
 import { Unavailable } from './components/Unavailable';
 import { navigate } from './state/navigation';
 import { createSetupStore } from './state/setup-store';
-import { SetupStoreContext, VerifyStoreContext, WslStoreContext } from './state/store-context';
+import { createMetricsStore } from './state/metrics-store';
+import {
+  MetricsStoreContext,
+  SetupStoreContext,
+  VerifyStoreContext,
+  WslStoreContext,
+} from './state/store-context';
 import { createVerifyStore } from './state/verify-store';
 import { createWslStore } from './state/wsl-store';
 import { pickTransport } from './transport/pick-transport';
@@ -33,7 +39,9 @@ if ('error' in transport) {
       <WslStoreContext.Provider value={createWslStore(bridge)}>
         <VerifyStoreContext.Provider value={createVerifyStore(bridge)}>
           <SetupStoreContext.Provider value={setupStore}>
-            <App />
+            <MetricsStoreContext.Provider value={createMetricsStore(bridge)}>
+              <App />
+            </MetricsStoreContext.Provider>
           </SetupStoreContext.Provider>
         </VerifyStoreContext.Provider>
       </WslStoreContext.Provider>

@@ -14,7 +14,9 @@ describe('createDistroSampleParser', () => {
   it('reads a meminfo block and a timed nvidia-smi, fed a byte at a time', () => {
     const parser = createDistroSampleParser();
     const text = `${block}${SAMPLER_MARKER} smi ms=312 exit=0@@\n`;
-    const samples = [...text].flatMap((char) => parser.push(char));
+    const samples = Array.from({ length: text.length }, (_, index) => text.charAt(index)).flatMap((char) =>
+      parser.push(char),
+    );
     expect(samples.map((sample) => sample.kind)).toEqual(['meminfo', 'latency']);
     const first = samples[0];
     expect(first?.kind === 'meminfo' && first.meminfo.memTotalKiB).toBeGreaterThan(15 * 2 ** 20);

@@ -142,7 +142,8 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
   let readerDistro: string | undefined;
   /** A distro whose reader left because nothing else ran there is not read again before this time. */
   let idle: { distro: string; until: number } | undefined;
-  let running: readonly string[] = [];
+  /** Undefined until the first refresh, so the first reading of WSL is not mistaken for a boot. */
+  let running: readonly string[] | undefined;
   let defaultDistro: string | undefined;
   let pendingMarkers: Marker[] = [];
   let lastGpu: { time: number; rows: GpuQueryRow[] } | undefined;
@@ -204,9 +205,10 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
 
   /** Start the in-distro reader only on a distro that already runs: Headroom never boots the VM for a chart. */
   const syncReader = (): void => {
-    const target = running.includes(defaultDistro ?? '')
+    const names = running ?? [];
+    const target = names.includes(defaultDistro ?? '')
       ? defaultDistro
-      : running.find((name) => name !== 'docker-desktop');
+      : names.find((name) => name !== 'docker-desktop');
     if (leaseUntil <= clock() || target === undefined) {
       stopReader();
       if (target === undefined) status.wsl = { state: 'stopped' };
@@ -246,7 +248,11 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
                     : `nvidia-smi inside ${target} failed (exit code ${sample.exitCode}).`;
                 status.latency = { time: clock(), ms: sample.ms, ok, message };
                 pendingLatency = sample.ms;
-                if (!ok) mark('passthrough-failure', message);
+                if (!ok)
+                  mark(
+                    'passthrough-failure',
+                    sample.exitCode === 124 ? 'nvidia-smi hung' : 'nvidia-smi failed',
+                  );
               } else {
                 idle = { distro: target, until: clock() + IDLE_RETRY_MS };
                 status.wsl = {
@@ -345,11 +351,11 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
       };
     },
     runningChanged(next, nextDefault) {
-      const wasRunning = running.length > 0;
+      const before = running;
       running = [...next];
       defaultDistro = nextDefault;
-      if (wasRunning && running.length === 0) mark('wsl-shutdown', 'WSL stopped');
-      if (!wasRunning && running.length > 0) mark('wsl-boot', 'WSL started');
+      if (before && before.length > 0 && running.length === 0) mark('wsl-shutdown', 'WSL stopped');
+      if (before?.length === 0 && running.length > 0) mark('wsl-boot', 'WSL started');
       if (tick !== undefined) syncReader();
     },
     onSample(listener) {

@@ -2,6 +2,7 @@ import type { AppPage } from '@headroom/contract';
 import { useEffect } from 'react';
 import { navigate, useHashPage } from '../state/navigation';
 import { useSetup, useWsl } from '../state/store-context';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { SetupWizard } from './setup/SetupWizard';
 import { VerifyCard } from './VerifyCard';
 import { WslPage } from './WslPage';
@@ -21,6 +22,7 @@ function RailStatus() {
 
 const PLACES: readonly { page: AppPage; name: string }[] = [
   { page: 'overview', name: 'Overview' },
+  { page: 'dashboard', name: 'Dashboard' },
   { page: 'setup', name: 'Setup' },
 ];
 
@@ -83,7 +85,12 @@ export function App() {
           ))}
         </ul>
       </nav>
-      {page === 'setup' ? (
+      {page === 'dashboard' ? (
+        <main className="page" id="dashboard">
+          <h1>Dashboard</h1>
+          <DashboardPage />
+        </main>
+      ) : page === 'setup' ? (
         <main className="page" id="setup">
           <h1>Set up Headroom</h1>
           <SetupWizard />

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import type { MetricsState } from './metrics-store';
 import type { SetupStoreState } from './setup-store';
 import type { VerifyState } from './verify-store';
 import type { WslState } from './wsl-store';
@@ -32,5 +33,15 @@ export const SetupStoreContext = createContext<StoreApi<SetupStoreState> | undef
 export function useSetup<T>(selector: (state: SetupStoreState) => T): T {
   const store = useContext(SetupStoreContext);
   if (!store) throw new Error('useSetup needs a SetupStoreContext provider.');
+  return useStore(store, selector);
+}
+
+/** Hands the metrics store to the component tree. */
+export const MetricsStoreContext = createContext<StoreApi<MetricsState> | undefined>(undefined);
+
+/** Select from the metrics store of the nearest provider. */
+export function useMetrics<T>(selector: (state: MetricsState) => T): T {
+  const store = useContext(MetricsStoreContext);
+  if (!store) throw new Error('useMetrics needs a MetricsStoreContext provider.');
   return useStore(store, selector);
 }

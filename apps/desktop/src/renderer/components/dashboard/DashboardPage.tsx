@@ -1,0 +1,369 @@
+import { METRICS_WINDOWS, type MetricsStatus, type MetricsWindowSeconds } from '@headroom/contract';
+import { useEffect, useLayoutEffect, useState } from 'react';
+import type { Point } from '../../state/metrics-store';
+import { useMetrics } from '../../state/store-context';
+import { clockTime, TimeChart, type ChartBand, type ChartLine } from './TimeChart';
+
+const WINDOW_NAMES: Readonly<Record<MetricsWindowSeconds, string>> = {
+  300: '5 min',
+  3_600: '1 h',
+  86_400: '24 h',
+};
+
+const toGiB = (mib: number): number => mib / 1024;
+const VRAM_LINES: readonly ChartLine[] = [
+  { id: 'gpu0.vramUsedMiB', name: 'VRAM used', color: 'var(--accent)' },
+  { id: 'gpu0.vramReservedMiB', name: 'Reserved by the driver', color: 'var(--text-2)' },
+];
+const UTIL_LINES: readonly ChartLine[] = [
+  { id: 'gpu0.utilPercent', name: 'GPU utilisation', color: 'var(--accent)' },
+];
+const WSL_LINES: readonly ChartLine[] = [
+  { id: 'wsl.memUsedMiB', name: 'Used in WSL (MemTotal − MemAvailable)', color: 'var(--accent)' },
+  { id: 'wsl.swapUsedMiB', name: 'Swap used', color: 'var(--busy)' },
+];
+const HOST_LINES: readonly ChartLine[] = [
+  { id: 'host.memUsedMiB', name: 'Used on Windows', color: 'var(--accent)' },
+  { id: 'host.vmmemMiB', name: 'Held by WSL’s VM (VmmemWSL)', color: 'var(--busy)' },
+];
+const LATENCY_LINES: readonly ChartLine[] = [
+  { id: 'wsl.latencyMs', name: 'nvidia-smi inside WSL', color: 'var(--accent)', dots: true },
+];
+const LATENCY_BANDS: readonly ChartBand[] = [
+  { from: 0, to: 0.5, label: 'healthy', color: 'var(--ok)' },
+  { from: 0.5, to: 2, label: 'slow', color: 'var(--busy)' },
+  { from: 2, to: 12, label: 'failing', color: 'var(--danger)' },
+];
+const toSeconds = (ms: number): number => ms / 1000;
+
+/** The latency axis always shows the 0.5 s and 2 s bands, and grows past them for a hang. */
+const latencyAxisTop = (dataMax: number): number => Math.max(2.5, Math.ceil(dataMax * 1.1));
+
+function latest(series: Readonly<Record<string, readonly Point[]>>, id: string): number | null {
+  const points = series[id];
+  const point = points?.[points.length - 1];
+  return point ? point[1] : null;
+}
+
+const gib = (mib: number | null): string => (mib === null ? '—' : `${(mib / 1024).toFixed(1)} GiB`);
+
+/** Every series of the window as CSV: a time column (ISO 8601) and one column per series. */
+export function metricsCsv(series: Readonly<Record<string, readonly Point[]>>): string {
+  const ids = Object.keys(series).sort();
+  const rows = new Map<number, Map<string, number | null>>();
+  for (const id of ids) {
+    for (const [time, value] of series[id] ?? []) {
+      const row = rows.get(time) ?? new Map<string, number | null>();
+      row.set(id, value);
+      rows.set(time, row);
+    }
+  }
+  const lines = [['time', ...ids].join(',')];
+  for (const time of [...rows.keys()].sort((a, b) => a - b)) {
+    const row = rows.get(time);
+    lines.push([new Date(time).toISOString(), ...ids.map((id) => String(row?.get(id) ?? ''))].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** The sources in words: what each one is doing, and what to do when it is not giving values. */
+function StatusLine({ status }: { status: MetricsStatus | undefined }) {
+  if (!status) return <p className="status">Starting the live readings…</p>;
+  const wsl =
+    status.wsl.state === 'running'
+      ? `Reading ${status.wsl.distro ?? 'WSL'} once a second.`
+      : status.wsl.state === 'starting'
+        ? `Starting to read ${status.wsl.distro ?? 'WSL'}…`
+        : (status.wsl.message ??
+          'WSL is stopped. That is normal: Headroom reads WSL only while a distribution runs, and never starts it for a chart.');
+  return (
+    <ul className="source-status" aria-label="Sources">
+      <li data-source="gpu">
+        <strong>GPU:</strong>{' '}
+        {status.gpu.state === 'ok'
+          ? 'nvidia-smi on Windows, once a second.'
+          : status.gpu.state === 'starting'
+            ? 'Starting nvidia-smi…'
+            : (status.gpu.message ?? 'nvidia-smi is not answering.')}
+      </li>
+      <li data-source="wsl">
+        <strong>WSL:</strong> {wsl}
+      </li>
+      <li
+        data-source="latency"
+        className={status.latency && !status.latency.ok ? 'source-status--bad' : undefined}
+      >
+        <strong>Passthrough:</strong>{' '}
+        {status.latency
+          ? `${status.latency.message} (at ${clockTime(status.latency.time)}; healthy under 0.5 s, failing past 2 s)`
+          : 'Timed every 30 s while a distribution runs.'}
+      </li>
+    </ul>
+  );
+}
+
+/** The newest values, big and plain, each against its limit. */
+function NowFigures({ series }: { series: Readonly<Record<string, readonly Point[]>> }) {
+  const latency = latest(series, 'wsl.latencyMs');
+  return (
+    <dl className="figures">
+      <div data-figure="vram">
+        <dt>VRAM</dt>
+        <dd>
+          {gib(latest(series, 'gpu0.vramUsedMiB'))} of {gib(latest(series, 'gpu0.vramTotalMiB'))}
+        </dd>
+      </div>
+      <div data-figure="wsl-memory">
+        <dt>WSL memory</dt>
+        <dd>
+          {gib(latest(series, 'wsl.memUsedMiB'))} of {gib(latest(series, 'wsl.memTotalMiB'))}
+        </dd>
+      </div>
+      <div data-figure="host-memory">
+        <dt>Windows memory</dt>
+        <dd>
+          {gib(latest(series, 'host.memUsedMiB'))} of {gib(latest(series, 'host.memTotalMiB'))}
+        </dd>
+      </div>
+      <div data-figure="latency">
+        <dt>Passthrough</dt>
+        <dd>{latency === null ? '—' : `${(latency / 1000).toFixed(2)} s`}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The table alternative to the charts: the newest minute, one row per second, for screen readers and copying. */
+function SampleTable({ series }: { series: Readonly<Record<string, readonly Point[]>> }) {
+  const times = (series['gpu0.vramUsedMiB'] ?? series['host.memUsedMiB'] ?? [])
+    .slice(-60)
+    .map(([time]) => time);
+  const at = (id: string, time: number): number | null =>
+    (series[id] ?? []).find(([candidate]) => candidate === time)?.[1] ?? null;
+  return (
+    <table className="distros sample-table">
+      <caption>The last minute of readings, newest last</caption>
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">VRAM used</th>
+          <th scope="col">GPU use</th>
+          <th scope="col">WSL used</th>
+          <th scope="col">WSL total</th>
+          <th scope="col">Windows used</th>
+        </tr>
+      </thead>
+      <tbody>
+        {times.map((time) => {
+          const util = at('gpu0.utilPercent', time);
+          return (
+            <tr key={time}>
+              <th scope="row">{clockTime(time)}</th>
+              <td>{gib(at('gpu0.vramUsedMiB', time))}</td>
+              <td>{util === null ? '—' : `${util} %`}</td>
+              <td>{gib(at('wsl.memUsedMiB', time))}</td>
+              <td>{gib(at('wsl.memTotalMiB', time))}</td>
+              <td>{gib(at('host.memUsedMiB', time))}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** Ollama's loaded models and how much of each sits on the GPU. */
+function OllamaModels({ models }: { models: MetricsStatus['ollama'] | undefined }) {
+  return (
+    <section className="chart" aria-labelledby="ollama-title">
+      <h3 id="ollama-title">Ollama</h3>
+      {!models ? (
+        <p className="chart__empty">
+          Ollama is not answering on 127.0.0.1:11434. Start it to see its loaded models here.
+        </p>
+      ) : models.length === 0 ? (
+        <p className="chart__empty">Ollama runs with no model loaded.</p>
+      ) : (
+        <table className="distros">
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Size</th>
+              <th scope="col">On the GPU</th>
+            </tr>
+          </thead>
+          <tbody>
+            {models.map((model) => (
+              <tr key={model.name}>
+                <th scope="row">{model.name}</th>
+                <td>{(model.sizeBytes / 2 ** 30).toFixed(1)} GiB</td>
+                <td>
+                  {model.sizeBytes === 0 ? '—' : `${Math.round((model.vramBytes / model.sizeBytes) * 100)} %`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The dashboard: VRAM, GPU use, WSL and Windows memory and the passthrough latency over 5 min, 1 h or 24 h, with
+ * markers for WSL starting and stopping and passthrough failures; pause, CSV export and a table view.
+ */
+export function DashboardPage() {
+  const watch = useMetrics((s) => s.watch);
+  const series = useMetrics((s) => s.series);
+  const markers = useMetrics((s) => s.markers);
+  const status = useMetrics((s) => s.status);
+  const to = useMetrics((s) => s.to);
+  const version = useMetrics((s) => s.version);
+  const windowSeconds = useMetrics((s) => s.windowSeconds);
+  const paused = useMetrics((s) => s.paused);
+  const error = useMetrics((s) => s.error);
+  const setWindow = useMetrics((s) => s.setWindow);
+  const setPaused = useMetrics((s) => s.setPaused);
+  const [tableView, setTableView] = useState(false);
+
+  useEffect(() => watch(), [watch]);
+  useLayoutEffect(() => {
+    window.__headroomMetricsRendered?.(version);
+  }, [version]);
+
+  const from = to - windowSeconds * 1000;
+  const vramTotal = latest(series, 'gpu0.vramTotalMiB');
+  const wslTotal = latest(series, 'wsl.memTotalMiB');
+  const hostTotal = latest(series, 'host.memTotalMiB');
+  const wslEmpty =
+    status?.wsl.message ??
+    'WSL is stopped, which is normal. Headroom reads its memory only while a distribution runs, and never starts WSL for a chart.';
+  const common = { series, from, to, markers };
+
+  return (
+    <>
+      <section className="card" aria-labelledby="dashboard-controls">
+        <header className="card__header">
+          <div>
+            <h2 id="dashboard-controls">Live readings</h2>
+            <StatusLine status={status} />
+          </div>
+          <div className="card__actions dashboard__actions">
+            <div role="radiogroup" aria-label="Time window" className="segmented">
+              {METRICS_WINDOWS.map((seconds) => (
+                <label key={seconds} className="segmented__option">
+                  <input
+                    type="radio"
+                    name="metrics-window"
+                    checked={windowSeconds === seconds}
+                    onChange={() => setWindow(seconds)}
+                  />
+                  {WINDOW_NAMES[seconds]}
+                </label>
+              ))}
+            </div>
+            <button type="button" className="button" aria-pressed={paused} onClick={() => setPaused(!paused)}>
+              {paused ? 'Resume' : 'Pause'}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                download(
+                  `headroom-metrics-${new Date(to).toISOString().slice(0, 19)}.csv`,
+                  metricsCsv(series),
+                )
+              }
+            >
+              Export CSV
+            </button>
+            <button
+              type="button"
+              className="button"
+              aria-pressed={tableView}
+              onClick={() => setTableView(!tableView)}
+            >
+              Table view
+            </button>
+          </div>
+        </header>
+        {error ? (
+          <div className="alert" role="alert">
+            <p className="alert__title">{error.message}</p>
+          </div>
+        ) : null}
+        <NowFigures series={series} />
+      </section>
+      {tableView ? (
+        <section className="card">
+          <SampleTable series={series} />
+        </section>
+      ) : (
+        <div className="charts">
+          <TimeChart
+            {...common}
+            title="VRAM"
+            unit="GiB"
+            lines={VRAM_LINES}
+            scale={toGiB}
+            {...(vramTotal === null
+              ? {}
+              : { limit: { value: vramTotal / 1024, label: `total ${gib(vramTotal)}` } })}
+            empty={status?.gpu.message ?? 'No VRAM readings yet.'}
+          />
+          <TimeChart
+            {...common}
+            title="GPU utilisation"
+            unit="%"
+            lines={UTIL_LINES}
+            yMax={100}
+            empty={status?.gpu.message ?? 'No GPU readings yet.'}
+          />
+          <TimeChart
+            {...common}
+            title="WSL memory"
+            unit="GiB"
+            lines={WSL_LINES}
+            scale={toGiB}
+            {...(wslTotal === null
+              ? {}
+              : { limit: { value: wslTotal / 1024, label: `WSL's memory ${gib(wslTotal)}` } })}
+            empty={wslEmpty}
+          />
+          <TimeChart
+            {...common}
+            title="Windows memory"
+            unit="GiB"
+            lines={HOST_LINES}
+            scale={toGiB}
+            {...(hostTotal === null
+              ? {}
+              : { limit: { value: hostTotal / 1024, label: `installed ${gib(hostTotal)}` } })}
+            empty="No reading of Windows' memory yet."
+          />
+          <TimeChart
+            {...common}
+            title="Passthrough latency"
+            unit="s"
+            scale={toSeconds}
+            lines={LATENCY_LINES}
+            bands={LATENCY_BANDS}
+            yMax={latencyAxisTop}
+            empty="Timed every 30 s while a distribution runs: nvidia-smi inside WSL, healthy under 0.5 s, failing past 2 s."
+          />
+          <OllamaModels models={status?.ollama} />
+        </div>
+      )}
+    </>
+  );
+}

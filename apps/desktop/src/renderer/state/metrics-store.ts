@@ -1,0 +1,160 @@
+import type {
+  ErrorPayload,
+  HeadroomBridge,
+  MetricsMarker,
+  MetricsSample,
+  MetricsStatus,
+  MetricsWindowSeconds,
+} from '@headroom/contract';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { asErrorPayload } from './error-payload';
+
+/** A point as the charts take it: epoch milliseconds and a value, or null for a gap. */
+export type Point = readonly [number, number | null];
+
+/** What the dashboard draws: the window's series and markers, the sources' state, and the controls' state. */
+export interface MetricsState {
+  readonly windowSeconds: MetricsWindowSeconds;
+  readonly paused: boolean;
+  readonly series: Readonly<Record<string, readonly Point[]>>;
+  readonly markers: readonly MetricsMarker[];
+  readonly status: MetricsStatus | undefined;
+  /** The end of the window (the newest sample's time, frozen while paused). */
+  readonly to: number;
+  /** Bumped on every change the charts must redraw for. */
+  readonly version: number;
+  readonly error: ErrorPayload | undefined;
+  /** Start watching (and keep the lease alive) until the returned function is called. */
+  readonly watch: () => () => void;
+  readonly setWindow: (windowSeconds: MetricsWindowSeconds) => void;
+  readonly setPaused: (paused: boolean) => void;
+  /** Fetch the window again from the service (after a window change, a resume, or to re-reduce a long window). */
+  readonly refresh: () => Promise<void>;
+}
+
+/** The service stops sampling a minute after the last watch; the dashboard renews well inside that. */
+const RENEW_MS = 20_000;
+/** A window longer than 5 min is fetched again this often, so it stays at ~1,000 points per series. */
+const REFETCH_MS: Readonly<Record<MetricsWindowSeconds, number>> = { 300: 0, 3_600: 60_000, 86_400: 300_000 };
+
+/** Called after each batch of samples reaches the store, with when the batch started: the bench's hook. */
+export type RenderTimingHook = (startedAt: number) => void;
+
+declare global {
+  interface Window {
+    /** Set by the benchmark: every store update's start, so it can time update + render. */
+    __headroomMetricsUpdate?: RenderTimingHook;
+    /** Set by the benchmark: called once the dashboard has rendered a store version. */
+    __headroomMetricsRendered?: (version: number) => void;
+  }
+}
+
+/**
+ * The metrics store over a bridge: watches while the dashboard is shown, takes each second's `metrics.sample` push
+ * and coalesces them per animation frame (a busy window draws once per frame, not once per message), trims the
+ * series to the window, and freezes while paused.
+ */
+export function createMetricsStore(
+  bridge: HeadroomBridge,
+  frame: (callback: () => void) => void = (callback) => requestAnimationFrame(callback),
+): StoreApi<MetricsState> {
+  let queued: MetricsSample[] = [];
+  let frameRequested = false;
+  let watchers = 0;
+  let renewTimer: ReturnType<typeof setInterval> | undefined;
+  let lastFetch = 0;
+
+  const store = createStore<MetricsState>()((set, get) => {
+    const fetchWindow = async (): Promise<void> => {
+      lastFetch = Date.now();
+      try {
+        const snapshot = await bridge.invoke('metrics.watch', { windowSeconds: get().windowSeconds });
+        if (get().paused) return;
+        set((state) => ({
+          series: snapshot.series,
+          markers: snapshot.markers,
+          status: snapshot.status,
+          to: snapshot.to,
+          version: state.version + 1,
+          error: undefined,
+        }));
+      } catch (error) {
+        set({ error: asErrorPayload(error) });
+      }
+    };
+
+    return {
+      refresh: fetchWindow,
+      windowSeconds: 300,
+      paused: false,
+      series: {},
+      markers: [],
+      status: undefined,
+      to: 0,
+      version: 0,
+      error: undefined,
+      watch: () => {
+        watchers += 1;
+        if (watchers === 1) {
+          void fetchWindow();
+          renewTimer = setInterval(() => void fetchWindow(), RENEW_MS);
+        }
+        return () => {
+          watchers -= 1;
+          if (watchers === 0) clearInterval(renewTimer);
+        };
+      },
+      setWindow: (windowSeconds) => {
+        set({ windowSeconds });
+        void fetchWindow();
+      },
+      setPaused: (paused) => {
+        set({ paused });
+        if (!paused) void fetchWindow();
+      },
+    };
+  });
+
+  const flush = (): void => {
+    frameRequested = false;
+    const batch = queued;
+    queued = [];
+    const last = batch.at(-1);
+    if (!last) return;
+    const startedAt = performance.now();
+    const state = store.getState();
+    const from = last.time - state.windowSeconds * 1000;
+    const series: Record<string, Point[]> = {};
+    const ids = new Set([
+      ...Object.keys(state.series),
+      ...batch.flatMap((sample) => Object.keys(sample.values)),
+    ]);
+    for (const id of ids) {
+      const existing = state.series[id] ?? [];
+      let start = 0;
+      while (start < existing.length && (existing[start]?.[0] ?? 0) < from) start += 1;
+      const added = batch.flatMap((sample): Point[] => {
+        const value = sample.values[id];
+        return value === undefined ? [] : [[sample.time, value]];
+      });
+      series[id] = start === 0 && added.length === 0 ? [...existing] : [...existing.slice(start), ...added];
+    }
+    const markers = [...state.markers, ...batch.flatMap((sample) => sample.markers)].filter(
+      (marker) => marker.time >= from,
+    );
+    store.setState({ series, markers, status: last.status, to: last.time, version: state.version + 1 });
+    window.__headroomMetricsUpdate?.(startedAt);
+    const refetch = REFETCH_MS[state.windowSeconds];
+    if (refetch > 0 && Date.now() - lastFetch > refetch) void store.getState().refresh();
+  };
+
+  bridge.on('metrics.sample', (sample) => {
+    if (store.getState().paused || watchers === 0) return;
+    queued.push(sample);
+    if (!frameRequested) {
+      frameRequested = true;
+      frame(flush);
+    }
+  });
+  return store;
+}

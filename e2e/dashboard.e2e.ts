@@ -1,0 +1,105 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { startDemo, type DemoProcess } from './support/demo';
+
+/** Screenshots land here, for CI's artefacts. */
+const ARTEFACTS = join(import.meta.dirname, '..', 'test-results', 'dashboard');
+
+let browser: Browser;
+let demo: DemoProcess | undefined;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTEFACTS, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(() => browser.close());
+afterEach(async () => {
+  await page.close();
+  await demo?.stop();
+  demo = undefined;
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+async function openDashboard(scenario: string): Promise<void> {
+  demo = await startDemo(scenario, { HEADROOM_SIM_TIME_SCALE: '0.05' });
+  page = await browser.newPage({ viewport: { width: 1200, height: 1100 } });
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(demo.url);
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('heading', { name: 'Live readings' }).waitFor();
+}
+
+const figure = (name: string) => page.locator(`[data-figure="${name}"] dd`);
+const chart = (title: string) => page.locator(`[data-chart="${title}"]`);
+/** Wait until the chart has drawn a line of more than one point (its SVG path has segments). */
+const drawnLine = (title: string) =>
+  page.waitForFunction(
+    (name) =>
+      (
+        document.querySelector(`[data-chart="${name}"] .recharts-line-curve`)?.getAttribute('d') ?? ''
+      ).includes('L'),
+    title,
+  );
+const shot = (name: string) => page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
+
+describe('the dashboard in the browser demo', () => {
+  it('shows the simulated VRAM and memory, and after "Shut down WSL" the WSL series stop with a marker', async () => {
+    await openDashboard('healthy');
+    await figure('vram').filter({ hasText: '1.2 GiB of 24.0 GiB' }).waitFor();
+    await figure('wsl-memory')
+      .filter({ hasText: /of 46\.8 GiB$/ })
+      .waitFor();
+    expect(await figure('host-memory').textContent()).toMatch(/ of 64\.0 GiB$/);
+    await drawnLine('VRAM');
+    await drawnLine('WSL memory');
+    await page.getByText(/nvidia-smi inside Ubuntu-24\.04 answered in 0\.14 s/).waitFor();
+    await shot('healthy-1-live');
+
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('button', { name: 'Shut down WSL' }).click();
+    await page.getByRole('dialog', { name: 'Shut down WSL?' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('WSL is shut down. Every distribution is stopped.').waitFor();
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+
+    await figure('wsl-memory').filter({ hasText: '— of —' }).waitFor();
+    expect(await figure('vram').textContent()).toBe('1.2 GiB of 24.0 GiB');
+    await page
+      .locator('[data-source="wsl"]')
+      .filter({ hasText: /WSL is stopped/ })
+      .waitFor();
+    await chart('WSL memory').getByText('WSL stopped').first().waitFor();
+    await shot('healthy-2-after-shutdown');
+
+    await page.getByRole('button', { name: 'Table view' }).click();
+    const table = page.getByRole('table', { name: /The last minute of readings/ });
+    await table.waitFor();
+    expect(await table.getByRole('row').count()).toBeGreaterThan(2);
+  }, 90_000);
+
+  it('shows a hung passthrough on the latency chart and in words (passthrough-hang)', async () => {
+    await openDashboard('passthrough-hang');
+    const latency = page.locator('[data-source="latency"]');
+    await latency.filter({ hasText: /did not answer within 10 s: GPU passthrough hangs/ }).waitFor();
+    expect(await latency.getAttribute('class')).toContain('source-status--bad');
+    await figure('latency').filter({ hasText: '10.00 s' }).waitFor();
+    await chart('Passthrough latency').locator('.recharts-line-dot').first().waitFor();
+    await chart('Passthrough latency').getByText('nvidia-smi hung').first().waitFor();
+    await shot('passthrough-hang');
+  }, 90_000);
+
+  it('says there is no GPU instead of drawing empty VRAM axes (no-gpu)', async () => {
+    await openDashboard('no-gpu');
+    await chart('VRAM')
+      .getByText(/nvidia-smi/)
+      .waitFor();
+    expect(await chart('VRAM').locator('.recharts-line').count()).toBe(0);
+    await shot('no-gpu');
+  }, 90_000);
+});
