@@ -40,7 +40,10 @@ export interface HeadroomService {
   on<C extends PushChannel>(channel: C, listener: (payload: PushPayload<C>) => void): () => void;
   /** Read the distros again and push `wsl.changed` when they differ from what was last seen. */
   refresh(): Promise<WslSnapshot>;
-  /** Re-read the distros every `intervalMs` (skipping a tick while one is in flight); returns the stop function. */
+  /**
+   * Re-read the distros every `intervalMs`, skipping a tick while one is in flight or while the metrics' in-distro
+   * reader runs (its end triggers a read at once); returns the stop function.
+   */
   watch(intervalMs: number): () => void;
   /** Ask every window to show a page (the tray's "Set up Headroom…"). */
   show(page: AppPage): void;
@@ -92,6 +95,8 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       ? createSetupHandlers({ ...options.setup, verifier: options.verifier })
       : undefined;
   options.metrics?.onSample((sample) => push('metrics.sample', sample));
+  // The reader ends when WSL stops (or the distro idles): look at once rather than at the next watch tick.
+  options.metrics?.onReaderEnded(() => void refresh().catch(() => undefined));
   const setup = (): SetupHandlers => {
     if (!setupHandlers)
       throw new ServiceError('unavailable', 'The setup wizard is not available on this machine.');
@@ -149,7 +154,8 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     watch(intervalMs) {
       let inFlight = false;
       const timer = setInterval(() => {
-        if (inFlight) return;
+        // While the in-distro reader runs, WSL is known to be up: no wsl.exe is started to ask.
+        if (inFlight || options.metrics?.readingWsl === true) return;
         inFlight = true;
         refresh()
           .catch(() => undefined)

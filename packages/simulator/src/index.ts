@@ -20,3 +20,4 @@ export {
 } from './simulated-windows';
 export type { VmState } from './vm-state';
 export { simulatorTimeScale } from './time-scale';
+export { readInvocations, type Invocation } from './invocation-log';

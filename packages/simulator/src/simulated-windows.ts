@@ -6,6 +6,7 @@ import type { FakeProgram } from './fake/main';
 import { getScenario } from './scenarios';
 import { SIMULATED_USER_PROFILE } from './vm-config';
 import { initialState, readVmState, writeVmState, type VmState } from './vm-state';
+import { readInvocations, type Invocation } from './invocation-log';
 
 /** Where to build a simulated Windows. */
 export interface SimulatedWindowsOptions {
@@ -47,6 +48,8 @@ export interface SimulatedWindows {
    * (VmmemWSL, a third of its size while it runs), read from the VM state.
    */
   hostMemory(): { totalBytes: number; freeBytes: number; vmmemBytes: number };
+  /** Every fake program started so far: how benchmarks and budget tests count processes. */
+  invocations(): Invocation[];
 }
 
 const DESKTOP_BYTES = 9 * 2 ** 30;
@@ -141,6 +144,7 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
     wslconfigPath,
     host: { totalMemoryBytes, logicalProcessors, windowsBuild, userProfile: SIMULATED_USER_PROFILE },
     readState: () => readVmState(stateDir),
+    invocations: () => readInvocations(stateDir),
     hostMemory: () => {
       const vm = readVmState(stateDir).vm;
       const vmmemBytes = vm ? Math.round(vm.memoryBytes * VMMEM_SHARE) : 0;

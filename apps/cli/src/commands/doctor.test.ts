@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { readInvocations } from '@headroom/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli';
 import { openCliSandbox, type CliSandbox } from '../testing/sandbox';
@@ -68,6 +69,17 @@ describe('headroom doctor --simulate S --json', () => {
     },
     60_000,
   );
+});
+
+describe('headroom doctor on the default simulated machine', () => {
+  it('starts at most 4 wsl.exe processes and reads the distro while WSL runs (ARCHITECTURE.md §5)', async () => {
+    const { code, json } = await doctor();
+    expect(code).toBe(0);
+    expect(json.health).toBe('green');
+    const wsl = readInvocations(join(dir, 'data', 'simulator')).filter((call) => call.program === 'wsl');
+    expect(wsl.length).toBeLessThanOrEqual(4);
+    expect(wsl.some((call) => call.argv[0] === '-d')).toBe(true);
+  });
 });
 
 describe('headroom doctor on a capture', () => {

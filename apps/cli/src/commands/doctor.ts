@@ -119,7 +119,8 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
     const target = collectionTarget(values.simulate);
     if (values.start && !values.json)
       io.stdout.write('Starting WSL if it is stopped, for the checks inside the distro (--start).\n');
-    capture = await collectCapture({ ...target, bootVm: values.start });
+    // The verbose list's states stand in for `wsl --list --running`: the doctor starts at most 4 wsl.exe processes.
+    capture = await collectCapture({ ...target, bootVm: values.start, skipProbes: ['wsl-list-running'] });
     misplaced = await target.misplaced();
     label = target.label;
     savedTarget = target.scenario?.target;

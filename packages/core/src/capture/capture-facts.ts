@@ -89,6 +89,13 @@ function parseList<T>(probe: ProbeRecord, id: string, parse: (value: string) => 
   return parseSafely<T>(id, text(probe), () => parsed(parse(text(probe))));
 }
 
+/** The running distros from the verbose list's states, when `wsl --list --running` was not run. */
+function runningFromVerbose(distros: Parsed<WslDistro[]>): Parsed<string[]> {
+  return distros.ok
+    ? parsed(distros.value.filter((distro) => distro.state === 'Running').map((distro) => distro.name))
+    : distros;
+}
+
 /**
  * Read every fact out of a capture with the pure parsers: WSL, the host and in-distro GPUs, the distro, Windows'
  * registry, the event log and .wslconfig. A live run, the simulator and a replayed capture give the same facts.
@@ -144,7 +151,11 @@ export function readCaptureFacts(capture: Capture): CaptureFacts {
       installed,
       ...(versionProbe ? { version: parseWslVersion(text(versionProbe), versionProbe.exitCode) } : {}),
       ...(verboseProbe ? { distros: parseList(verboseProbe, 'wsl-list-verbose', parseWslListVerbose) } : {}),
-      ...(runningProbe ? { running: parseList(runningProbe, 'wsl-list-running', parseWslListQuiet) } : {}),
+      ...(runningProbe
+        ? { running: parseList(runningProbe, 'wsl-list-running', parseWslListQuiet) }
+        : verboseProbe && !running
+          ? { running: runningFromVerbose(parseList(verboseProbe, 'wsl-list-verbose', parseWslListVerbose)) }
+          : {}),
       ...(statusProbe ? { status: parseWslStatus(text(statusProbe)) } : {}),
       bootWarnings: batch ? parseWslWarnings(errorText(batch)) : [],
     },
@@ -171,6 +182,8 @@ export function readCaptureFacts(capture: Capture): CaptureFacts {
           }),
         }
       : {}),
-    notCollected: STANDARD_PROBE_IDS.filter((id) => !findProbe(capture, id)),
+    notCollected: STANDARD_PROBE_IDS.filter(
+      (id) => !findProbe(capture, id) && !(id === 'wsl-list-running' && verboseProbe && !running),
+    ),
   };
 }

@@ -40,6 +40,11 @@ export interface CollectOptions {
   readonly clock?: () => Date;
   /** Timeout of each host probe; the distro batch gets its own, longer one. */
   readonly timeoutMs?: number;
+  /**
+   * Standard host probes to leave out. `headroom doctor` leaves out `wsl-list-running` (the verbose list's states
+   * say the same) to stay within 4 wsl.exe processes; `headroom collect` keeps the full set.
+   */
+  readonly skipProbes?: readonly string[];
 }
 
 const GPU_QUERY = `--query-gpu=${GPU_QUERY_FIELDS.join(',')}`;
@@ -99,7 +104,7 @@ export async function runProbe(
 /** Which distro the in-distro probes run in, and whether the VM is up, from the list probes. */
 function distroTarget(
   verbose: ProbeRecord,
-  running: ProbeRecord,
+  running: ProbeRecord | undefined,
   wanted: string | undefined,
 ): { name: string; vmRunning: boolean } | undefined {
   if (verbose.exitCode !== 0) return undefined;
@@ -113,7 +118,7 @@ function distroTarget(
       distros[0];
     if (!target) return undefined;
     const runningNames =
-      running.exitCode === 0 ? parseWslListQuiet(decodeConsoleOutput(running.stdout).text) : [];
+      running?.exitCode === 0 ? parseWslListQuiet(decodeConsoleOutput(running.stdout).text) : [];
     return {
       name: target.name,
       vmRunning: runningNames.length > 0 || distros.some((distro) => distro.state === 'Running'),
@@ -136,11 +141,17 @@ export async function collectCapture(options: CollectOptions): Promise<Capture> 
     ...(options.env ? { env: options.env } : {}),
   };
   const createdAt = clock().toISOString();
-  const hostRecords = await Promise.all(HOST_PROBES.map((command) => runProbe(run, command, probeOptions)));
-  const [, verbose, running] = hostRecords;
+  const skipped = new Set(options.skipProbes ?? []);
+  const hostRecords = await Promise.all(
+    HOST_PROBES.filter((command) => !skipped.has(command.id)).map((command) =>
+      runProbe(run, command, probeOptions),
+    ),
+  );
+  const verbose = hostRecords.find((record) => record.id === 'wsl-list-verbose');
+  const running = hostRecords.find((record) => record.id === 'wsl-list-running');
   const records: ProbeRecord[] = [...hostRecords];
 
-  const target = verbose && running ? distroTarget(verbose, running, options.distro) : undefined;
+  const target = verbose ? distroTarget(verbose, running, options.distro) : undefined;
   if (target && (target.vmRunning || options.bootVm === true)) {
     const batch = await runProbe(
       run,

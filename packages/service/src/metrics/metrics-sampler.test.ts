@@ -129,6 +129,19 @@ describe('createMetricsSampler', () => {
     expect(live('wsl.exe')).toEqual([]);
   });
 
+  it('says while it reads WSL, and when the reader ends by itself, so the service can look at WSL at once', () => {
+    const metrics = sampler();
+    const ended = vi.fn();
+    metrics.onReaderEnded(ended);
+    metrics.watch();
+    expect(metrics.readingWsl).toBe(false);
+    metrics.runningChanged(['Ubuntu-24.04'], 'Ubuntu-24.04');
+    expect(metrics.readingWsl).toBe(true);
+    end(readerStream(), 1);
+    expect(metrics.readingWsl).toBe(false);
+    expect(ended).toHaveBeenCalledOnce();
+  });
+
   it('does not read a distro again right after its reader left it idle', () => {
     const metrics = sampler();
     metrics.watch();

@@ -34,6 +34,8 @@ export interface MetricsSamplerDeps {
   readonly leaseMs?: number;
   /** Waits before restarting a stream that died, growing with each death; default 1 s up to 60 s. */
   readonly restartDelaysMs?: readonly number[];
+  /** The store to fill (the benchmark hands in a day of samples); default a fresh one for 24 h at 1 Hz. */
+  readonly store?: MetricsStore;
   readonly timers?: {
     setInterval(fn: () => void, ms: number): unknown;
     clearInterval(handle: unknown): void;
@@ -54,6 +56,10 @@ export interface MetricsSampler {
   onSample(listener: (sample: MetricsSample) => void): () => void;
   /** Whether the sources are on. */
   readonly active: boolean;
+  /** The in-distro reader runs: WSL is known to be up without asking wsl.exe. */
+  readonly readingWsl: boolean;
+  /** Told when the in-distro reader ends by itself (WSL stopped, or the distro went idle). */
+  onReaderEnded(listener: () => void): () => void;
   /** Stop every source now. */
   stop(): void;
 }
@@ -131,8 +137,9 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
   const delays = deps.restartDelaysMs ?? DEFAULT_RESTART_DELAYS;
   const leaseMs = deps.leaseMs ?? 60_000;
   const env = deps.env ?? process.env;
-  const store = new MetricsStore();
+  const store = deps.store ?? new MetricsStore();
   const listeners = new Set<(sample: MetricsSample) => void>();
+  const readerEndedListeners = new Set<() => void>();
 
   let leaseUntil = 0;
   let tick: unknown;
@@ -271,6 +278,7 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
         if (status.wsl.state !== 'idle') status.wsl = { state: 'stopped' };
         readerDistro = undefined;
         reader = undefined;
+        readerEndedListeners.forEach((listener) => listener());
         return 'stay-down';
       },
     );
@@ -364,6 +372,13 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
     },
     get active() {
       return tick !== undefined;
+    },
+    get readingWsl() {
+      return reader !== undefined;
+    },
+    onReaderEnded(listener) {
+      readerEndedListeners.add(listener);
+      return () => readerEndedListeners.delete(listener);
     },
     stop: stopAll,
   };

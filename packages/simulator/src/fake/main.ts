@@ -1,3 +1,6 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INVOCATION_LOG } from '../invocation-log';
 import { getScenario } from '../scenarios';
 import { simulatorTimeScale } from '../time-scale';
 import { readVmState } from '../vm-state';
@@ -13,6 +16,10 @@ export type FakeProgram = 'wsl' | 'nvidia-smi' | 'reg' | 'wevtutil';
  */
 export async function main(stateDir: string, program: FakeProgram): Promise<void> {
   try {
+    appendFileSync(
+      join(stateDir, INVOCATION_LOG),
+      `${JSON.stringify({ program, argv: process.argv.slice(2, 4) })}\n`,
+    );
     const scenario = getScenario(readVmState(stateDir).scenario);
     const scale = simulatorTimeScale(process.env);
     const invocation: FakeInvocation = {

@@ -8,6 +8,7 @@ import type {
 } from '@headroom/contract';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { asErrorPayload } from './error-payload';
+import { bucketWidthMs, mergePoints, windowEnd } from './series-merge';
 
 /** A point as the charts take it: epoch milliseconds and a value, or null for a gap. */
 export type Point = readonly [number, number | null];
@@ -74,7 +75,7 @@ export function createMetricsStore(
           series: snapshot.series,
           markers: snapshot.markers,
           status: snapshot.status,
-          to: snapshot.to,
+          to: windowEnd(snapshot.to, bucketWidthMs(state.windowSeconds)),
           version: state.version + 1,
           error: undefined,
         }));
@@ -123,26 +124,27 @@ export function createMetricsStore(
     if (!last) return;
     const startedAt = performance.now();
     const state = store.getState();
-    const from = last.time - state.windowSeconds * 1000;
-    const series: Record<string, Point[]> = {};
+    const bucketMs = bucketWidthMs(state.windowSeconds);
+    const to = windowEnd(last.time, bucketMs);
+    const from = to - state.windowSeconds * 1000;
+    const series: Record<string, readonly Point[]> = {};
     const ids = new Set([
       ...Object.keys(state.series),
       ...batch.flatMap((sample) => Object.keys(sample.values)),
     ]);
     for (const id of ids) {
-      const existing = state.series[id] ?? [];
-      let start = 0;
-      while (start < existing.length && (existing[start]?.[0] ?? 0) < from) start += 1;
       const added = batch.flatMap((sample): Point[] => {
         const value = sample.values[id];
         return value === undefined ? [] : [[sample.time, value]];
       });
-      series[id] = start === 0 && added.length === 0 ? [...existing] : [...existing.slice(start), ...added];
+      series[id] = mergePoints(state.series[id] ?? [], added, from, bucketMs);
     }
-    const markers = [...state.markers, ...batch.flatMap((sample) => sample.markers)].filter(
-      (marker) => marker.time >= from,
-    );
-    store.setState({ series, markers, status: last.status, to: last.time, version: state.version + 1 });
+    const newMarkers = batch.flatMap((sample) => sample.markers);
+    const markers =
+      newMarkers.length === 0 && (state.markers[0]?.time ?? from) >= from
+        ? state.markers
+        : [...state.markers, ...newMarkers].filter((marker) => marker.time >= from);
+    store.setState({ series, markers, status: last.status, to, version: state.version + 1 });
     window.__headroomMetricsUpdate?.(startedAt);
     const refetch = REFETCH_MS[state.windowSeconds];
     if (refetch > 0 && Date.now() - lastFetch > refetch) void store.getState().refresh();

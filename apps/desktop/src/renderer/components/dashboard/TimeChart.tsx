@@ -196,4 +196,21 @@ export const TimeChart = memo(function TimeChart(props: TimeChartProps) {
       </ul>
     </section>
   );
-});
+}, sameDrawing);
+
+/**
+ * Whether a chart would draw the same: its own series arrays, window, markers and limit are unchanged. Other
+ * series changing (a chart receives the whole record) does not redraw it.
+ */
+function sameDrawing(a: TimeChartProps, b: TimeChartProps): boolean {
+  return (
+    a.from === b.from &&
+    a.to === b.to &&
+    a.markers === b.markers &&
+    a.empty === b.empty &&
+    a.limit?.value === b.limit?.value &&
+    a.limit?.label === b.limit?.label &&
+    a.lines === b.lines &&
+    a.lines.every((line) => a.series[line.id] === b.series[line.id])
+  );
+}

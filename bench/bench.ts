@@ -1,0 +1,266 @@
+/**
+ * `npm run bench [-- --json]`: measures what ARCHITECTURE.md §5 budgets, on this machine, against the simulator.
+ * A benchmark measures; no test times anything. Every number is measured in this run, none is assumed.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { GPU_QUERY_FIELDS, MetricsStore, DAY_OF_SECONDS } from '@headroom/core';
+import { buildRenderer, rendererDistDir } from '@headroom/desktop';
+import { createWslCli, runProcess } from '@headroom/host';
+import {
+  createHeadroomService,
+  createMetricsSampler,
+  createServiceRouter,
+  startDemoServer,
+} from '@headroom/service';
+import { createSimulatedWindows, readInvocations, type SimulatedWindows } from '@headroom/simulator';
+import { launchChromium } from '../e2e/support/browser';
+
+/** §5 and the issue's budgets. */
+const BUDGETS = {
+  spawnsPerMinuteSteady: 2,
+  doctorWslProcesses: 4,
+  renderMsPerUpdate24h: 16,
+  heapMbAfter24h: 64,
+};
+/** The desktop app's WSL list interval. */
+const WATCH_INTERVAL_MS = 10_000;
+const WARM_UP_MS = 5_000;
+const MEASURE_MS = 30_000;
+const NAIVE_MEASURE_MS = 15_000;
+const RENDER_UPDATES = 20;
+const HEADROOM_BIN = join(import.meta.dirname, '..', 'apps', 'cli', 'bin', 'headroom.js');
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+const log = (json: boolean, line: string): void => {
+  if (!json) process.stderr.write(`${line}\n`);
+};
+
+function simulate(name: string): { windows: SimulatedWindows; dispose: () => void } {
+  const stateDir = mkdtempSync(join(tmpdir(), `headroom-bench-${name}-`));
+  return {
+    windows: createSimulatedWindows({ scenario: 'healthy', stateDir }),
+    dispose: () => rmSync(stateDir, { recursive: true, force: true }),
+  };
+}
+
+/** The service sampling at 1 Hz as the app does with the dashboard open: processes started per minute after warm-up. */
+async function steadySampling(): Promise<{ perMinute: number; cpuMsPerSample: number; samples: number }> {
+  const { windows, dispose } = simulate('steady');
+  const metrics = createMetricsSampler({ env: windows.env, hostMemory: () => windows.hostMemory() });
+  const service = createHeadroomService({ wsl: createWslCli({ env: windows.env }), metrics });
+  const stopWatching = service.watch(WATCH_INTERVAL_MS);
+  let samples = 0;
+  metrics.onSample(() => (samples += 1));
+  try {
+    await service.handlers['metrics.watch']({ windowSeconds: 300 });
+    await sleep(WARM_UP_MS);
+    const before = readInvocations(windows.stateDir).length;
+    const samplesBefore = samples;
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const renew = setInterval(() => void service.handlers['metrics.watch']({ windowSeconds: 300 }), 20_000);
+    await sleep(MEASURE_MS);
+    clearInterval(renew);
+    const elapsed = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const spawned = readInvocations(windows.stateDir).length - before;
+    const taken = samples - samplesBefore;
+    return {
+      perMinute: (spawned * 60_000) / elapsed,
+      cpuMsPerSample: taken === 0 ? Number.NaN : (cpu.user + cpu.system) / 1000 / taken,
+      samples: taken,
+    };
+  } finally {
+    stopWatching();
+    metrics.stop();
+    dispose();
+  }
+}
+
+/** The same readings taken the naive way: one nvidia-smi and one wsl.exe per sample. */
+async function naiveSampling(): Promise<number> {
+  const { windows, dispose } = simulate('naive');
+  const query = [`--query-gpu=${GPU_QUERY_FIELDS.join(',')}`, '--format=csv,noheader,nounits'];
+  try {
+    const before = readInvocations(windows.stateDir).length;
+    const started = performance.now();
+    while (performance.now() - started < NAIVE_MEASURE_MS) {
+      const tick = performance.now();
+      await Promise.all([
+        runProcess(['nvidia-smi.exe', ...query], { timeoutMs: 10_000, env: windows.env }),
+        runProcess(['wsl.exe', '-d', 'Ubuntu-24.04', '-e', 'cat', '/proc/meminfo'], {
+          timeoutMs: 10_000,
+          env: windows.env,
+        }),
+      ]);
+      await sleep(Math.max(0, 1_000 - (performance.now() - tick)));
+    }
+    const elapsed = performance.now() - started;
+    return ((readInvocations(windows.stateDir).length - before) * 60_000) / elapsed;
+  } finally {
+    dispose();
+  }
+}
+
+/** A day of 1 Hz samples for the series the dashboard draws, written with a fake clock. */
+function fillDay(store: MetricsStore, end: number): void {
+  const start = end - DAY_OF_SECONDS * 1000;
+  for (let second = 0; second < DAY_OF_SECONDS; second += 1) {
+    const wave = Math.sin(second / 600);
+    store.append(start + second * 1000, {
+      'gpu0.vramUsedMiB': 6_000 + 4_000 * wave,
+      'gpu0.vramTotalMiB': 24_564,
+      'gpu0.vramReservedMiB': 312,
+      'gpu0.utilPercent': 40 + 35 * wave,
+      'wsl.memTotalMiB': 47_923,
+      'wsl.memUsedMiB': 12_000 + 6_000 * wave,
+      'wsl.swapUsedMiB': 0,
+      'host.memTotalMiB': 65_536,
+      'host.memUsedMiB': 30_000 + 5_000 * wave,
+      'host.vmmemMiB': 16_000 + 6_000 * wave,
+      ...(second % 30 === 0 ? { 'wsl.latencyMs': 150 + 50 * Math.abs(wave) } : {}),
+    });
+  }
+}
+
+/** The heap a full day of samples holds, after collection. */
+function heapAfterDay(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const store = new MetricsStore();
+  fillDay(store, Date.now());
+  gc?.();
+  const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const held = after - before;
+  if (store.seriesIds().length === 0) throw new Error('the store kept nothing');
+  return held / 2 ** 20;
+}
+
+/** In Chromium: the dashboard on its 24 h window with a full day of samples, timed from store update to render. */
+async function renderWithFullDay(json: boolean): Promise<{ median: number; p95: number }> {
+  log(json, 'Building the window…');
+  await buildRenderer({ quiet: true });
+  const { windows, dispose } = simulate('render');
+  const store = new MetricsStore();
+  fillDay(store, Date.now());
+  const metrics = createMetricsSampler({ env: windows.env, hostMemory: () => windows.hostMemory(), store });
+  const service = createHeadroomService({ wsl: createWslCli({ env: windows.env }), metrics });
+  const server = await startDemoServer({
+    router: createServiceRouter(service),
+    staticDir: rendererDistDir,
+    port: 0,
+  });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    // A string, not a function: the bench runs through tsx, whose helpers do not exist in the page.
+    await page.addInitScript(`
+      const starts = [];
+      window.__headroomRenderDurations = [];
+      window.__headroomMetricsUpdate = (startedAt) => starts.push(startedAt);
+      window.__headroomMetricsRendered = () => {
+        const start = starts.shift();
+        if (start !== undefined) window.__headroomRenderDurations.push(performance.now() - start);
+      };
+    `);
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByText('24 h', { exact: true }).click();
+    await page.waitForFunction(
+      (count) =>
+        (window as unknown as { __headroomRenderDurations: number[] }).__headroomRenderDurations.length >=
+        count,
+      RENDER_UPDATES,
+      { timeout: 120_000 },
+    );
+    const durations = await page.evaluate(
+      () => (window as unknown as { __headroomRenderDurations: number[] }).__headroomRenderDurations,
+    );
+    const sorted = durations.slice(0, RENDER_UPDATES).sort((a, b) => a - b);
+    return {
+      median: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN,
+      p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? Number.NaN,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+    metrics.stop();
+    dispose();
+  }
+}
+
+/** `headroom doctor` on the default simulated machine (WSL running): how many wsl.exe it starts. */
+function doctorWslProcesses(): number {
+  const data = mkdtempSync(join(tmpdir(), 'headroom-bench-doctor-'));
+  try {
+    const result = spawnSync(process.execPath, [HEADROOM_BIN, 'doctor', '--json'], {
+      env: { ...process.env, HEADROOM_DATA_DIR: data, HEADROOM_SIM_TIME_SCALE: '0.05' },
+      encoding: 'utf8',
+    });
+    if (result.status === null) throw new Error(`headroom doctor did not finish: ${result.stderr}`);
+    return readInvocations(join(data, 'simulator')).filter((call) => call.program === 'wsl').length;
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
+    strict: true,
+  });
+  const json = values.json;
+  if (values.only === 'render') {
+    process.stdout.write(`${JSON.stringify(await renderWithFullDay(json))}\n`);
+    return;
+  }
+  log(json, `Sampling at 1 Hz for ${MEASURE_MS / 1000} s after a ${WARM_UP_MS / 1000} s warm-up…`);
+  const steady = await steadySampling();
+  log(json, `The same readings one process per sample, for ${NAIVE_MEASURE_MS / 1000} s…`);
+  const naive = await naiveSampling();
+  log(json, 'A day of samples in the store…');
+  const heap = heapAfterDay();
+  log(json, 'Rendering the dashboard with a full day in Chromium…');
+  const render = await renderWithFullDay(json);
+  log(json, 'Counting the wsl.exe processes of headroom doctor…');
+  const doctor = doctorWslProcesses();
+
+  const result = {
+    spawnsPerMinuteSteady: round(steady.perMinute),
+    naiveSpawnsPerMinute: round(naive),
+    /** Steady ÷ naive: the share of the naive way's processes the streaming sampler still starts. */
+    spawnRatio: round(naive === 0 ? Number.NaN : steady.perMinute / naive, 4),
+    serviceCpuMsPerSample: round(steady.cpuMsPerSample, 3),
+    heapMbAfter24h: round(heap, 1),
+    renderMsPerUpdate24h: round(render.median),
+    renderMsPerUpdate24hP95: round(render.p95),
+    doctorWslProcesses: doctor,
+    samplesMeasured: steady.samples,
+    budgets: BUDGETS,
+    withinBudgets:
+      steady.perMinute <= BUDGETS.spawnsPerMinuteSteady &&
+      doctor <= BUDGETS.doctorWslProcesses &&
+      render.median <= BUDGETS.renderMsPerUpdate24h &&
+      heap <= BUDGETS.heapMbAfter24h,
+    machine: { cpus: cpus().length, node: process.version, platform: process.platform },
+  };
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    for (const [key, value] of Object.entries(result)) {
+      if (typeof value !== 'object') process.stdout.write(`${key.padEnd(26)}${String(value)}\n`);
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
