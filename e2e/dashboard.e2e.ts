@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,32 @@ describe('the dashboard in the browser demo', () => {
     await chart('Passthrough latency').locator('.recharts-line-dot').first().waitFor();
     await chart('Passthrough latency').getByText('nvidia-smi hung').first().waitFor();
     await shot('passthrough-hang');
+  }, 90_000);
+
+  it('pauses, switches to 24 h and exports the readings as CSV, by keyboard', async () => {
+    await openDashboard('healthy');
+    await figure('wsl-memory')
+      .filter({ hasText: /of 46\.8 GiB$/ })
+      .waitFor();
+    await figure('vram').filter({ hasText: '1.2 GiB of 24.0 GiB' }).waitFor();
+    await page.getByRole('button', { name: 'Pause' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('button', { name: 'Resume' }).getAttribute('aria-pressed')).toBe('true');
+    const frozen = await page.locator('.chart').first().innerHTML();
+    await page.waitForTimeout(2_000);
+    expect(await page.locator('.chart').first().innerHTML()).toBe(frozen);
+    await page.getByRole('radio', { name: '5 min' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: '24 h' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8').split('\n');
+    expect(csv[0]).toMatch(/^time,.*gpu0\.vramUsedMiB.*wsl\.memTotalMiB/);
+    expect(csv[1]).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(csv.length).toBeGreaterThan(2);
   }, 90_000);
 
   it('says there is no GPU instead of drawing empty VRAM axes (no-gpu)', async () => {
