@@ -50,3 +50,4 @@ export { GGUF_HEADER_READ_LIMIT, readGgufFile, type GgufRead } from './gguf/read
 export { openJsonDocument, type JsonDocument } from './settings/json-document';
 export { startStream, type RunningStream, type StreamOptions } from './process/line-stream';
 export { OLLAMA_DEFAULT_URL, ollamaPsReader, type OllamaModel } from './ollama/ollama-ps';
+export { openRollingCsvLog, type RollingCsvLog, type RollingCsvLogOptions } from './metrics/rolling-csv-log';

@@ -34,6 +34,7 @@ export {
 } from './setup/setup-handlers';
 export {
   createMetricsSampler,
+  METRICS_CSV_COLUMNS,
   type HostMemoryReading,
   type MetricsSampler,
   type MetricsSamplerDeps,

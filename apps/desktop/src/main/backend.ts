@@ -1,9 +1,17 @@
 import { freemem, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createWslCli, locateWslConfig, ollamaPsReader, thisWindowsHost, type WslCli } from '@headroom/host';
+import {
+  createWslCli,
+  locateWslConfig,
+  ollamaPsReader,
+  openRollingCsvLog,
+  thisWindowsHost,
+  type WslCli,
+} from '@headroom/host';
 import {
   createMetricsSampler,
   createVerifier,
+  METRICS_CSV_COLUMNS,
   type MetricsSampler,
   type SetupDeps,
   type VerifierDeps,
@@ -45,6 +53,17 @@ export function createBackend(options: BackendOptions): Backend {
     baselineFile: join(options.userDataDir, 'baselines.json'),
   };
   const stateFile = join(options.userDataDir, 'setup.json');
+  // HEADROOM_METRICS_CSV=1 keeps every sample in a rolling CSV (10 MB, one older generation) in the data folder.
+  const csvLog =
+    (options.env ?? process.env).HEADROOM_METRICS_CSV === '1'
+      ? {
+          csvLog: openRollingCsvLog({
+            path: join(options.userDataDir, 'metrics', 'samples.csv'),
+            header: ['time', ...METRICS_CSV_COLUMNS],
+            maxBytes: 10 * 2 ** 20,
+          }),
+        }
+      : {};
   if (options.platform === 'win32') {
     const { path } = locateWslConfig({ platform: 'win32', env: options.env ?? process.env });
     return {
@@ -54,6 +73,7 @@ export function createBackend(options: BackendOptions): Backend {
       metrics: createMetricsSampler({
         hostMemory: () => ({ totalBytes: totalmem(), freeBytes: freemem() }),
         ollama: ollamaPsReader(),
+        ...csvLog,
       }),
       simulated: false,
     };
@@ -69,7 +89,7 @@ export function createBackend(options: BackendOptions): Backend {
       ...keep,
     }),
     setup: { stateFile, wslconfigPath: sim.wslconfigPath },
-    metrics: createMetricsSampler({ env: sim.env, hostMemory: () => sim.hostMemory() }),
+    metrics: createMetricsSampler({ env: sim.env, hostMemory: () => sim.hostMemory(), ...csvLog }),
     simulated: true,
     scenario: sim.scenario,
   };

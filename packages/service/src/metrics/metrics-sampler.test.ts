@@ -182,6 +182,16 @@ describe('createMetricsSampler', () => {
     expect(samples.at(-1)?.status.gpu.state).toBe('none');
   });
 
+  it('appends each sample to the CSV log when one is given', () => {
+    const rows: (string | number | null)[][] = [];
+    const metrics = sampler({ csvLog: { append: (row) => (rows.push([...row]), Promise.resolve()) } });
+    metrics.watch();
+    gpuStream().options.onText(GPU_ROW + GPU_ROW);
+    vi.advanceTimersByTime(1000);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.slice(0, 4)).toEqual([new Date(T0 + 1000).toISOString(), 6144, 24564, 37]);
+  });
+
   it('stops every source a minute after the last watch', () => {
     const metrics = sampler();
     metrics.watch();

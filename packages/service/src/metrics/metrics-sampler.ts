@@ -8,7 +8,7 @@ import {
   type GpuQueryRow,
   type Marker,
 } from '@headroom/core';
-import { startStream, type RunningStream, type StreamOptions } from '@headroom/host';
+import { startStream, type RollingCsvLog, type RunningStream, type StreamOptions } from '@headroom/host';
 
 /** The host's memory now, from a source that starts no process (the OS on Windows, the simulated VM otherwise). */
 export interface HostMemoryReading {
@@ -34,6 +34,8 @@ export interface MetricsSamplerDeps {
   readonly leaseMs?: number;
   /** Waits before restarting a stream that died, growing with each death; default 1 s up to 60 s. */
   readonly restartDelaysMs?: readonly number[];
+  /** A rolling CSV file to append every sample to ({@link METRICS_CSV_COLUMNS}); off by default. */
+  readonly csvLog?: RollingCsvLog;
   /** The store to fill (the benchmark hands in a day of samples); default a fresh one for 24 h at 1 Hz. */
   readonly store?: MetricsStore;
   readonly timers?: {
@@ -63,6 +65,20 @@ export interface MetricsSampler {
   /** Stop every source now. */
   stop(): void;
 }
+
+/** The columns of the optional CSV log, after the ISO time: the first GPU, WSL, the latency and Windows. */
+export const METRICS_CSV_COLUMNS = [
+  'gpu0.vramUsedMiB',
+  'gpu0.vramTotalMiB',
+  'gpu0.utilPercent',
+  'wsl.memTotalMiB',
+  'wsl.memUsedMiB',
+  'wsl.swapUsedMiB',
+  'wsl.latencyMs',
+  'host.memTotalMiB',
+  'host.memUsedMiB',
+  'host.vmmemMiB',
+] as const;
 
 const GPU_STREAM_ARGS = [
   `--query-gpu=${GPU_QUERY_FIELDS.join(',')}`,
@@ -327,6 +343,9 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
     const markers = pendingMarkers;
     pendingMarkers = [];
     const sample: MetricsSample = { time: now, values, markers, status: { ...status } };
+    deps.csvLog
+      ?.append([new Date(now).toISOString(), ...METRICS_CSV_COLUMNS.map((id) => values[id] ?? null)])
+      .catch(() => undefined);
     listeners.forEach((listener) => listener(sample));
   };
 
