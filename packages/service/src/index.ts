@@ -35,6 +35,7 @@ export {
 export {
   createMetricsSampler,
   METRICS_CSV_COLUMNS,
+  VMMEM_COMMAND,
   type HostMemoryReading,
   type MetricsSampler,
   type MetricsSamplerDeps,

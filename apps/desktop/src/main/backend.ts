@@ -12,6 +12,7 @@ import {
   createMetricsSampler,
   createVerifier,
   METRICS_CSV_COLUMNS,
+  VMMEM_COMMAND,
   type MetricsSampler,
   type SetupDeps,
   type VerifierDeps,
@@ -73,6 +74,7 @@ export function createBackend(options: BackendOptions): Backend {
       metrics: createMetricsSampler({
         hostMemory: () => ({ totalBytes: totalmem(), freeBytes: freemem() }),
         ollama: ollamaPsReader(),
+        vmmemCommand: VMMEM_COMMAND,
         ...csvLog,
       }),
       simulated: false,

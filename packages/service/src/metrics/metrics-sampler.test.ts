@@ -182,6 +182,22 @@ describe('createMetricsSampler', () => {
     expect(samples.at(-1)?.status.gpu.state).toBe('none');
   });
 
+  it('reads the memory WSL’s VM holds from one long-lived program, when Windows does not say', () => {
+    const metrics = sampler({
+      hostMemory: () => ({ totalBytes: 64 * 2 ** 30, freeBytes: 40 * 2 ** 30 }),
+      vmmemCommand: ['powershell.exe', '-Command', 'loop'],
+    });
+    metrics.watch();
+    const reader = live('powershell.exe')[0];
+    reader?.options.onText('17179869');
+    reader?.options.onText('184\r\n');
+    vi.advanceTimersByTime(1000);
+    expect(samples.at(-1)?.values['host.vmmemMiB']).toBe(16 * 1024);
+    vi.advanceTimersByTime(13_000);
+    expect(samples.at(-1)?.values['host.vmmemMiB']).toBeUndefined();
+    expect(streams.filter((stream) => stream.options.argv[0] === 'powershell.exe')).toHaveLength(1);
+  });
+
   it('appends each sample to the CSV log when one is given', () => {
     const rows: (string | number | null)[][] = [];
     const metrics = sampler({ csvLog: { append: (row) => (rows.push([...row]), Promise.resolve()) } });

@@ -34,6 +34,11 @@ export interface MetricsSamplerDeps {
   readonly leaseMs?: number;
   /** Waits before restarting a stream that died, growing with each death; default 1 s up to 60 s. */
   readonly restartDelaysMs?: readonly number[];
+  /**
+   * A long-lived program printing the bytes WSL's VM holds, one number per line (see {@link VMMEM_COMMAND}); used
+   * when `hostMemory` does not say. Off by default.
+   */
+  readonly vmmemCommand?: readonly [string, ...string[]];
   /** A rolling CSV file to append every sample to ({@link METRICS_CSV_COLUMNS}); off by default. */
   readonly csvLog?: RollingCsvLog;
   /** The store to fill (the benchmark hands in a day of samples); default a fresh one for 24 h at 1 Hz. */
@@ -65,6 +70,24 @@ export interface MetricsSampler {
   /** Stop every source now. */
   stop(): void;
 }
+
+/**
+ * On Windows: one PowerShell that prints the working set of WSL's VM process (VmmemWSL, or Vmmem on older builds)
+ * every 5 s, so the share WSL holds is read without a process per reading. Process names are not translated, unlike
+ * performance counter names.
+ */
+export const VMMEM_COMMAND: readonly [string, ...string[]] = [
+  'powershell.exe',
+  '-NoProfile',
+  '-NonInteractive',
+  '-Command',
+  '$ErrorActionPreference = "SilentlyContinue"; while ($true) { ' +
+    '$s = (Get-Process -Name vmmemWSL, vmmem | Measure-Object -Property WorkingSet64 -Sum).Sum; ' +
+    '[Console]::Out.WriteLine([int64]$s); [Console]::Out.Flush(); Start-Sleep -Seconds 5 }',
+];
+
+/** How long a VmmemWSL reading counts as current (it comes every 5 s). */
+const VMMEM_STALE_MS = 12_000;
 
 /** The columns of the optional CSV log, after the ISO time: the first GPU, WSL, the latency and Windows. */
 export const METRICS_CSV_COLUMNS = [
@@ -174,6 +197,8 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
     | { time: number; totalKiB: number; availableKiB: number; swapTotalKiB: number; swapFreeKiB: number }
     | undefined;
   let pendingLatency: number | undefined;
+  let vmmem: { stop(): void } | undefined;
+  let lastVmmem: { time: number; bytes: number } | undefined;
   const status: { -readonly [K in keyof MetricsStatus]: MetricsStatus[K] } = {
     gpu: { state: 'starting' },
     wsl: { state: 'stopped' },
@@ -300,6 +325,29 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
     );
   };
 
+  const startVmmem = (command: readonly [string, ...string[]]): void => {
+    vmmem = restartingStream(
+      streamDeps,
+      delays,
+      () => {
+        let buffer = '';
+        return {
+          argv: command,
+          env,
+          onText: (text) => {
+            buffer += text;
+            const lines = buffer.split(/\r?\n/);
+            buffer = lines.pop() ?? '';
+            for (const line of lines) {
+              if (/^\d+$/.test(line.trim())) lastVmmem = { time: clock(), bytes: Number(line.trim()) };
+            }
+          },
+        };
+      },
+      () => 'restart',
+    );
+  };
+
   const readOllama = (): void => {
     if (!deps.ollama) return;
     deps.ollama().then(
@@ -337,7 +385,10 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
     if (host) {
       values['host.memTotalMiB'] = host.totalBytes / MIB;
       values['host.memUsedMiB'] = (host.totalBytes - host.freeBytes) / MIB;
-      if (host.vmmemBytes !== undefined) values['host.vmmemMiB'] = host.vmmemBytes / MIB;
+      const vmmemBytes =
+        host.vmmemBytes ??
+        (lastVmmem && now - lastVmmem.time <= VMMEM_STALE_MS ? lastVmmem.bytes : undefined);
+      if (vmmemBytes !== undefined) values['host.vmmemMiB'] = vmmemBytes / MIB;
     }
     store.append(now, values);
     const markers = pendingMarkers;
@@ -354,6 +405,9 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
     tick = undefined;
     gpu?.stop();
     gpu = undefined;
+    vmmem?.stop();
+    vmmem = undefined;
+    lastVmmem = undefined;
     stopReader();
   }
 
@@ -363,6 +417,7 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
       if (tick !== undefined) return;
       ticks = 0;
       startGpu();
+      if (deps.vmmemCommand) startVmmem(deps.vmmemCommand);
       syncReader();
       tick = timers.setInterval(sampleNow, 1_000);
     },
