@@ -59,6 +59,7 @@ describe('headroom scenarios', () => {
       'no-gpu',
       'wsl1-distro',
       'memory-ceiling',
+      'wsl-stopped',
       'config-not-applied',
       'vm-keeps-restarting',
       'invalid-memory-value',

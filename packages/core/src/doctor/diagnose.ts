@@ -1,7 +1,10 @@
 import { CATEGORY_EXIT_CODES, type Finding } from './finding';
 import type { DoctorInput, Rule } from './rule';
 
-/** green (all good), amber (warnings), red (something is broken), grey (WSL is stopped: normal, not an error). */
+/**
+ * green (all good), amber (warnings, or a .wslconfig change waiting for WSL's restart), red (something is broken),
+ * grey (WSL is stopped: normal, not an error).
+ */
 export type Health = 'green' | 'amber' | 'red' | 'grey';
 
 /** What the doctor concluded. */
@@ -33,13 +36,12 @@ export function diagnose(input: DoctorInput, rules: readonly Rule[]): DoctorRepo
   const errors = findings.filter((finding) => finding.severity === 'error');
   const exitCode =
     errors.length === 0 ? 0 : Math.min(...errors.map((finding) => CATEGORY_EXIT_CODES[finding.category]));
-  const health: Health =
-    errors.length > 0
-      ? 'red'
-      : findings.some((finding) => finding.severity === 'warning')
-        ? 'amber'
-        : wslRunning(input)
-          ? 'green'
-          : 'grey';
+  const health: Health = errors.some((finding) => finding.pendingRestart !== true)
+    ? 'red'
+    : errors.length > 0 || findings.some((finding) => finding.severity === 'warning')
+      ? 'amber'
+      : wslRunning(input)
+        ? 'green'
+        : 'grey';
   return { findings, health, exitCode, notChecked: input.facts.notCollected };
 }

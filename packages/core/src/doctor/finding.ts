@@ -47,6 +47,11 @@ export interface Finding {
   readonly source: string;
   /** How sure the finding is when the evidence is indirect. */
   readonly confidence?: 'high' | 'medium' | 'low';
+  /**
+   * The problem goes away at WSL's next start (a .wslconfig change not applied yet): it still sets the exit code,
+   * but the health light is amber ("waiting for a WSL restart"), not red.
+   */
+  readonly pendingRestart?: true;
 }
 
 /** The exit code each category gives when it has an error finding. */

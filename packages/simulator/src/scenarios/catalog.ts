@@ -47,6 +47,12 @@ export const CATALOG: readonly Scenario[] = [
   },
   {
     ...HEALTHY,
+    name: 'wsl-stopped',
+    summary: 'The healthy machine with WSL stopped: no distro runs, which is normal (grey, not an error).',
+    distros: HEALTHY.distros.map((distro) => ({ ...distro, running: false })),
+  },
+  {
+    ...HEALTHY,
     name: 'config-not-applied',
     summary:
       '.wslconfig says memory=48GB, but the running VM still has the 8GB it booted with: WSL was not shut down.',

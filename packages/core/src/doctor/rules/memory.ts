@@ -52,6 +52,7 @@ export const wslconfigNotApplied: Rule = (input) => {
     })),
     fix: { kind: 'shutdown-and-verify', label: 'Shut down WSL and verify' },
     source: 'https://learn.microsoft.com/windows/wsl/wsl-config#the-8-second-rule-for-configuration-changes',
+    pendingRestart: true,
   };
   return [finding];
 };
