@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { Unavailable } from './components/Unavailable';
-import { navigate } from './state/navigation';
+import { navigate, pageFromHash } from './state/navigation';
 import { createSetupStore } from './state/setup-store';
 import { createMetricsStore } from './state/metrics-store';
 import {
@@ -30,6 +30,15 @@ if ('error' in transport) {
       console.warn(`Dropped a ${channel} push that broke the contract: ${issue}`),
   });
   const setupStore = createSetupStore(bridge);
+  // Opened on #setup (the tray's "Set up Headroom…" with no window yet): a finished setup starts over, as a
+  // reopened one does.
+  if (pageFromHash(window.location.hash) === 'setup') {
+    const stop = setupStore.subscribe((state) => {
+      if (!state.loaded) return;
+      stop();
+      state.reopen();
+    });
+  }
   bridge.on('app.show', ({ page }) => {
     if (page === 'setup') setupStore.getState().reopen();
     navigate(page);

@@ -9,24 +9,37 @@ export const SAMPLER_LATENCY_EVERY_SECONDS = 30;
 export const SAMPLER_LATENCY_TIMEOUT_SECONDS = 10;
 
 /**
+ * The shell function that says whether anything but Headroom's reader keeps the distro in use: a process outside the
+ * reader's own session whose parent is one of WSL's `init` relays, i.e. something a `wsl.exe` (a terminal, VS Code,
+ * a `wsl -e` command) started. Services that systemd keeps do not count, as they do not keep WSL from stopping an
+ * idle distro either. `$P` is /proc (a test points it at a fake tree).
+ */
+export const SAMPLER_IDLE_CHECK = [
+  'others() {',
+  '  for s in "$P"/[0-9]*/stat; do',
+  '    read -r pid comm state ppid pgrp sid rest < "$s" 2>/dev/null || continue',
+  '    [ "$sid" = "$me" ] && continue',
+  '    [ "$comm" = "(init)" ] && continue',
+  '    parent=""',
+  '    read -r parent < "$P/$ppid/comm" 2>/dev/null',
+  '    [ "$parent" = "init" ] && return 0',
+  '  done',
+  '  return 1',
+  '}',
+].join('\n');
+
+/**
  * The long-lived reader run with `wsl.exe -d DISTRO -e sh -c SCRIPT` while a distro already runs: /proc/meminfo once a
  * second and a timed nvidia-smi every 30 s (hard 10 s timeout), so steady sampling starts no Windows process. Every
- * 5 s it looks for any process outside its own session that is not WSL's `init`; when there is none it says so and
- * exits, so WSL can stop the idle distro (and the VM) exactly as it would without Headroom.
+ * 5 s it runs {@link SAMPLER_IDLE_CHECK}; when nothing else uses the distro it says so and exits, so WSL can stop the
+ * idle distro (and the VM) exactly as it would without Headroom.
  */
 export function distroSamplerScript(): string {
   return [
     `# ${SAMPLER_MARKER}`,
+    'P=/proc',
     "me=$(cut -d' ' -f6 /proc/$$/stat)",
-    'others() {',
-    '  for s in /proc/[0-9]*/stat; do',
-    '    read -r pid comm state ppid pgrp sid rest < "$s" 2>/dev/null || continue',
-    '    [ "$sid" = "$me" ] && continue',
-    '    case "$comm" in "(init)"|"(Relay("*|"(SessionLeader)"|"(plan9)") continue ;; esac',
-    '    return 0',
-    '  done',
-    '  return 1',
-    '}',
+    SAMPLER_IDLE_CHECK,
     'n=0',
     'while :; do',
     `  echo "${SAMPLER_MARKER} meminfo@@"`,

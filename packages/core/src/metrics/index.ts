@@ -12,6 +12,7 @@ export {
   createDistroSampleParser,
   distroSamplerCommand,
   distroSamplerScript,
+  SAMPLER_IDLE_CHECK,
   SAMPLER_LATENCY_EVERY_SECONDS,
   SAMPLER_LATENCY_TIMEOUT_SECONDS,
   SAMPLER_MARKER,

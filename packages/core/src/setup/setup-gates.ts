@@ -67,7 +67,8 @@ function defaultDistro(facts: CaptureFacts): { name: string; version: 1 | 2 } | 
 
 function distroSummary(facts: CaptureFacts): string | undefined {
   const distro = defaultDistro(facts);
-  if (facts.wsl.distros?.ok === true && !distro) return 'There is no Linux distribution yet.';
+  if (facts.wsl.distros?.ok === true && !distro)
+    return 'There is no Linux distribution yet: install one with wsl --install -d Ubuntu, then check again.';
   return distro ? `${distro.name} (default) on WSL ${distro.version}.` : undefined;
 }
 
@@ -116,13 +117,15 @@ export function setupGates(facts: CaptureFacts, report: DoctorReport): SetupGate
   const gates = (Object.keys(TITLES) as SetupGateId[]).map((id): SetupGate => {
     const findings = report.findings.filter((finding) => GATE_OF[finding.id] === id);
     const summary = summaries[id];
-    const status = statusOf(findings, summary !== undefined);
+    const noDistro =
+      id === 'distro' && facts.wsl.distros?.ok === true && facts.wsl.distros.value.length === 0;
+    const status = noDistro ? 'fail' : statusOf(findings, summary !== undefined);
     return {
       id,
       title: TITLES[id],
       status,
       summary:
-        status === 'fail' || status === 'warn'
+        (status === 'fail' || status === 'warn') && !noDistro
           ? (findings[0]?.title ?? summary ?? '')
           : (summary ?? 'Not checked: Headroom could not read this.'),
       findings,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkWslConfig } from './check';
 import { decodeConfigBytes, encodeConfigText } from './config-bytes';
-import { applyWslConfigFix, setWslConfigValues, unsetWslConfigKeys, type WslConfigAssignment } from './edit';
+import {
+  applyWslConfigFix,
+  applyWslConfigFixes,
+  setWslConfigValues,
+  unsetWslConfigKeys,
+  type WslConfigAssignment,
+} from './edit';
 import { WslConfigEditError } from './format-value';
 
 const utf8 = (text: string): Uint8Array => encodeConfigText(text, { encoding: 'utf-8', bom: false });
@@ -147,5 +153,18 @@ describe('applyWslConfigFix', () => {
       'experimental.autoMemoryReclaim': 'DropCache',
       'wsl2.swapFile': 'C:\\temp\\swap.vhdx',
     });
+  });
+});
+
+describe('applyWslConfigFixes', () => {
+  it('applies the fixes of one check together, so one fix never lands on a line another moved', () => {
+    const text = '[wsl2]\nmemory=8GB\nautoMemoryReclaim=gradual\nsparseVhd=true\n[experimental]\n';
+    const fixes = checkWslConfig(text).problems.flatMap((problem) => (problem.fix ? [problem.fix] : []));
+    expect(fixes.length).toBeGreaterThan(1);
+    const fixed = new TextDecoder().decode(applyWslConfigFixes(new TextEncoder().encode(text), fixes));
+    expect(fixed.match(/sparseVhd=true/g)).toHaveLength(1);
+    expect(fixed.match(/autoMemoryReclaim=gradual/g)).toHaveLength(1);
+    expect(fixed).toContain('[experimental]');
+    expect(checkWslConfig(fixed).problems.filter((problem) => problem.ignoredByWsl)).toEqual([]);
   });
 });

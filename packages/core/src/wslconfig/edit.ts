@@ -186,3 +186,14 @@ export function applyWslConfigFix(bytes: Uint8Array, fix: WslConfigFix): Uint8Ar
         sets.map((edit) => ({ key: edit.key, value: edit.value, raw: true })),
       );
 }
+
+/**
+ * Apply several fixes found in one check of the file. Their line numbers all refer to that file, so they are applied
+ * as one fix (replacements in place, deletions from the bottom up, then the keys set), never one after another.
+ */
+export function applyWslConfigFixes(bytes: Uint8Array, fixes: readonly WslConfigFix[]): Uint8Array {
+  return applyWslConfigFix(bytes, {
+    label: fixes.map((fix) => fix.label).join('; '),
+    edits: fixes.flatMap((fix) => fix.edits),
+  });
+}

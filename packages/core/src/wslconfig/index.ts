@@ -11,7 +11,13 @@ export {
 } from './check';
 export { decodeConfigBytes, encodeConfigText, type ConfigEncoding, type DecodedConfig } from './config-bytes';
 export { diffLines, formatUnifiedDiff, type DiffLine } from './diff';
-export { applyWslConfigFix, setWslConfigValues, unsetWslConfigKeys, type WslConfigAssignment } from './edit';
+export {
+  applyWslConfigFix,
+  applyWslConfigFixes,
+  setWslConfigValues,
+  unsetWslConfigKeys,
+  type WslConfigAssignment,
+} from './edit';
 export { formatWslValue, requireKeySpec, WslConfigEditError } from './format-value';
 export {
   PARSER_SOURCE,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,6 +23,17 @@ describe('openRollingCsvLog', () => {
     expect(readFileSync(path, 'utf8')).toBe(
       'time,gpu\n2026-11-21T12:00:00.000Z,6144\n2026-11-21T12:00:01.000Z,\n"a ""quoted"", value",1\n',
     );
+  });
+
+  it('keeps logging after a write fails', async () => {
+    const path = logPath();
+    const blocker = join(path, '..');
+    writeFileSync(blocker, 'a file where the folder should be');
+    const log = openRollingCsvLog({ path, header: ['time'], maxBytes: 1_000 });
+    await expect(log.append(['first'])).rejects.toThrow();
+    rmSync(blocker);
+    await log.append(['second']);
+    expect(readFileSync(path, 'utf8')).toBe('time\nsecond\n');
   });
 
   it('never lets a file pass its cap: a full file becomes .1 and a new one starts with the header', async () => {

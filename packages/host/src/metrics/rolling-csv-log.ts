@@ -52,8 +52,10 @@ export function openRollingCsvLog(options: RollingCsvLogOptions): RollingCsvLog 
   return {
     append(row) {
       const line = `${row.map(cell).join(',')}\n`;
-      queue = queue.then(() => write(line));
-      return queue;
+      // A failed write (a locked file) rejects its own append, never the ones after it.
+      const next = queue.catch(() => undefined).then(() => write(line));
+      queue = next;
+      return next;
     },
   };
 }

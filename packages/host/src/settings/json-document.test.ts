@@ -28,6 +28,12 @@ describe('openJsonDocument', () => {
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ step: 3 });
   });
 
+  it('keeps the last of several writes started at once', async () => {
+    const document = openJsonDocument(tempPath(), acceptStep);
+    await Promise.all([1, 2, 3, 4, 5].map((step) => document.write({ step })));
+    expect(await document.read()).toEqual({ step: 5 });
+  });
+
   it('reads a damaged or foreign file as nothing instead of failing', async () => {
     const path = tempPath();
     const document = openJsonDocument(path, acceptStep);

@@ -19,6 +19,8 @@ export function openJsonDocument<T>(
   path: string,
   accept: (value: unknown) => T | undefined,
 ): JsonDocument<T> {
+  /** Writes run one after another, so the last one asked for is the one that stays. */
+  let writes: Promise<void> = Promise.resolve();
   return {
     async read() {
       let text: string;
@@ -34,9 +36,16 @@ export function openJsonDocument<T>(
         return undefined;
       }
     },
-    async write(value) {
-      await mkdir(dirname(path), { recursive: true });
-      await writeFileAtomic(path, new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`));
+    write(value) {
+      const bytes = new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+      const next = writes
+        .catch(() => undefined)
+        .then(async () => {
+          await mkdir(dirname(path), { recursive: true });
+          await writeFileAtomic(path, bytes);
+        });
+      writes = next;
+      return next;
     },
   };
 }

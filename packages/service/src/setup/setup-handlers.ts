@@ -11,7 +11,7 @@ import type {
 } from '@headroom/contract';
 import { setupStateSchema } from '@headroom/contract';
 import {
-  applyWslConfigFix,
+  applyWslConfigFixes,
   checkWslConfig,
   decodeConfigBytes,
   diagnose,
@@ -242,7 +242,7 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
           ? setWslConfigValues(snapshot.bytes, fix.assignments)
           : fix.kind === 'unset-wslconfig'
             ? unsetWslConfigKeys(snapshot.bytes, fix.keys)
-            : fix.fixes.reduce((text, each) => applyWslConfigFix(text, each), snapshot.bytes);
+            : applyWslConfigFixes(snapshot.bytes, fix.fixes);
       await verifier.store.write(bytes, { expectedHash: snapshot.hash, reason: `setup: ${fix.label}` });
       lastFindings.delete(findingId);
       return {

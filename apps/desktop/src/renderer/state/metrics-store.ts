@@ -18,6 +18,10 @@ export interface MetricsState {
   readonly windowSeconds: MetricsWindowSeconds;
   readonly paused: boolean;
   readonly series: Readonly<Record<string, readonly Point[]>>;
+  /** The newest value of each series as sampled (the drawn series of a long window keep only each bucket's extremes). */
+  readonly latest: Readonly<Record<string, number | null>>;
+  /** The newest samples as they came, at most a minute: the table view. */
+  readonly recent: readonly MetricsSample[];
   readonly markers: readonly MetricsMarker[];
   readonly status: MetricsStatus | undefined;
   /** The end of the window (the newest sample's time, frozen while paused). */
@@ -33,13 +37,26 @@ export interface MetricsState {
   readonly refresh: () => Promise<void>;
 }
 
+/** How many raw samples the table view keeps. */
+const RECENT_SAMPLES = 60;
+
+/** The newest value of every series in a snapshot. */
+function latestOf(series: Readonly<Record<string, readonly Point[]>>): Record<string, number | null> {
+  const latest: Record<string, number | null> = {};
+  for (const [id, points] of Object.entries(series)) {
+    const last = points[points.length - 1];
+    if (last) latest[id] = last[1];
+  }
+  return latest;
+}
+
 /** The service stops sampling a minute after the last watch; the dashboard renews well inside that. */
 const RENEW_MS = 20_000;
 /** A window longer than 5 min is fetched again this often, so it stays at ~1,000 points per series. */
 const REFETCH_MS: Readonly<Record<MetricsWindowSeconds, number>> = { 300: 0, 3_600: 60_000, 86_400: 300_000 };
 
-/** Called after each batch of samples reaches the store, with when the batch started: the bench's hook. */
-export type RenderTimingHook = (startedAt: number) => void;
+/** Called after each batch of samples reaches the store, with when it started and the store version: the bench's hook. */
+export type RenderTimingHook = (startedAt: number, version: number) => void;
 
 declare global {
   interface Window {
@@ -64,15 +81,20 @@ export function createMetricsStore(
   let watchers = 0;
   let renewTimer: ReturnType<typeof setInterval> | undefined;
   let lastFetch = 0;
+  /** Each fetch's number: an answer to an older fetch (or for another window) is dropped. */
+  let fetchSeq = 0;
 
   const store = createStore<MetricsState>()((set, get) => {
     const fetchWindow = async (): Promise<void> => {
       lastFetch = Date.now();
+      const seq = ++fetchSeq;
+      const windowSeconds = get().windowSeconds;
       try {
-        const snapshot = await bridge.invoke('metrics.watch', { windowSeconds: get().windowSeconds });
-        if (get().paused) return;
+        const snapshot = await bridge.invoke('metrics.watch', { windowSeconds });
+        if (get().paused || seq !== fetchSeq || get().windowSeconds !== windowSeconds) return;
         set((state) => ({
           series: snapshot.series,
+          latest: { ...latestOf(snapshot.series), ...state.latest },
           markers: snapshot.markers,
           status: snapshot.status,
           to: windowEnd(snapshot.to, bucketWidthMs(state.windowSeconds)),
@@ -89,6 +111,8 @@ export function createMetricsStore(
       windowSeconds: 300,
       paused: false,
       series: {},
+      latest: {},
+      recent: [],
       markers: [],
       status: undefined,
       to: 0,
@@ -144,8 +168,11 @@ export function createMetricsStore(
       newMarkers.length === 0 && (state.markers[0]?.time ?? from) >= from
         ? state.markers
         : [...state.markers, ...newMarkers].filter((marker) => marker.time >= from);
-    store.setState({ series, markers, status: last.status, to, version: state.version + 1 });
-    window.__headroomMetricsUpdate?.(startedAt);
+    const latest = { ...state.latest };
+    for (const sample of batch) Object.assign(latest, sample.values);
+    const recent = [...state.recent, ...batch].slice(-RECENT_SAMPLES);
+    store.setState({ series, latest, recent, markers, status: last.status, to, version: state.version + 1 });
+    window.__headroomMetricsUpdate?.(startedAt, state.version + 1);
     const refetch = REFETCH_MS[state.windowSeconds];
     if (refetch > 0 && Date.now() - lastFetch > refetch) void store.getState().refresh();
   };

@@ -130,14 +130,15 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
     };
 
     const plan = async (goal: SetupGoal, keepEdits: boolean): Promise<void> => {
-      set({ planning: true, error: undefined, goal });
+      // Until the new goal is sized, nothing of the old one's plan may be shown or applied.
+      set({ planning: true, error: undefined, goal, plan: undefined, preview: undefined });
       try {
         const result = await bridge.invoke('setup.plan', goal);
         set({ plan: result, ...(keepEdits && get().edits ? {} : { edits: rowsFromPlan(result) }) });
         save();
         await refreshPreview();
       } catch (error) {
-        set({ error: asErrorPayload(error) });
+        set({ error: asErrorPayload(error), edits: undefined });
       } finally {
         set({ planning: false });
       }
@@ -192,9 +193,11 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
             check,
             notice: !check.ready
               ? 'Some checks need attention.'
-              : check.otherFindings.length > 0
-                ? 'The four checks passed. See “Also found” for more.'
-                : 'Every check passed.',
+              : check.checks.some((gate) => gate.status === 'unknown')
+                ? 'Nothing failed, but Headroom could not check everything.'
+                : check.otherFindings.length > 0
+                  ? 'The four checks passed. See “Also found” for more.'
+                  : 'Every check passed.',
           });
           save();
         } catch (error) {

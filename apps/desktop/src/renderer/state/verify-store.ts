@@ -8,6 +8,8 @@ export interface VerifyState {
   /** The loop's current step in words, for the live region. */
   readonly progress: string | undefined;
   readonly result: VerifyResult | undefined;
+  /** The request the result answers, so a view can tell a result for other edits from its own. */
+  readonly request: VerifyRequest | undefined;
   readonly error: ErrorPayload | undefined;
   readonly run: (request: VerifyRequest) => Promise<void>;
   readonly cancel: () => Promise<void>;
@@ -25,14 +27,22 @@ export function createVerifyStore(bridge: HeadroomBridge): StoreApi<VerifyState>
     running: false,
     progress: undefined,
     result: undefined,
+    request: undefined,
     error: undefined,
     notice: undefined,
     clear: () => {
-      if (!get().running) set({ result: undefined, error: undefined, notice: undefined });
+      if (!get().running) set({ result: undefined, request: undefined, error: undefined, notice: undefined });
     },
     run: async (request) => {
       if (get().running) return;
-      set({ running: true, progress: 'Starting…', result: undefined, error: undefined, notice: undefined });
+      set({
+        running: true,
+        progress: 'Starting…',
+        result: undefined,
+        request,
+        error: undefined,
+        notice: undefined,
+      });
       try {
         set({ result: await bridge.invoke('verify.run', request) });
       } catch (error) {

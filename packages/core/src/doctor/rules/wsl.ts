@@ -8,7 +8,7 @@ const WSL2_DOCS = 'https://learn.microsoft.com/windows/wsl/basic-commands#set-ws
 export const wslNotInstalled: Rule = ({ facts }) => {
   const missing = facts.wsl.installed === false;
   const distros = facts.wsl.distros;
-  const unusable = !missing && distros !== undefined && !distros.ok;
+  const unusable = !missing && distros !== undefined && (!distros.ok || distros.value.length === 0);
   if (!missing && !unusable) return [];
   const finding: Finding = {
     id: 'wsl-not-installed',

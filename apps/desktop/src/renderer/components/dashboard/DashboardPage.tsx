@@ -1,4 +1,9 @@
-import { METRICS_WINDOWS, type MetricsStatus, type MetricsWindowSeconds } from '@headroom/contract';
+import {
+  METRICS_WINDOWS,
+  type MetricsSample,
+  type MetricsStatus,
+  type MetricsWindowSeconds,
+} from '@headroom/contract';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Point } from '../../state/metrics-store';
 import { useMetrics } from '../../state/store-context';
@@ -39,15 +44,12 @@ const toSeconds = (ms: number): number => ms / 1000;
 /** The latency axis always shows the 0.5 s and 2 s bands, and grows past them for a hang. */
 const latencyAxisTop = (dataMax: number): number => Math.max(2.5, Math.ceil(dataMax * 1.1));
 
-function latest(series: Readonly<Record<string, readonly Point[]>>, id: string): number | null {
-  const points = series[id];
-  const point = points?.[points.length - 1];
-  return point ? point[1] : null;
-}
-
 const gib = (mib: number | null): string => (mib === null ? '—' : `${(mib / 1024).toFixed(1)} GiB`);
 
-/** Every series of the window as CSV: a time column (ISO 8601) and one column per series. */
+/**
+ * Every series of the window as drawn, as CSV: a time column (ISO 8601) and one column per series. A 1 h or 24 h
+ * window holds each bucket's lowest and highest reading (7.2 s and 172.8 s buckets), so its rows are sparse.
+ */
 export function metricsCsv(series: Readonly<Record<string, readonly Point[]>>): string {
   const ids = Object.keys(series).sort();
   const rows = new Map<number, Map<string, number | null>>();
@@ -112,26 +114,27 @@ function StatusLine({ status }: { status: MetricsStatus | undefined }) {
 }
 
 /** The newest values, big and plain, each against its limit. */
-function NowFigures({ series }: { series: Readonly<Record<string, readonly Point[]>> }) {
-  const latency = latest(series, 'wsl.latencyMs');
+function NowFigures({ latest }: { latest: Readonly<Record<string, number | null>> }) {
+  const value = (id: string): number | null => latest[id] ?? null;
+  const latency = value('wsl.latencyMs');
   return (
     <dl className="figures">
       <div data-figure="vram">
         <dt>VRAM</dt>
         <dd>
-          {gib(latest(series, 'gpu0.vramUsedMiB'))} of {gib(latest(series, 'gpu0.vramTotalMiB'))}
+          {gib(value('gpu0.vramUsedMiB'))} of {gib(value('gpu0.vramTotalMiB'))}
         </dd>
       </div>
       <div data-figure="wsl-memory">
         <dt>WSL memory</dt>
         <dd>
-          {gib(latest(series, 'wsl.memUsedMiB'))} of {gib(latest(series, 'wsl.memTotalMiB'))}
+          {gib(value('wsl.memUsedMiB'))} of {gib(value('wsl.memTotalMiB'))}
         </dd>
       </div>
       <div data-figure="host-memory">
         <dt>Windows memory</dt>
         <dd>
-          {gib(latest(series, 'host.memUsedMiB'))} of {gib(latest(series, 'host.memTotalMiB'))}
+          {gib(value('host.memUsedMiB'))} of {gib(value('host.memTotalMiB'))}
         </dd>
       </div>
       <div data-figure="latency">
@@ -142,13 +145,10 @@ function NowFigures({ series }: { series: Readonly<Record<string, readonly Point
   );
 }
 
-/** The table alternative to the charts: the newest minute, one row per second, for screen readers and copying. */
-function SampleTable({ series }: { series: Readonly<Record<string, readonly Point[]>> }) {
-  const times = (series['gpu0.vramUsedMiB'] ?? series['host.memUsedMiB'] ?? [])
-    .slice(-60)
-    .map(([time]) => time);
-  const at = (id: string, time: number): number | null =>
-    (series[id] ?? []).find(([candidate]) => candidate === time)?.[1] ?? null;
+/** The table alternative to the charts: the newest minute as sampled, one row per second, every series. */
+function SampleTable({ recent }: { recent: readonly MetricsSample[] }) {
+  const seconds = (ms: number | null | undefined): string =>
+    ms === null || ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`;
   return (
     <table className="distros sample-table">
       <caption>The last minute of readings, newest last</caption>
@@ -159,20 +159,26 @@ function SampleTable({ series }: { series: Readonly<Record<string, readonly Poin
           <th scope="col">GPU use</th>
           <th scope="col">WSL used</th>
           <th scope="col">WSL total</th>
+          <th scope="col">WSL swap used</th>
+          <th scope="col">Passthrough</th>
           <th scope="col">Windows used</th>
+          <th scope="col">VmmemWSL</th>
         </tr>
       </thead>
       <tbody>
-        {times.map((time) => {
-          const util = at('gpu0.utilPercent', time);
+        {recent.map(({ time, values }) => {
+          const util = values['gpu0.utilPercent'];
           return (
             <tr key={time}>
               <th scope="row">{clockTime(time)}</th>
-              <td>{gib(at('gpu0.vramUsedMiB', time))}</td>
-              <td>{util === null ? '—' : `${util} %`}</td>
-              <td>{gib(at('wsl.memUsedMiB', time))}</td>
-              <td>{gib(at('wsl.memTotalMiB', time))}</td>
-              <td>{gib(at('host.memUsedMiB', time))}</td>
+              <td>{gib(values['gpu0.vramUsedMiB'] ?? null)}</td>
+              <td>{util === null || util === undefined ? '—' : `${util} %`}</td>
+              <td>{gib(values['wsl.memUsedMiB'] ?? null)}</td>
+              <td>{gib(values['wsl.memTotalMiB'] ?? null)}</td>
+              <td>{gib(values['wsl.swapUsedMiB'] ?? null)}</td>
+              <td>{seconds(values['wsl.latencyMs'])}</td>
+              <td>{gib(values['host.memUsedMiB'] ?? null)}</td>
+              <td>{gib(values['host.vmmemMiB'] ?? null)}</td>
             </tr>
           );
         })}
@@ -225,6 +231,8 @@ function OllamaModels({ models }: { models: MetricsStatus['ollama'] | undefined 
 export function DashboardPage() {
   const watch = useMetrics((s) => s.watch);
   const series = useMetrics((s) => s.series);
+  const latest = useMetrics((s) => s.latest);
+  const recent = useMetrics((s) => s.recent);
   const markers = useMetrics((s) => s.markers);
   const status = useMetrics((s) => s.status);
   const to = useMetrics((s) => s.to);
@@ -242,12 +250,14 @@ export function DashboardPage() {
   }, [version]);
 
   const from = to - windowSeconds * 1000;
-  const vramTotal = latest(series, 'gpu0.vramTotalMiB');
-  const wslTotal = latest(series, 'wsl.memTotalMiB');
-  const hostTotal = latest(series, 'host.memTotalMiB');
+  const vramTotal = latest['gpu0.vramTotalMiB'] ?? null;
+  const wslTotal = latest['wsl.memTotalMiB'] ?? null;
+  const hostTotal = latest['host.memTotalMiB'] ?? null;
   const wslEmpty =
-    status?.wsl.message ??
-    'WSL is stopped, which is normal. Headroom reads its memory only while a distribution runs, and never starts WSL for a chart.';
+    status?.wsl.state === 'running' || status?.wsl.state === 'starting'
+      ? `Reading ${status.wsl.distro ?? 'WSL'}…`
+      : (status?.wsl.message ??
+        'WSL is stopped, which is normal. Headroom reads its memory only while a distribution runs, and never starts WSL for a chart.');
   const common = { series, from, to, markers };
 
   return (
@@ -302,11 +312,11 @@ export function DashboardPage() {
             <p className="alert__title">{error.message}</p>
           </div>
         ) : null}
-        <NowFigures series={series} />
+        <NowFigures latest={latest} />
       </section>
       {tableView ? (
         <section className="card">
-          <SampleTable series={series} />
+          <SampleTable recent={recent} />
         </section>
       ) : (
         <div className="charts">

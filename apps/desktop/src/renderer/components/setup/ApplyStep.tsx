@@ -39,13 +39,17 @@ export function ApplyStep() {
   const cancel = useVerify((s) => s.cancel);
   const rollBack = useVerify((s) => s.rollBack);
   const clear = useVerify((s) => s.clear);
+  const resultFor = useVerify((s) => s.request);
   const distros = useWsl((s) => s.snapshot?.distros);
   const loadDistros = useWsl((s) => s.load);
   const [confirming, setConfirming] = useState(false);
+  const editsKey = JSON.stringify(edits);
+  // A result for these same edits stays (Back from Done keeps it); one for other edits is cleared.
+  const stale = resultFor !== undefined && JSON.stringify(resultFor.edits) !== editsKey;
   useEffect(() => {
-    clear();
+    if (stale) clear();
     void loadDistros();
-  }, [clear, loadDistros]);
+  }, [stale, clear, loadDistros]);
   const runningDistros = distros?.filter((d) => d.state === 'Running').map((d) => d.name) ?? [];
 
   const start = (stopRunning: boolean): void => void run({ edits, stopRunning });

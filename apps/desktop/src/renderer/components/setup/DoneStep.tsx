@@ -40,10 +40,12 @@ export function DoneStep() {
   return (
     <div className="step">
       <p className="verdict verdict--ok">
-        Your setup is proven: WSL runs with your .wslconfig.
-        {result?.baselineSaved === false
-          ? ''
-          : ' Headroom saved it as the baseline, and tells you when a Windows Update or a driver changes it.'}
+        {result?.ok === true
+          ? 'Your setup is proven: WSL runs with your .wslconfig.'
+          : 'Setup is finished. "Run setup again" on the overview proves it anew.'}
+        {result?.ok === true && result.baselineSaved
+          ? ' Headroom saved it as the baseline, and tells you when a Windows Update or a driver changes it.'
+          : ''}
       </p>
       <MemoryBeforeAfter before={before} after={result?.wslMemTotalBytes} />
       {loginItem?.supported ? (

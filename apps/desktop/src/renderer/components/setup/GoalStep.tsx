@@ -36,20 +36,35 @@ function draftOf(goal: SetupGoal): GoalDraft {
 }
 
 /** What is wrong with the draft, in words, or the goal it describes. */
-function readDraft(draft: GoalDraft, models: SetupModels): { goal: SetupGoal } | { problem: string } {
+/** A field's problem in words, and which field it is about. */
+interface DraftProblem {
+  readonly text: string;
+  readonly field: 'ctx' | 'path';
+}
+
+function readDraft(draft: GoalDraft, models: SetupModels): { goal: SetupGoal } | { problem: DraftProblem } {
   const ctx = Number(draft.ctx.trim());
   if (!/^\d+$/.test(draft.ctx.trim()) || ctx < 256 || ctx > 10_000_000) {
-    return { problem: 'Enter the context length as a whole number of tokens, from 256 (e.g. 8192).' };
+    return {
+      problem: {
+        field: 'ctx',
+        text: 'Enter the context length as a whole number of tokens, from 256 (e.g. 8192).',
+      },
+    };
   }
   if (draft.kind === 'gguf') {
     const path = draft.path.trim();
-    if (path === '') return { problem: 'Enter the full path of a .gguf file on this PC.' };
+    if (path === '')
+      return { problem: { field: 'path', text: 'Enter the full path of a .gguf file on this PC.' } };
     return { goal: { model: { kind: 'gguf', path }, ctx, kvType: draft.kvType } };
   }
   const preset = models.presets.find((candidate) => candidate.id === draft.presetId);
   if (preset && ctx > preset.maxContext) {
     return {
-      problem: `${preset.name} was trained for at most ${preset.maxContext.toLocaleString('en')} tokens.`,
+      problem: {
+        field: 'ctx',
+        text: `${preset.name} was trained for at most ${preset.maxContext.toLocaleString('en')} tokens.`,
+      },
     };
   }
   return {
@@ -66,7 +81,7 @@ export function GoalStep() {
   const sizeGoal = useSetup((s) => s.sizeGoal);
   const goTo = useSetup((s) => s.goTo);
   const [draft, setDraft] = useState<GoalDraft>(() => draftOf(goal ?? DEFAULT_GOAL));
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<DraftProblem | undefined>();
   const ids = { preset: useId(), quant: useId(), path: useId(), ctx: useId(), kv: useId() };
 
   if (!models) return <p className="status">Reading the models Headroom knows…</p>;
@@ -90,11 +105,7 @@ export function GoalStep() {
         Which model do you want to run, and with how long a context? Headroom sizes the GPU and WSL’s memory
         for it, as <code>headroom fit</code> does.
       </p>
-      <form
-        className="goal-form"
-        onSubmit={onSubmit}
-        aria-describedby={problem ? ids.ctx + '-problem' : undefined}
-      >
+      <form className="goal-form" onSubmit={onSubmit}>
         <fieldset>
           <legend>Which model?</legend>
           <label>
@@ -156,6 +167,8 @@ export function GoalStep() {
               id={ids.path}
               value={draft.path}
               placeholder="D:\models\Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf"
+              aria-invalid={problem?.field === 'path'}
+              aria-describedby={problem?.field === 'path' ? `${ids.path}-problem` : undefined}
               onChange={(event) => update({ path: event.target.value })}
             />
           </div>
@@ -166,7 +179,8 @@ export function GoalStep() {
             id={ids.ctx}
             inputMode="numeric"
             value={draft.ctx}
-            aria-invalid={problem !== undefined}
+            aria-invalid={problem?.field === 'ctx'}
+            aria-describedby={problem?.field === 'ctx' ? `${ids.ctx}-problem` : undefined}
             onChange={(event) => update({ ctx: event.target.value })}
           />
           <label htmlFor={ids.kv}>KV cache type</label>
@@ -183,8 +197,8 @@ export function GoalStep() {
           </select>
         </div>
         {problem ? (
-          <p className="field-error" id={ids.ctx + '-problem'} role="alert">
-            {problem}
+          <p className="field-error" id={`${ids[problem.field]}-problem`} role="alert">
+            {problem.text}
           </p>
         ) : null}
         <div className="card__actions step__actions">
