@@ -86,6 +86,11 @@ async function tabTo(name: RegExp): Promise<void> {
 describe('the setup wizard in the browser demo', () => {
   it('walks the whole wizard on config-not-applied: WSL memory is the old value before and the new one after', async () => {
     const running = await open('config-not-applied');
+    const light = page.getByRole('status', { name: 'Health' });
+    await light.getByText('Needs attention').waitFor();
+    expect(await light.textContent()).toContain(
+      'Waiting for a WSL restart: WSL is still running with its old settings',
+    );
     await shot('config-not-applied-1-check-start');
     await runChecks();
     for (const id of ['wsl', 'distro', 'host-gpu', 'wsl-gpu']) {
@@ -107,6 +112,7 @@ describe('the setup wizard in the browser demo', () => {
     await stepHeading(4).waitFor();
     await startVerify('Verify now');
     await page.getByText('Verified: WSL runs with your .wslconfig.').waitFor();
+    await light.getByText('OK', { exact: true }).waitFor();
     expect(await page.getByTestId('memory-after').textContent()).toMatch(
       /^WSL memory: before 7\.\d GiB → now 4[67]\.\d GiB\.$/,
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { healthSnapshotSchema } from './health';
 import { metricsSampleSchema, metricsSnapshotSchema, metricsWatchRequestSchema } from './metrics';
 import {
   APP_PAGES,
@@ -55,6 +56,10 @@ export const invokeChannels = {
    * series. Sampling stops by itself when nobody has asked for a minute.
    */
   'metrics.watch': { request: metricsWatchRequestSchema, response: metricsSnapshotSchema },
+  /** The health light as last judged (a check runs first when there has been none). */
+  'health.get': { request: z.undefined(), response: healthSnapshotSchema },
+  /** Run the light health check now (it never starts WSL) and answer the new light. */
+  'health.check': { request: z.undefined(), response: healthSnapshotSchema },
 } as const;
 
 /** Push channels: the service tells every UI when something changed. */
@@ -67,6 +72,8 @@ export const pushChannels = {
   'app.show': z.object({ page: z.enum(APP_PAGES) }),
   /** One second's values while someone watches the metrics. */
   'metrics.sample': metricsSampleSchema,
+  /** The health light changed colour or line. */
+  'health.changed': healthSnapshotSchema,
 } as const;
 
 /** A request/response channel name. */

@@ -84,3 +84,4 @@ export {
   type MetricsStatus,
   type MetricsWindowSeconds,
 } from './metrics';
+export { healthSnapshotSchema, type HealthSnapshot } from './health';

@@ -25,3 +25,4 @@ export * from './sizing';
 export * from './verify';
 export * from './setup';
 export * from './metrics';
+export * from './health';

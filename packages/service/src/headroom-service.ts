@@ -9,6 +9,7 @@ import type {
 } from '@headroom/contract';
 import type { WslDistro } from '@headroom/core';
 import type { WslCli } from '@headroom/host';
+import type { HealthMonitor } from './health/health-monitor';
 import type { MetricsSampler } from './metrics/metrics-sampler';
 import { ServiceError } from './service-error';
 import { createSetupHandlers, type SetupDeps, type SetupHandlers } from './setup/setup-handlers';
@@ -31,6 +32,8 @@ export interface HeadroomServiceOptions {
   readonly setup?: Omit<SetupDeps, 'verifier'>;
   /** Live sampling for the dashboard; without it `metrics.watch` answers `unavailable`. */
   readonly metrics?: MetricsSampler;
+  /** The health light; without it `health.get` answers `unavailable`. */
+  readonly health?: HealthMonitor;
 }
 
 /** Headroom's brain, free of Electron: answers the contract's channels and pushes what changed. */
@@ -95,6 +98,14 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       ? createSetupHandlers({ ...options.setup, verifier: options.verifier })
       : undefined;
   options.metrics?.onSample((sample) => push('metrics.sample', sample));
+  options.health?.onChange((snapshot) => push('health.changed', snapshot));
+  const health = (): HealthMonitor => {
+    if (!options.health)
+      throw new ServiceError('unavailable', 'The health check is not available on this machine.');
+    return options.health;
+  };
+  /** After WSL was shut down or verified, the light is judged again (in the background). */
+  const recheck = (): void => void options.health?.check().catch(() => undefined);
   // The reader ends when WSL stops (or the distro idles): look at once rather than at the next watch tick.
   options.metrics?.onReaderEnded(() => void refresh().catch(() => undefined));
   const setup = (): SetupHandlers => {
@@ -106,12 +117,17 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
   return {
     handlers: {
       'wsl.list': () => refresh(),
-      'wsl.shutdown': () => shutdown(),
+      'wsl.shutdown': async () => {
+        const snapshot = await shutdown();
+        recheck();
+        return snapshot;
+      },
       'verify.run': async (request) => {
         try {
           return await verify.run(request);
         } finally {
           await refresh().catch(() => undefined);
+          recheck();
         }
       },
       'verify.cancel': () => verify.cancel(),
@@ -131,6 +147,11 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       'setup.saveState': (state) => setup().saveState(state),
       'app.loginItem': () => setup().loginItem(),
       'app.setLoginItem': ({ enabled }) => setup().setLoginItem(enabled),
+      'health.get': () => {
+        const latest = health().latest();
+        return latest ? Promise.resolve(latest) : health().check();
+      },
+      'health.check': () => health().check(),
       'metrics.watch': async ({ windowSeconds }) => {
         const sampler = options.metrics;
         if (!sampler)

@@ -25,7 +25,7 @@ export {
   type VerifierDeps,
   type VerifyHandlers,
 } from './verify/verify-handlers';
-export { createVerifier, type VerifierOptions } from './verify/verifier';
+export { createVerifier, quietCollector, type VerifierOptions } from './verify/verifier';
 export {
   createSetupHandlers,
   type LoginItemPort,
@@ -41,3 +41,4 @@ export {
   type MetricsSamplerDeps,
   type OllamaReader,
 } from './metrics/metrics-sampler';
+export { createHealthMonitor, type HealthMonitor, type HealthMonitorDeps } from './health/health-monitor';

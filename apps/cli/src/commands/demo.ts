@@ -5,8 +5,10 @@ import { parseArgs } from 'node:util';
 import { buildRenderer, isRendererBuilt, rendererDistDir } from '@headroom/desktop';
 import { createWslCli } from '@headroom/host';
 import {
+  createHealthMonitor,
   createHeadroomService,
   createMetricsSampler,
+  quietCollector,
   createServiceRouter,
   createVerifier,
   startDemoServer,
@@ -31,6 +33,9 @@ export interface RunningDemo {
 
 /** How often the demo re-reads the distros, so changes made behind its back still reach the page. */
 const WATCH_INTERVAL_MS = 5_000;
+
+/** How often the demo's light health check runs (it never starts WSL). */
+const HEALTH_INTERVAL_MS = 60_000;
 
 /** How long verify waits for the VM to stop, in simulated time (HEADROOM_SIM_TIME_SCALE shrinks it as it does the VM's). */
 const VERIFY_STOP_TIMEOUT_MS = 60_000;
@@ -77,6 +82,7 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
   let startAtLogin = false;
   // The simulated host has no Ollama: the dashboard says so rather than reading one on this machine.
   const metrics = createMetricsSampler({ env: windows.env, hostMemory: () => windows.hostMemory() });
+  const health = createHealthMonitor({ collect: quietCollector(windows), latency: () => metrics.latency() });
   const service = createHeadroomService({
     wsl: createWslCli({ env: windows.env }),
     verifier: createVerifier({
@@ -88,6 +94,7 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
       stopTimeoutMs: VERIFY_STOP_TIMEOUT_MS * simulatorTimeScale(process.env),
     }),
     metrics,
+    health,
     setup: {
       stateFile: join(stateDir, 'headroom', 'setup.json'),
       wslconfigPath: windows.wslconfigPath,
@@ -118,10 +125,12 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
     throw error;
   }
   const stopWatching = service.watch(WATCH_INTERVAL_MS);
+  const stopHealth = health.watch(HEALTH_INTERVAL_MS);
   return {
     server,
     async stop() {
       stopWatching();
+      stopHealth();
       metrics.stop();
       await server.close();
       if (ownsStateDir) rmSync(stateDir, { recursive: true, force: true });

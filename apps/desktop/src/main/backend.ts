@@ -9,8 +9,11 @@ import {
   type WslCli,
 } from '@headroom/host';
 import {
+  createHealthMonitor,
   createMetricsSampler,
   createVerifier,
+  quietCollector,
+  type HealthMonitor,
   METRICS_CSV_COLUMNS,
   VMMEM_COMMAND,
   type MetricsSampler,
@@ -39,6 +42,8 @@ export interface Backend {
   readonly setup: Pick<SetupDeps, 'stateFile' | 'wslconfigPath'>;
   /** Live sampling for the dashboard, over the same machine. */
   readonly metrics: MetricsSampler;
+  /** The health light's check, which never starts WSL. */
+  readonly health: HealthMonitor;
   readonly simulated: boolean;
   /** The scenario acted out, when simulated. */
   readonly scenario?: string;
@@ -67,21 +72,28 @@ export function createBackend(options: BackendOptions): Backend {
       : {};
   if (options.platform === 'win32') {
     const { path } = locateWslConfig({ platform: 'win32', env: options.env ?? process.env });
+    const host = thisWindowsHost();
+    const metrics = createMetricsSampler({
+      hostMemory: () => ({ totalBytes: totalmem(), freeBytes: freemem() }),
+      ollama: ollamaPsReader(),
+      vmmemCommand: VMMEM_COMMAND,
+      ...csvLog,
+    });
     return {
       wsl: createWslCli(),
-      verifier: createVerifier({ host: thisWindowsHost(), wslconfigPath: path, ...keep }),
+      verifier: createVerifier({ host, wslconfigPath: path, ...keep }),
       setup: { stateFile, wslconfigPath: path },
-      metrics: createMetricsSampler({
-        hostMemory: () => ({ totalBytes: totalmem(), freeBytes: freemem() }),
-        ollama: ollamaPsReader(),
-        vmmemCommand: VMMEM_COMMAND,
-        ...csvLog,
+      metrics,
+      health: createHealthMonitor({
+        collect: quietCollector({ host, wslconfigPath: path }),
+        latency: () => metrics.latency(),
       }),
       simulated: false,
     };
   }
   const scenario = options.scenario ?? (options.env ?? process.env).HEADROOM_SCENARIO ?? 'healthy';
   const sim = createSimulatedWindows({ scenario, stateDir: join(options.userDataDir, 'simulator') });
+  const metrics = createMetricsSampler({ env: sim.env, hostMemory: () => sim.hostMemory(), ...csvLog });
   return {
     wsl: createWslCli({ env: sim.env }),
     verifier: createVerifier({
@@ -91,7 +103,8 @@ export function createBackend(options: BackendOptions): Backend {
       ...keep,
     }),
     setup: { stateFile, wslconfigPath: sim.wslconfigPath },
-    metrics: createMetricsSampler({ env: sim.env, hostMemory: () => sim.hostMemory(), ...csvLog }),
+    metrics,
+    health: createHealthMonitor({ collect: quietCollector(sim), latency: () => metrics.latency() }),
     simulated: true,
     scenario: sim.scenario,
   };

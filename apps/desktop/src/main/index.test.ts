@@ -70,11 +70,15 @@ describe('the main process entry', () => {
       ok: true,
       value: { distros: [{ name: 'Ubuntu-24.04', state: 'Running' }, { name: 'docker-desktop' }] },
     });
-    await vi.waitFor(() =>
-      expect(tray.setToolTip).toHaveBeenLastCalledWith(
-        'Headroom — WSL running: Ubuntu-24.04, docker-desktop',
-      ),
+    await vi.waitFor(
+      () =>
+        expect(tray.setToolTip).toHaveBeenLastCalledWith(
+          'Headroom — OK · WSL running: Ubuntu-24.04, docker-desktop',
+        ),
+      { timeout: 10_000 },
     );
+    expect(lastMenu(tray)[0]).toMatchObject({ label: 'OK — OK', enabled: false });
+    expect(lastMenu(tray).find((item) => item.label === 'Start at login')).toMatchObject({ checked: false });
 
     const clickShutdown = (): void =>
       lastMenu(tray)
@@ -94,12 +98,16 @@ describe('the main process entry', () => {
     });
 
     clickShutdown();
-    await vi.waitFor(() => expect(tray.setToolTip).toHaveBeenLastCalledWith('Headroom — WSL stopped'), {
-      timeout: 10_000,
-    });
-    const pushes = window.webContents.send.mock.calls.filter(([channel]) => channel === IPC_PUSH);
-    const [, pushedChannel, pushed] = (pushes.at(-1) ?? []) as [string?, string?, WslSnapshot?];
-    expect(pushedChannel).toBe('wsl.changed');
+    await vi.waitFor(
+      () => expect(tray.setToolTip).toHaveBeenLastCalledWith('Headroom — WSL stopped (normal)'),
+      {
+        timeout: 10_000,
+      },
+    );
+    const pushes = window.webContents.send.mock.calls.filter(
+      ([channel, pushChannel]) => channel === IPC_PUSH && pushChannel === 'wsl.changed',
+    );
+    const [, , pushed] = (pushes.at(-1) ?? []) as [string?, string?, WslSnapshot?];
     expect(pushed?.distros.map((distro) => distro.state)).toEqual(['Stopped', 'Stopped']);
 
     expect(app.listenerCount('window-all-closed')).toBeGreaterThan(0);

@@ -16,6 +16,8 @@ import { createTray } from './tray';
 import { createMainWindow } from './window';
 
 const WATCH_INTERVAL_MS = 10_000;
+/** The light health check's interval (it never starts WSL): five minutes, or HEADROOM_HEALTH_INTERVAL_S seconds. */
+const HEALTH_INTERVAL_MS = (Number(process.env.HEADROOM_HEALTH_INTERVAL_S) || 300) * 1000;
 
 function start(): void {
   const paths = desktopPaths(__dirname);
@@ -44,13 +46,15 @@ function start(): void {
     hardenSession(session.defaultSession);
     serveRenderer(paths.rendererDir);
     const backend = createBackend({ platform: process.platform, userDataDir: app.getPath('userData') });
+    const loginItem = electronLoginItem(app);
     if (backend.simulated)
       console.info(`Headroom is using the simulator, scenario "${backend.scenario ?? ''}".`);
     const service = createHeadroomService({
       wsl: backend.wsl,
       verifier: backend.verifier,
       metrics: backend.metrics,
-      setup: { ...backend.setup, loginItem: electronLoginItem(app) },
+      health: backend.health,
+      setup: { ...backend.setup, loginItem },
     });
     const router = createServiceRouter(service);
     const stopIpc = registerIpc({ ipcMain, router, isTrusted: (event) => senders.isTrustedSender(event) });
@@ -66,6 +70,11 @@ function start(): void {
         if (openWindow('setup')) service.show('setup');
       },
       shutdownWsl: () => void shutdownFromTray(),
+      runChecks: () => void router.invoke('health.check', undefined),
+      setStartAtLogin: (enabled) =>
+        void router.invoke('app.setLoginItem', { enabled }).then((envelope) => {
+          if (envelope.ok) tray.setStartAtLogin((envelope.value as { enabled: boolean }).enabled);
+        }),
       quit: () => app.quit(),
     });
     const shutdownFromTray = async (): Promise<void> => {
@@ -86,11 +95,20 @@ function start(): void {
       (error: unknown) => tray.update(last, toErrorPayload(error)),
     );
     const stopWatch = service.watch(WATCH_INTERVAL_MS);
+    const stopHealthTray = service.on('health.changed', (health) => tray.setHealth(health));
+    void router.invoke('health.check', undefined);
+    const stopHealth = backend.health.watch(HEALTH_INTERVAL_MS);
+    loginItem.get().then(
+      (enabled) => tray.setStartAtLogin(enabled),
+      () => tray.setStartAtLogin(undefined),
+    );
 
     if (!process.argv.includes(HIDDEN_ARG)) openWindow();
     app.on('second-instance', () => void openWindow());
     app.on('will-quit', () => {
       stopWatch();
+      stopHealth();
+      stopHealthTray();
       backend.metrics.stop();
       stopTray();
       stopPushes();

@@ -12,8 +12,8 @@ export function electronLoginItem(
   app: Pick<App, 'getLoginItemSettings' | 'setLoginItemSettings'>,
 ): LoginItemPort {
   return {
-    get: () => Promise.resolve(app.getLoginItemSettings({ args: [HIDDEN_ARG] }).openAtLogin),
-    set: (enabled) => {
+    get: async () => Promise.resolve(app.getLoginItemSettings({ args: [HIDDEN_ARG] }).openAtLogin),
+    set: async (enabled) => {
       app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] });
       return Promise.resolve();
     },

@@ -1,20 +1,46 @@
 import type { WslSnapshot } from '@headroom/contract';
 
-/** What the tray icon shows: WSL running (some distro is up) or stopped. */
-export type TrayState = 'running' | 'stopped';
+/** What the tray icon shows: the health light (green, amber, red, grey). */
+export type TrayState = 'green' | 'amber' | 'red' | 'grey';
 
-/** Fill colours as [red, green, blue]: Windows' success green, and a neutral grey. */
+/** Fill colours as [red, green, blue]: Windows' success green, caution amber, critical red, and a neutral grey. */
 export const TRAY_COLORS: Readonly<Record<TrayState, readonly [number, number, number]>> = {
-  running: [0x10, 0x7c, 0x10],
-  stopped: [0x8a, 0x8a, 0x8a],
+  green: [0x10, 0x7c, 0x10],
+  amber: [0xc2, 0x7c, 0x0e],
+  red: [0xc4, 0x2b, 0x1c],
+  grey: [0x8a, 0x8a, 0x8a],
 };
 
-/** Sub-samples per pixel side for the circle's antialiased edge. */
+/** The sizes Windows asks a notification-area icon for at 100–300 % scaling. */
+export const TRAY_ICON_SIZES = [16, 20, 24, 32, 48] as const;
+
+/** Sub-samples per pixel side for the shape's antialiased edge. */
 const SAMPLES = 4;
 
 /**
- * Draw the tray icon: a filled circle on a transparent square, as premultiplied BGRA bytes (`size * size * 4`),
- * the layout `nativeImage.createFromBitmap` takes. Drawn in code so the app ships no binary icon for its states.
+ * Whether a point (relative to the centre, in units of the icon's radius) is inside the state's shape. Each state has
+ * its own shape, so the light reads in monochrome and for colour-blind users: green a disc, amber a triangle, red a
+ * diamond, grey a ring.
+ */
+function insideShape(state: TrayState, x: number, y: number): boolean {
+  switch (state) {
+    case 'green':
+      return x * x + y * y <= 1;
+    case 'amber':
+      return y <= 0.8 && y >= -0.95 + 1.75 * Math.abs(x);
+    case 'red':
+      return Math.abs(x) + Math.abs(y) <= 1;
+    case 'grey': {
+      const r = x * x + y * y;
+      return r <= 1 && r >= 0.45 * 0.45;
+    }
+  }
+}
+
+/**
+ * Draw the tray icon: the state's shape on a transparent square, as premultiplied BGRA bytes (`size * size * 4`),
+ * the layout `nativeImage.createFromBitmap` takes. Drawn in code, so the icons of every state and size come from one
+ * source and the app ships no binary art for them.
  */
 export function drawTrayIcon(state: TrayState, size: number): Uint8Array {
   if (!Number.isInteger(size) || size < 1)
@@ -28,9 +54,9 @@ export function drawTrayIcon(state: TrayState, size: number): Uint8Array {
       let inside = 0;
       for (let sy = 0; sy < SAMPLES; sy++) {
         for (let sx = 0; sx < SAMPLES; sx++) {
-          const dx = x + (sx + 0.5) / SAMPLES - centre;
-          const dy = y + (sy + 0.5) / SAMPLES - centre;
-          if (dx * dx + dy * dy <= radius * radius) inside++;
+          const dx = (x + (sx + 0.5) / SAMPLES - centre) / radius;
+          const dy = (y + (sy + 0.5) / SAMPLES - centre) / radius;
+          if (insideShape(state, dx, dy)) inside++;
         }
       }
       const coverage = inside / (SAMPLES * SAMPLES);
@@ -44,28 +70,33 @@ export function drawTrayIcon(state: TrayState, size: number): Uint8Array {
   return pixels;
 }
 
-/** Whether the icon shows running: any distro in the snapshot is Running. */
+/** The light before the first health check: green while a distro runs, grey otherwise. */
 export function trayStateFor(snapshot: WslSnapshot | undefined): TrayState {
-  return snapshot?.distros.some((distro) => distro.state === 'Running') ? 'running' : 'stopped';
+  return snapshot?.distros.some((distro) => distro.state === 'Running') ? 'green' : 'grey';
 }
 
 /** Windows cuts a notification-area tooltip at 127 characters; longer ones are shortened with an ellipsis. */
 export const TRAY_TOOLTIP_MAX = 127;
 
 /**
- * The tray tooltip: which distros are running, that WSL is stopped, or why WSL could not be read. Whitespace in an
- * error message is collapsed, since a tooltip is one line.
+ * The tray tooltip: the health light's line when there is one, then which distros are running, that WSL is stopped,
+ * or why WSL could not be read. Whitespace in an error message is collapsed, since a tooltip is one line.
  */
-export function trayTooltip(snapshot: WslSnapshot | undefined, error?: { readonly message: string }): string {
+export function trayTooltip(
+  snapshot: WslSnapshot | undefined,
+  error?: { readonly message: string },
+  health?: { readonly summary: string },
+): string {
   let text: string;
-  if (error) {
+  const running =
+    snapshot?.distros.filter((distro) => distro.state === 'Running').map((distro) => distro.name) ?? [];
+  if (health && !error) {
+    text = `Headroom — ${health.summary}${running.length > 0 ? ` · WSL running: ${running.join(', ')}` : ''}`;
+  } else if (error) {
     text = `Headroom — WSL unavailable: ${error.message.replace(/\s+/g, ' ').trim()}`;
   } else if (!snapshot) {
     text = 'Headroom — checking WSL…';
   } else {
-    const running = snapshot.distros
-      .filter((distro) => distro.state === 'Running')
-      .map((distro) => distro.name);
     if (running.length > 0) text = `Headroom — WSL running: ${running.join(', ')}`;
     else if (snapshot.distros.length === 0) text = 'Headroom — no WSL distros installed';
     else text = 'Headroom — WSL stopped';

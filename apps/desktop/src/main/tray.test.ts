@@ -16,7 +16,14 @@ const STOPPED: WslSnapshot = {
 };
 
 function setup() {
-  const actions = { open: vi.fn(), setUp: vi.fn(), shutdownWsl: vi.fn(), quit: vi.fn() };
+  const actions = {
+    open: vi.fn(),
+    setUp: vi.fn(),
+    runChecks: vi.fn(),
+    shutdownWsl: vi.fn(),
+    setStartAtLogin: vi.fn(),
+    quit: vi.fn(),
+  };
   const tray = createTray(actions);
   const fake = FakeTray.instances.at(-1);
   if (!fake) throw new Error('createTray made no Tray');
@@ -44,16 +51,19 @@ beforeEach(() => {
 });
 
 describe('createTray', () => {
-  it('offers Open Headroom, Set up Headroom…, Shut down WSL, a separator and Quit, each doing its job', () => {
+  it('offers Open Headroom, Run checks now, Set up Headroom…, Shut down WSL, a separator and Quit, each doing its job', () => {
     const { menu, item, actions } = setup();
     expect(menu().map((entry) => entry.label ?? entry.type)).toEqual([
       'Open Headroom',
+      'Run checks now',
       'Set up Headroom…',
       'Shut down WSL',
       'separator',
       'Quit',
     ]);
     item('Open Headroom').click?.();
+    item('Run checks now').click?.();
+    expect(actions.runChecks).toHaveBeenCalledOnce();
     item('Set up Headroom…').click?.();
     item('Shut down WSL').click?.();
     item('Quit').click?.();
@@ -73,20 +83,20 @@ describe('createTray', () => {
     const { fake } = setup();
     expect(fake.setToolTip).toHaveBeenLastCalledWith('Headroom — checking WSL…');
     const [bytes, options] = fakeElectron.nativeImage.createFromBitmap.mock.calls[0] ?? [];
-    expect(new Uint8Array(bytes ?? [])).toEqual(drawTrayIcon('stopped', 32));
+    expect(new Uint8Array(bytes ?? [])).toEqual(drawTrayIcon('grey', 32));
     expect(options).toMatchObject({ width: 32, height: 32 });
   });
 
   it('turns green with the running distros named, and grey again once stopped', () => {
     const { tray, fake, item, lastImageBytes } = setup();
     tray.update(RUNNING);
-    expect(lastImageBytes()).toEqual(drawTrayIcon('running', 32));
+    expect(lastImageBytes()).toEqual(drawTrayIcon('green', 32));
     expect(fake.setImage).toHaveBeenCalledTimes(1);
     expect(fake.setToolTip).toHaveBeenLastCalledWith('Headroom — WSL running: Ubuntu-24.04');
     expect(item('Shut down WSL').enabled).toBe(true);
 
     tray.update(STOPPED);
-    expect(lastImageBytes()).toEqual(drawTrayIcon('stopped', 32));
+    expect(lastImageBytes()).toEqual(drawTrayIcon('grey', 32));
     expect(fake.setToolTip).toHaveBeenLastCalledWith('Headroom — WSL stopped');
     expect(item('Shut down WSL').enabled).toBe(false);
   });
@@ -94,11 +104,41 @@ describe('createTray', () => {
   it('shows the error and keeps Shut down WSL available when WSL cannot be read', () => {
     const { tray, fake, item, lastImageBytes } = setup();
     tray.update(RUNNING, { message: 'wsl.exe did not answer within 15 s.' });
-    expect(lastImageBytes()).toEqual(drawTrayIcon('stopped', 32));
+    expect(lastImageBytes()).toEqual(drawTrayIcon('grey', 32));
     expect(fake.setToolTip).toHaveBeenLastCalledWith(
       'Headroom — WSL unavailable: wsl.exe did not answer within 15 s.',
     );
     expect(item('Shut down WSL').enabled).toBe(true);
+  });
+
+  it.each([
+    ['green', 'OK', 'OK'],
+    ['amber', 'GPU passthrough slow, 1.2 s', 'Needs attention'],
+    ['red', 'nvidia-smi hangs inside WSL', 'Broken'],
+    ['grey', 'WSL stopped (normal)', 'WSL stopped'],
+  ] as const)(
+    'shows the %s light with its line in the tooltip and at the top of the menu',
+    (health, summary, word) => {
+      const { tray, fake, menu, lastImageBytes } = setup();
+      tray.update(RUNNING);
+      tray.setHealth({
+        health,
+        summary,
+        checkedAt: '2026-01-01T00:00:00.000Z',
+        counts: { error: 0, warning: 0, info: 0 },
+      });
+      expect(lastImageBytes()).toEqual(drawTrayIcon(health, 32));
+      expect(fake.setToolTip).toHaveBeenLastCalledWith(`Headroom — ${summary} · WSL running: Ubuntu-24.04`);
+      expect(menu()[0]).toMatchObject({ label: `${word} — ${summary}`, enabled: false });
+    },
+  );
+
+  it('ticks Start at login as it is, and asks to turn it over when clicked', () => {
+    const { tray, item, actions } = setup();
+    tray.setStartAtLogin(true);
+    expect(item('Start at login')).toMatchObject({ type: 'checkbox', checked: true });
+    item('Start at login').click?.();
+    expect(actions.setStartAtLogin).toHaveBeenCalledWith(false);
   });
 
   it('destroys the tray icon', () => {

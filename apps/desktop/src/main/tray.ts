@@ -1,5 +1,5 @@
-import type { WslSnapshot } from '@headroom/contract';
-import { Menu, nativeImage, Tray, type NativeImage } from 'electron';
+import type { HealthSnapshot, WslSnapshot } from '@headroom/contract';
+import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import { drawTrayIcon, trayStateFor, trayTooltip, type TrayState } from './tray-icon';
 
 /** What the tray's clicks and menu items do; index.ts supplies them. */
@@ -8,15 +8,23 @@ export interface TrayActions {
   open(): void;
   /** Open the window on the setup wizard ("Set up Headroom…"). */
   setUp(): void;
+  /** Run the light health check now ("Run checks now"). */
+  runChecks(): void;
   /** Run `wsl --shutdown` through the service, as the window's button does. */
   shutdownWsl(): void;
+  /** Turn starting at sign-in on or off. */
+  setStartAtLogin(enabled: boolean): void;
   quit(): void;
 }
 
-/** The tray icon, kept in step with WSL's state. */
+/** The tray icon, kept in step with WSL's state and the health light. */
 export interface HeadroomTray {
   /** Show a new snapshot, or why WSL could not be read. */
   update(snapshot: WslSnapshot | undefined, error?: { readonly message: string }): void;
+  /** Show a new health light (its colour and shape, and its line in the tooltip and the menu). */
+  setHealth(health: HealthSnapshot): void;
+  /** Tick or untick "Start at login". */
+  setStartAtLogin(enabled: boolean | undefined): void;
   destroy(): void;
 }
 
@@ -31,32 +39,88 @@ function trayImage(state: TrayState): NativeImage {
   });
 }
 
-/** "Shut down WSL" is greyed out only when WSL is known to be stopped; a hung or unreadable WSL may need it most. */
-function trayMenu(actions: TrayActions, canShutDown: boolean) {
-  return Menu.buildFromTemplate([
+/**
+ * The menu, UX.md's order: the health line (disabled), open, checks, setup, "Shut down WSL" (greyed out only when WSL
+ * is known to be stopped: a hung or unreadable WSL may need it most), "Start at login" when it can be set, Quit.
+ */
+function trayMenu(
+  actions: TrayActions,
+  view: { canShutDown: boolean; healthLine: string | undefined; startAtLogin: boolean | undefined },
+) {
+  const items: MenuItemConstructorOptions[] = [
+    ...(view.healthLine ? [{ label: view.healthLine, enabled: false }, { type: 'separator' as const }] : []),
     { label: 'Open Headroom', click: () => actions.open() },
+    { label: 'Run checks now', click: () => actions.runChecks() },
     { label: 'Set up Headroom…', click: () => actions.setUp() },
-    { label: 'Shut down WSL', enabled: canShutDown, click: () => actions.shutdownWsl() },
+    { label: 'Shut down WSL', enabled: view.canShutDown, click: () => actions.shutdownWsl() },
     { type: 'separator' },
+    ...(view.startAtLogin === undefined
+      ? []
+      : [
+          {
+            label: 'Start at login',
+            type: 'checkbox' as const,
+            checked: view.startAtLogin,
+            click: () => actions.setStartAtLogin(!view.startAtLogin),
+          },
+        ]),
     { label: 'Quit', click: () => actions.quit() },
-  ]);
+  ];
+  return Menu.buildFromTemplate(items);
 }
 
+const HEALTH_WORDS: Readonly<Record<HealthSnapshot['health'], string>> = {
+  green: 'OK',
+  amber: 'Needs attention',
+  red: 'Broken',
+  grey: 'WSL stopped',
+};
+
 /**
- * Create Headroom's tray icon: green while a distro runs, grey otherwise, a tooltip naming the running distros,
- * a left click that opens the window, and a menu to open Headroom or its setup, shut WSL down or quit.
+ * Create Headroom's tray icon: the health light's colour and shape (green disc, amber triangle, red diamond, grey
+ * ring), a tooltip with its line and the running distros, a left click that opens the window, and the menu.
  */
 export function createTray(actions: TrayActions): HeadroomTray {
-  const tray = new Tray(trayImage('stopped'));
-  tray.setToolTip(trayTooltip(undefined));
-  tray.setContextMenu(trayMenu(actions, true));
-  tray.on('click', () => actions.open());
-  return {
-    update(snapshot, error) {
-      const state = error ? 'stopped' : trayStateFor(snapshot);
+  const tray = new Tray(trayImage('grey'));
+  let snapshot: WslSnapshot | undefined;
+  let error: { readonly message: string } | undefined;
+  let health: HealthSnapshot | undefined;
+  let startAtLogin: boolean | undefined;
+  let shown: TrayState | undefined = 'grey';
+
+  const render = (): void => {
+    const state = health?.health ?? (error ? 'grey' : trayStateFor(snapshot));
+    if (state !== shown) {
       tray.setImage(trayImage(state));
-      tray.setToolTip(trayTooltip(snapshot, error));
-      tray.setContextMenu(trayMenu(actions, error !== undefined || state === 'running'));
+      shown = state;
+    }
+    tray.setToolTip(trayTooltip(snapshot, error, health));
+    const running = snapshot?.distros.some((distro) => distro.state === 'Running') ?? false;
+    tray.setContextMenu(
+      trayMenu(actions, {
+        canShutDown: error !== undefined || running || snapshot === undefined,
+        healthLine: health ? `${HEALTH_WORDS[health.health]} — ${health.summary}` : undefined,
+        startAtLogin,
+      }),
+    );
+  };
+
+  tray.on('click', () => actions.open());
+  tray.setToolTip(trayTooltip(undefined));
+  tray.setContextMenu(trayMenu(actions, { canShutDown: true, healthLine: undefined, startAtLogin }));
+  return {
+    update(next, nextError) {
+      snapshot = next;
+      error = nextError;
+      render();
+    },
+    setHealth(next) {
+      health = next;
+      render();
+    },
+    setStartAtLogin(enabled) {
+      startAtLogin = enabled;
+      render();
     },
     destroy() {
       tray.destroy();

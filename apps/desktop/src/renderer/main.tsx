@@ -5,8 +5,10 @@ import { App } from './components/App';
 import { Unavailable } from './components/Unavailable';
 import { navigate, pageFromHash } from './state/navigation';
 import { createSetupStore } from './state/setup-store';
+import { createHealthStore } from './state/health-store';
 import { createMetricsStore } from './state/metrics-store';
 import {
+  HealthStoreContext,
   MetricsStoreContext,
   SetupStoreContext,
   VerifyStoreContext,
@@ -49,7 +51,9 @@ if ('error' in transport) {
         <VerifyStoreContext.Provider value={createVerifyStore(bridge)}>
           <SetupStoreContext.Provider value={setupStore}>
             <MetricsStoreContext.Provider value={createMetricsStore(bridge)}>
-              <App />
+              <HealthStoreContext.Provider value={createHealthStore(bridge)}>
+                <App />
+              </HealthStoreContext.Provider>
             </MetricsStoreContext.Provider>
           </SetupStoreContext.Provider>
         </VerifyStoreContext.Provider>

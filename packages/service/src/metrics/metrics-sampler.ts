@@ -63,6 +63,8 @@ export interface MetricsSampler {
   onSample(listener: (sample: MetricsSample) => void): () => void;
   /** Whether the sources are on. */
   readonly active: boolean;
+  /** The last timed nvidia-smi inside WSL, while it is recent (within two rounds), for the health light. */
+  latency(): { ms: number; ok: boolean } | undefined;
   /** The in-distro reader runs: WSL is known to be up without asking wsl.exe. */
   readonly readingWsl: boolean;
   /** Told when the in-distro reader ends by itself (WSL stopped, or the distro went idle). */
@@ -121,6 +123,8 @@ const OLLAMA_EVERY_TICKS = 5;
  * (instanceIdleTimeout), so one still running a minute later is kept up by something else, not by Headroom.
  */
 const IDLE_RETRY_MS = 60_000;
+/** A timed nvidia-smi counts for the health light for two rounds of 30 s. */
+const LATENCY_RECENT_MS = 65_000;
 
 /** A long-lived stream that restarts with growing waits when it dies, until it is stopped. */
 function restartingStream(
@@ -446,6 +450,12 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
     },
     get active() {
       return tick !== undefined;
+    },
+    latency() {
+      const latest = status.latency;
+      return latest && clock() - latest.time <= LATENCY_RECENT_MS
+        ? { ms: latest.ms, ok: latest.ok }
+        : undefined;
     },
     get readingWsl() {
       return reader !== undefined;

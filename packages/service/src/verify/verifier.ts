@@ -1,4 +1,4 @@
-import type { CaptureHost } from '@headroom/core';
+import type { Capture, CaptureHost } from '@headroom/core';
 import {
   collectCapture,
   createWslCli,
@@ -43,4 +43,22 @@ export function createVerifier(options: VerifierOptions): VerifierDeps {
         ...(options.distro === undefined ? {} : { distro: options.distro }),
       }),
   };
+}
+
+/**
+ * The light collection of the health check and the doctor: the standard probes without starting a stopped VM, and
+ * `wsl --list --running` left out (the verbose list's states say the same), so it starts at most 4 wsl.exe.
+ */
+export function quietCollector(
+  options: Pick<VerifierOptions, 'env' | 'host' | 'wslconfigPath'>,
+): () => Promise<Capture> {
+  return () =>
+    collectCapture({
+      ...(options.env ? { env: options.env } : {}),
+      host: options.host,
+      wslconfigPath: options.wslconfigPath,
+      extraProbes: extraProbes(),
+      bootVm: false,
+      skipProbes: ['wsl-list-running'],
+    });
 }

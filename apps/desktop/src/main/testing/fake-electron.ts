@@ -84,6 +84,11 @@ export class FakeApp extends EventEmitter {
   readonly requestSingleInstanceLock = vi.fn(() => this.gotLock);
   readonly whenReady = vi.fn(() => Promise.resolve());
   readonly getPath = vi.fn((_name: string) => this.userData);
+  openAtLogin = false;
+  readonly getLoginItemSettings = vi.fn(() => ({ openAtLogin: this.openAtLogin }));
+  readonly setLoginItemSettings = vi.fn((settings: { openAtLogin: boolean }) => {
+    this.openAtLogin = settings.openAtLogin;
+  });
 }
 
 type InvokeListener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
@@ -102,6 +107,7 @@ export interface FakeMenuItem {
   readonly label?: string;
   readonly type?: string;
   readonly enabled?: boolean;
+  readonly checked?: boolean;
   readonly click?: () => void;
 }
 

@@ -1,21 +1,38 @@
 import type { AppPage } from '@headroom/contract';
 import { useEffect } from 'react';
 import { navigate, useHashPage } from '../state/navigation';
-import { useSetup, useWsl } from '../state/store-context';
+import { useHealth, useSetup } from '../state/store-context';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { SetupWizard } from './setup/SetupWizard';
 import { VerifyCard } from './VerifyCard';
 import { WslPage } from './WslPage';
 
-/** The rail's health line for now: whether WSL runs. Full health (green/amber/red/grey) arrives with the doctor. */
+const HEALTH_WORDS = { green: 'OK', amber: 'Needs attention', red: 'Broken', grey: 'WSL stopped' } as const;
+
+/** The rail's health light: a shape and a word (never colour alone), its one line, and "Run checks now". */
 function RailStatus() {
-  const snapshot = useWsl((s) => s.snapshot);
-  const running = snapshot?.distros.some((d) => d.state === 'Running') ?? false;
-  const word = snapshot === undefined ? 'Checking…' : running ? 'WSL running' : 'WSL stopped';
+  const health = useHealth((s) => s.health);
+  const checking = useHealth((s) => s.checking);
+  const load = useHealth((s) => s.load);
+  const check = useHealth((s) => s.check);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const state = health?.health ?? 'grey';
   return (
-    <div className={`rail__status rail__status--${running ? 'ok' : 'idle'}`}>
+    <div className={`rail__status rail__status--${state}`} data-health={state}>
       <span className="rail__dot" aria-hidden="true" />
-      <span>{word}</span>
+      <div>
+        <div role="status" aria-live="polite" aria-label="Health">
+          <p className="rail__word">{health ? HEALTH_WORDS[health.health] : 'Checking…'}</p>
+          {health && health.summary !== HEALTH_WORDS[health.health] ? (
+            <p className="rail__line">{health.summary}</p>
+          ) : null}
+        </div>
+        <button type="button" className="rail__check" onClick={() => void check()} disabled={checking}>
+          {checking ? 'Checking…' : 'Run checks now'}
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import type { HealthStoreState } from './health-store';
 import type { MetricsState } from './metrics-store';
 import type { SetupStoreState } from './setup-store';
 import type { VerifyState } from './verify-store';
@@ -43,5 +44,15 @@ export const MetricsStoreContext = createContext<StoreApi<MetricsState> | undefi
 export function useMetrics<T>(selector: (state: MetricsState) => T): T {
   const store = useContext(MetricsStoreContext);
   if (!store) throw new Error('useMetrics needs a MetricsStoreContext provider.');
+  return useStore(store, selector);
+}
+
+/** Hands the health store to the component tree. */
+export const HealthStoreContext = createContext<StoreApi<HealthStoreState> | undefined>(undefined);
+
+/** Select from the health store of the nearest provider. */
+export function useHealth<T>(selector: (state: HealthStoreState) => T): T {
+  const store = useContext(HealthStoreContext);
+  if (!store) throw new Error('useHealth needs a HealthStoreContext provider.');
   return useStore(store, selector);
 }

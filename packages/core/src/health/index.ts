@@ -1,0 +1,8 @@
+/** The health light: the doctor's report and the live passthrough latency summed up in a colour and one line. */
+export {
+  healthOf,
+  LATENCY_FAILING_MS,
+  LATENCY_SLOW_MS,
+  type HealthState,
+  type LiveLatency,
+} from './health-state';

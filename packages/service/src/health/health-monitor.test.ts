@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSimulatedWindows } from '@headroom/simulator';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { quietCollector } from '../verify/verifier';
+import { createHealthMonitor } from './health-monitor';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function monitorOf(scenario: string, latency?: { ms: number; ok: boolean }) {
+  const stateDir = mkdtempSync(join(tmpdir(), `headroom-health-${scenario}-`));
+  dirs.push(stateDir);
+  const windows = createSimulatedWindows({ scenario, stateDir });
+  const monitor = createHealthMonitor({
+    collect: quietCollector({
+      env: { ...windows.env, HEADROOM_SIM_TIME_SCALE: '0.01' },
+      host: windows.host,
+      wslconfigPath: windows.wslconfigPath,
+    }),
+    latency: () => latency,
+    clock: () => new Date('2026-11-21T12:00:00Z'),
+  });
+  return { monitor, windows };
+}
+
+describe('createHealthMonitor over the simulator', () => {
+  it.each([
+    ['healthy', 'green', 'OK'],
+    ['config-not-applied', 'amber', 'Waiting for a WSL restart: WSL is still running with its old settings'],
+    ['wsl-stopped', 'grey', 'WSL stopped (normal)'],
+    ['passthrough-hang', 'red', 'nvidia-smi hangs inside WSL'],
+  ])('judges %s %s: "%s…"', async (scenario, health, summary) => {
+    const { monitor } = monitorOf(scenario);
+    const snapshot = await monitor.check();
+    expect(snapshot).toMatchObject({ health, checkedAt: '2026-11-21T12:00:00.000Z' });
+    expect(snapshot.summary.startsWith(summary), snapshot.summary).toBe(true);
+  });
+
+  it('never starts a stopped WSL to judge it', async () => {
+    const { monitor, windows } = monitorOf('wsl-stopped');
+    await monitor.check();
+    expect(windows.readState().vm).toBeNull();
+    expect(windows.invocations().filter((call) => call.program === 'wsl').length).toBeLessThanOrEqual(4);
+  });
+
+  it('turns amber on a slow passthrough, and tells listeners only when the light changes', async () => {
+    const { monitor } = monitorOf('healthy', { ms: 1_300, ok: true });
+    const changes = vi.fn();
+    monitor.onChange(changes);
+    expect(await monitor.check()).toMatchObject({ health: 'amber', summary: 'GPU passthrough slow, 1.3 s' });
+    await monitor.check();
+    expect(changes).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,81 @@
+import type { HealthSnapshot } from '@headroom/contract';
+import {
+  diagnose,
+  healthOf,
+  readCaptureFacts,
+  STANDARD_RULES,
+  type Capture,
+  type LiveLatency,
+} from '@headroom/core';
+
+/** What the monitor needs: a collection that never starts WSL, and the live passthrough latency when sampled. */
+export interface HealthMonitorDeps {
+  /** Collect the standard probes without starting a stopped VM (the doctor's collection). */
+  readonly collect: () => Promise<Capture>;
+  /** The last timed nvidia-smi inside WSL, while the metrics sample it. */
+  readonly latency?: () => LiveLatency | undefined;
+  readonly clock?: () => Date;
+}
+
+/** The light health check, run on demand and on a timer; tells its listeners when the light changes. */
+export interface HealthMonitor {
+  /** Run a check now (one at a time: a second call while one runs shares it). */
+  check(): Promise<HealthSnapshot>;
+  /** The last light, or undefined before the first check. */
+  latest(): HealthSnapshot | undefined;
+  /** Check every `intervalMs`; returns the stop function. */
+  watch(intervalMs: number): () => void;
+  /** Listen to changes of colour or line; returns the function that stops listening. */
+  onChange(listener: (snapshot: HealthSnapshot) => void): () => void;
+}
+
+/**
+ * The health monitor: the doctor's rules over a collection that never boots the VM, summed up with the live latency
+ * into the light. Listeners hear only real changes (colour or line), not every check.
+ */
+export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
+  const clock = deps.clock ?? (() => new Date());
+  const listeners = new Set<(snapshot: HealthSnapshot) => void>();
+  let last: HealthSnapshot | undefined;
+  let running: Promise<HealthSnapshot> | undefined;
+
+  const run = async (): Promise<HealthSnapshot> => {
+    const report = diagnose({ facts: readCaptureFacts(await deps.collect()) }, STANDARD_RULES);
+    const { health, summary } = healthOf(report, deps.latency?.());
+    const count = (severity: string): number =>
+      report.findings.filter((finding) => finding.severity === severity).length;
+    const snapshot: HealthSnapshot = {
+      health,
+      summary,
+      checkedAt: clock().toISOString(),
+      counts: { error: count('error'), warning: count('warning'), info: count('info') },
+    };
+    const changed = last?.health !== health || last.summary !== summary;
+    last = snapshot;
+    if (changed) listeners.forEach((listener) => listener(snapshot));
+    return snapshot;
+  };
+
+  const check = (): Promise<HealthSnapshot> => {
+    running ??= run().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  return {
+    check,
+    latest: () => last,
+    watch(intervalMs) {
+      const timer = setInterval(() => {
+        void check().catch(() => undefined);
+      }, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
