@@ -26,3 +26,4 @@ export * from './verify';
 export * from './setup';
 export * from './metrics';
 export * from './health';
+export * from './notify';

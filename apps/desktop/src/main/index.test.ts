@@ -57,6 +57,7 @@ describe('the main process entry', () => {
       app.whenReady.mock.invocationCallOrder[0] ?? 0,
     );
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(app.setAppUserModelId).toHaveBeenCalledWith('dev.headroom.app');
     expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(window.loadURL).toHaveBeenCalledWith('app://headroom/index.html');
     expect(console.info).toHaveBeenCalledWith('Headroom is using the simulator, scenario "healthy".');

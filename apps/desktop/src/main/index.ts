@@ -2,14 +2,19 @@
  * Headroom's Electron main process: wiring only. One instance; the renderer served over `app://`; the service over
  * the real or simulated wsl.exe; IPC from trusted windows only; a tray icon that outlives the window.
  */
-import type { AppPage, WslSnapshot } from '@headroom/contract';
+import { join } from 'node:path';
+import type { AppPage, HealthSnapshot, WslSnapshot } from '@headroom/contract';
+import type { NotificationPolicyState } from '@headroom/core';
+import { openJsonDocument } from '@headroom/host';
 import { createHeadroomService, createServiceRouter, toErrorPayload } from '@headroom/service';
 import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { APP_ID } from './app-id';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createBackend } from './backend';
 import { confirmShutdown } from './confirm-shutdown';
 import { createTrustedSenders, forwardPushes, registerIpc } from './ipc';
 import { electronLoginItem, HIDDEN_ARG } from './login-item';
+import { createNotifier } from './notifier';
 import { desktopPaths } from './paths';
 import { hardenSession } from './security';
 import { createTray } from './tray';
@@ -18,6 +23,23 @@ import { createMainWindow } from './window';
 const WATCH_INTERVAL_MS = 10_000;
 /** The light health check's interval (it never starts WSL): five minutes, or HEADROOM_HEALTH_INTERVAL_S seconds. */
 const HEALTH_INTERVAL_MS = (Number(process.env.HEADROOM_HEALTH_INTERVAL_S) || 300) * 1000;
+
+/** How bad each light is, to notify only when it gets worse. */
+const HEALTH_RANK: Readonly<Record<HealthSnapshot['health'], number>> = {
+  grey: 0,
+  green: 1,
+  amber: 2,
+  red: 3,
+};
+
+/** The notification policy's saved state, when the file holds one. */
+function acceptPolicyState(value: unknown): NotificationPolicyState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { lastShown, muted } = value as Record<string, unknown>;
+  return typeof lastShown === 'object' && lastShown !== null && Array.isArray(muted)
+    ? (value as NotificationPolicyState)
+    : undefined;
+}
 
 function start(): void {
   const paths = desktopPaths(__dirname);
@@ -95,7 +117,31 @@ function start(): void {
       (error: unknown) => tray.update(last, toErrorPayload(error)),
     );
     const stopWatch = service.watch(WATCH_INTERVAL_MS);
-    const stopHealthTray = service.on('health.changed', (health) => tray.setHealth(health));
+    const notifier = createNotifier({
+      store: openJsonDocument(join(app.getPath('userData'), 'notifications.json'), acceptPolicyState),
+      open: (page) => {
+        if (openWindow(page)) service.show(page);
+      },
+    });
+    let lastHealth: HealthSnapshot['health'] | undefined;
+    const stopHealthTray = service.on('health.changed', (health) => {
+      tray.setHealth(health);
+      if (
+        lastHealth !== undefined &&
+        HEALTH_RANK[health.health] > HEALTH_RANK[lastHealth] &&
+        health.health !== 'grey'
+      ) {
+        void notifier.notify([
+          {
+            kind: 'health-worse',
+            title: `Headroom: ${health.summary}`,
+            body: 'Open Headroom to see what changed and how to fix it.',
+            page: 'overview',
+          },
+        ]);
+      }
+      lastHealth = health.health;
+    });
     void router.invoke('health.check', undefined);
     const stopHealth = backend.health.watch(HEALTH_INTERVAL_MS);
     loginItem.get().then(
@@ -133,6 +179,7 @@ function start(): void {
 }
 
 if (app.requestSingleInstanceLock()) {
+  app.setAppUserModelId(APP_ID);
   registerAppScheme();
   start();
 } else {

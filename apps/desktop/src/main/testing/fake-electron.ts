@@ -84,6 +84,7 @@ export class FakeApp extends EventEmitter {
   readonly requestSingleInstanceLock = vi.fn(() => this.gotLock);
   readonly whenReady = vi.fn(() => Promise.resolve());
   readonly getPath = vi.fn((_name: string) => this.userData);
+  readonly setAppUserModelId = vi.fn();
   openAtLogin = false;
   readonly getLoginItemSettings = vi.fn(() => ({ openAtLogin: this.openAtLogin }));
   readonly setLoginItemSettings = vi.fn((settings: { openAtLogin: boolean }) => {
@@ -111,6 +112,17 @@ export interface FakeMenuItem {
   readonly click?: () => void;
 }
 
+/** A toast notification: what it was made with, whether it was shown, and its click listeners. */
+export class FakeNotification extends EventEmitter {
+  static readonly instances: FakeNotification[] = [];
+  static isSupported = vi.fn(() => true);
+  readonly show = vi.fn();
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+    FakeNotification.instances.push(this);
+  }
+}
+
 /** The module object to return from the `vi.mock('electron')` factory. */
 export const fakeElectron = {
   app: new FakeApp(),
@@ -125,6 +137,7 @@ export const fakeElectron = {
   },
   BrowserWindow: FakeBrowserWindow,
   Tray: FakeTray,
+  Notification: FakeNotification,
   Menu: { buildFromTemplate: vi.fn((template: FakeMenuItem[]) => ({ template })) },
   nativeImage: {
     createFromBitmap: vi.fn((buffer: Buffer, options: Record<string, unknown>) => ({ buffer, options })),
