@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { healthSnapshotSchema } from './health';
+import { historySchema } from './history';
 import { metricsSampleSchema, metricsSnapshotSchema, metricsWatchRequestSchema } from './metrics';
 import {
   APP_PAGES,
@@ -60,6 +61,8 @@ export const invokeChannels = {
   'health.get': { request: z.undefined(), response: healthSnapshotSchema },
   /** Run the light health check now (it never starts WSL) and answer the new light. */
   'health.check': { request: z.undefined(), response: healthSnapshotSchema },
+  /** The Windows timeline (updates, drivers, crashes) from the last health check and the .wslconfig versions. */
+  'history.list': { request: z.undefined(), response: historySchema },
 } as const;
 
 /** Push channels: the service tells every UI when something changed. */
@@ -74,6 +77,8 @@ export const pushChannels = {
   'metrics.sample': metricsSampleSchema,
   /** The health light changed colour or line. */
   'health.changed': healthSnapshotSchema,
+  /** The history changed (a new check read the event log, or .wslconfig was saved). */
+  'history.changed': historySchema,
 } as const;
 
 /** A request/response channel name. */

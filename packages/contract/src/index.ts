@@ -85,3 +85,9 @@ export {
   type MetricsWindowSeconds,
 } from './metrics';
 export { healthSnapshotSchema, type HealthSnapshot } from './health';
+export {
+  historySchema,
+  timelineEntrySchema,
+  type HistoryPayload,
+  type TimelineEntryPayload,
+} from './history';

@@ -1,28 +1,11 @@
 import { z } from 'zod';
+import { setupFindingSchema } from './finding';
 import { VERIFY_EDIT_KEYS } from './verify';
+
+export { setupFindingSchema } from './finding';
 
 /** The four gates of the wizard's first step, in the order they are shown. */
 export const SETUP_CHECK_IDS = ['wsl', 'distro', 'host-gpu', 'wsl-gpu'] as const;
-
-/** A doctor finding as the wizard shows it: what is wrong, the fix, and whether Headroom can run the fix. */
-export const setupFindingSchema = z.object({
-  id: z.string(),
-  severity: z.enum(['error', 'warning', 'info']),
-  title: z.string(),
-  explanation: z.string(),
-  source: z.string(),
-  /** What shows it, one line each (`.wslconfig line 2: memory=16gb`). */
-  evidence: z.array(z.string()),
-  fix: z.object({
-    label: z.string(),
-    /** Steps for the user when the fix is not one Headroom runs itself. */
-    steps: z.array(z.string()),
-    /** `setup.fix` can run it (a .wslconfig edit, with a backup first). */
-    runnable: z.boolean(),
-    /** A page to open for the fix, when the fix is one. */
-    url: z.string().optional(),
-  }),
-});
 
 /** One gate of the first step: pass, warn or fail, a one-line summary from the evidence, and the findings. */
 export const setupCheckSchema = z.object({
@@ -168,7 +151,7 @@ export const setupStateSchema = z.object({
 export const loginItemSchema = z.object({ supported: z.boolean(), enabled: z.boolean() });
 
 /** Pages a push can ask the window to show (the tray's "Set up Headroom…"). */
-export const APP_PAGES = ['overview', 'dashboard', 'setup'] as const;
+export const APP_PAGES = ['overview', 'dashboard', 'history', 'setup'] as const;
 
 /** A {@link setupCheckResultSchema} value. */
 export type SetupCheckResult = z.infer<typeof setupCheckResultSchema>;

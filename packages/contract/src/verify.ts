@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { setupFindingSchema } from './finding';
 
 /** The .wslconfig keys the window may change before a verification: the VM's size, bounded by the engine. */
 export const VERIFY_EDIT_KEYS = ['memory', 'processors', 'swap'] as const;
@@ -32,6 +33,8 @@ export const verifyResultSchema = z.object({
   baselineSaved: z.boolean(),
   /** The edits failed to verify and `verify.rollBack` can write the file back as it was. */
   canRollBack: z.boolean(),
+  /** On a failure, the doctor's findings about what failed, each with its fix. */
+  findings: z.array(setupFindingSchema).optional(),
   /** MemTotal inside the booted VM: the "after" of a setup. */
   wslMemTotalBytes: z.number().nonnegative().optional(),
 });

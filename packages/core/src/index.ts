@@ -27,3 +27,4 @@ export * from './setup';
 export * from './metrics';
 export * from './health';
 export * from './notify';
+export * from './history';

@@ -1,5 +1,6 @@
 import type {
   AppPage,
+  HistoryPayload,
   InvokeChannel,
   InvokeRequest,
   InvokeResponse,
@@ -99,6 +100,17 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       : undefined;
   options.metrics?.onSample((sample) => push('metrics.sample', sample));
   options.health?.onChange((snapshot) => push('health.changed', snapshot));
+  const history = async (): Promise<HistoryPayload> => ({
+    timeline: [...(options.health?.timeline() ?? [])],
+    wslconfig: options.verifier
+      ? (await options.verifier.store.history().catch(() => [])).map(({ id, savedAt, reason }) => ({
+          id,
+          savedAt,
+          reason,
+        }))
+      : [],
+  });
+  options.health?.onTimeline(() => void history().then((payload) => push('history.changed', payload)));
   const health = (): HealthMonitor => {
     if (!options.health)
       throw new ServiceError('unavailable', 'The health check is not available on this machine.');
@@ -152,6 +164,10 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
         return latest ? Promise.resolve(latest) : health().check();
       },
       'health.check': () => health().check(),
+      'history.list': async () => {
+        if (options.health && !options.health.latest()) await options.health.check().catch(() => undefined);
+        return history();
+      },
       'metrics.watch': async ({ windowSeconds }) => {
         const sampler = options.metrics;
         if (!sampler)

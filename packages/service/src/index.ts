@@ -42,3 +42,4 @@ export {
   type OllamaReader,
 } from './metrics/metrics-sampler';
 export { createHealthMonitor, type HealthMonitor, type HealthMonitorDeps } from './health/health-monitor';
+export { createEventWatcher, type EventWatcher } from './history/event-watcher';

@@ -4,9 +4,14 @@
  */
 import { join } from 'node:path';
 import type { AppPage, HealthSnapshot, WslSnapshot } from '@headroom/contract';
-import type { NotificationPolicyState } from '@headroom/core';
+import type { NotificationPolicyState, NotificationRequest, TimelineEntry } from '@headroom/core';
 import { openJsonDocument } from '@headroom/host';
-import { createHeadroomService, createServiceRouter, toErrorPayload } from '@headroom/service';
+import {
+  createEventWatcher,
+  createHeadroomService,
+  createServiceRouter,
+  toErrorPayload,
+} from '@headroom/service';
 import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
 import { APP_ID } from './app-id';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -31,6 +36,16 @@ const HEALTH_RANK: Readonly<Record<HealthSnapshot['health'], number>> = {
   amber: 2,
   red: 3,
 };
+
+/** What a new event in the log says as a notification; restarts are left to the history page. */
+function eventNotification(entry: TimelineEntry): NotificationRequest[] {
+  if (entry.kind === 'restart') return [];
+  const body =
+    entry.kind === 'inference-crash'
+      ? 'Open Headroom to see whether the GPU or memory was the cause.'
+      : 'Your WSL GPU setup may have changed. Open Headroom to re-verify it.';
+  return [{ kind: entry.kind, title: entry.title, body, page: 'overview' }];
+}
 
 /** The notification policy's saved state, when the file holds one. */
 function acceptPolicyState(value: unknown): NotificationPolicyState | undefined {
@@ -123,6 +138,10 @@ function start(): void {
         if (openWindow(page)) service.show(page);
       },
     });
+    const events = createEventWatcher(join(app.getPath('userData'), 'events.json'));
+    const stopTimeline = backend.health.onTimeline((entries) => {
+      void events.observe(entries).then((fresh) => notifier.notify(fresh.flatMap(eventNotification)));
+    });
     let lastHealth: HealthSnapshot['health'] | undefined;
     const stopHealthTray = service.on('health.changed', (health) => {
       tray.setHealth(health);
@@ -155,6 +174,7 @@ function start(): void {
       stopWatch();
       stopHealth();
       stopHealthTray();
+      stopTimeline();
       backend.metrics.stop();
       stopTray();
       stopPushes();

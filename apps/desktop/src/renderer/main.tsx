@@ -6,9 +6,11 @@ import { Unavailable } from './components/Unavailable';
 import { navigate, pageFromHash } from './state/navigation';
 import { createSetupStore } from './state/setup-store';
 import { createHealthStore } from './state/health-store';
+import { createHistoryStore } from './state/history-store';
 import { createMetricsStore } from './state/metrics-store';
 import {
   HealthStoreContext,
+  HistoryStoreContext,
   MetricsStoreContext,
   SetupStoreContext,
   VerifyStoreContext,
@@ -52,7 +54,9 @@ if ('error' in transport) {
           <SetupStoreContext.Provider value={setupStore}>
             <MetricsStoreContext.Provider value={createMetricsStore(bridge)}>
               <HealthStoreContext.Provider value={createHealthStore(bridge)}>
-                <App />
+                <HistoryStoreContext.Provider value={createHistoryStore(bridge)}>
+                  <App />
+                </HistoryStoreContext.Provider>
               </HealthStoreContext.Provider>
             </MetricsStoreContext.Provider>
           </SetupStoreContext.Provider>

@@ -38,6 +38,16 @@ describe('createHealthMonitor over the simulator', () => {
     expect(snapshot.summary.startsWith(summary), snapshot.summary).toBe(true);
   });
 
+  it('reads the Windows events that matter into a timeline, newest first (windows-update-broke-gpu)', async () => {
+    const { monitor } = monitorOf('windows-update-broke-gpu');
+    const snapshot = await monitor.check();
+    expect(snapshot.health).toBe('red');
+    const titles = monitor.timeline().map((entry) => entry.title);
+    expect(titles).toContain('Windows Update KB5046617 installed');
+    expect(titles.some((title) => title.startsWith('Windows restarted'))).toBe(true);
+    expect(titles.join(' ')).not.toMatch(/Defender|Security Intelligence/);
+  });
+
   it('never starts a stopped WSL to judge it', async () => {
     const { monitor, windows } = monitorOf('wsl-stopped');
     await monitor.check();

@@ -4,8 +4,10 @@ import {
   healthOf,
   readCaptureFacts,
   STANDARD_RULES,
+  timelineOf,
   type Capture,
   type LiveLatency,
+  type TimelineEntry,
 } from '@headroom/core';
 
 /** What the monitor needs: a collection that never starts WSL, and the live passthrough latency when sampled. */
@@ -27,6 +29,10 @@ export interface HealthMonitor {
   watch(intervalMs: number): () => void;
   /** Listen to changes of colour or line; returns the function that stops listening. */
   onChange(listener: (snapshot: HealthSnapshot) => void): () => void;
+  /** The Windows events of the last check that matter for the setup (updates, drivers, crashes), newest first. */
+  timeline(): readonly TimelineEntry[];
+  /** Listen to each check's timeline; returns the function that stops listening. */
+  onTimeline(listener: (entries: readonly TimelineEntry[]) => void): () => void;
 }
 
 /**
@@ -37,10 +43,15 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
   const clock = deps.clock ?? (() => new Date());
   const listeners = new Set<(snapshot: HealthSnapshot) => void>();
   let last: HealthSnapshot | undefined;
+  let lastTimeline: readonly TimelineEntry[] = [];
+  const timelineListeners = new Set<(entries: readonly TimelineEntry[]) => void>();
   let running: Promise<HealthSnapshot> | undefined;
 
   const run = async (): Promise<HealthSnapshot> => {
-    const report = diagnose({ facts: readCaptureFacts(await deps.collect()) }, STANDARD_RULES);
+    const facts = readCaptureFacts(await deps.collect());
+    const report = diagnose({ facts }, STANDARD_RULES);
+    lastTimeline = timelineOf(facts.events);
+    timelineListeners.forEach((listener) => listener(lastTimeline));
     const { health, summary } = healthOf(report, deps.latency?.());
     const count = (severity: string): number =>
       report.findings.filter((finding) => finding.severity === severity).length;
@@ -76,6 +87,11 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    timeline: () => lastTimeline,
+    onTimeline(listener) {
+      timelineListeners.add(listener);
+      return () => timelineListeners.delete(listener);
     },
   };
 }

@@ -2,7 +2,6 @@ import { basename } from 'node:path';
 import type {
   LoginItem,
   SetupCheckResult,
-  SetupFinding,
   SetupGoal,
   SetupModels,
   SetupPlan,
@@ -40,6 +39,7 @@ import {
   type WslSettingValue,
 } from '@headroom/core';
 import { openJsonDocument, readGgufFile, type GgufRead, type JsonDocument } from '@headroom/host';
+import { toSetupFinding } from '../finding-view';
 import { ServiceError } from '../service-error';
 import type { VerifierDeps } from '../verify/verify-handlers';
 
@@ -78,36 +78,6 @@ export interface SetupHandlers {
 const GIB = 2 ** 30;
 const FIRST_START: SetupState = { step: 1, completed: false };
 const SIZING_KEYS = ['memory', 'processors', 'swap'] as const;
-
-function toSetupFinding(finding: Finding): SetupFinding {
-  const { fix } = finding;
-  return {
-    id: finding.id,
-    severity: finding.severity,
-    title: finding.title,
-    explanation: finding.explanation,
-    source: finding.source,
-    evidence: finding.evidence.map((item) =>
-      item.line === undefined || item.excerpt.includes(`line ${item.line}`)
-        ? `${item.probe}: ${item.excerpt}`
-        : `${item.probe} line ${item.line}: ${item.excerpt}`,
-    ),
-    fix: {
-      label: fix.label,
-      steps:
-        fix.kind === 'steps'
-          ? [...fix.steps]
-          : fix.kind === 'shutdown-and-verify'
-            ? [
-                'Step 4 of this setup, “Apply and verify”, does it: it shuts WSL down fully, starts it again and checks.',
-              ]
-            : [],
-      runnable:
-        fix.kind === 'set-wslconfig' || fix.kind === 'unset-wslconfig' || fix.kind === 'edit-wslconfig',
-      ...(fix.kind === 'open-page' ? { url: fix.url } : {}),
-    },
-  };
-}
 
 function settingText(
   key: (typeof SIZING_KEYS)[number],

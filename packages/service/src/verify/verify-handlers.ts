@@ -2,11 +2,14 @@ import type { VerifyProgress, VerifyRequest, VerifyResult } from '@headroom/cont
 import {
   checkWslConfig,
   decodeConfigBytes,
+  diagnose,
   readCaptureFacts,
+  STANDARD_RULES,
   wslMemTotalBytes,
   type VerifyPhase,
 } from '@headroom/core';
 import type { BaselineLog, WslConfigSnapshot } from '@headroom/host';
+import { toSetupFinding } from '../finding-view';
 import { ServiceError } from '../service-error';
 import { runVerify, type VerifyDeps } from './verify-runner';
 
@@ -100,11 +103,19 @@ export function createVerifyHandlers(
             text: lines[problem.line - 1] ?? '',
             why: problem.message,
           }));
-        const memTotal = outcome.capture ? wslMemTotalBytes(readCaptureFacts(outcome.capture)) : undefined;
+        const facts = outcome.capture ? readCaptureFacts(outcome.capture) : undefined;
+        const memTotal = facts ? wslMemTotalBytes(facts) : undefined;
+        const findings =
+          facts && !outcome.ok
+            ? diagnose({ facts }, STANDARD_RULES)
+                .findings.filter((finding) => finding.severity !== 'info')
+                .map(toSetupFinding)
+            : undefined;
         return {
           ok: outcome.ok,
           phase: outcome.state.phase,
           ...(memTotal === undefined ? {} : { wslMemTotalBytes: memTotal }),
+          ...(findings ? { findings } : {}),
           ...(outcome.state.reason === undefined ? {} : { reason: outcome.state.reason + putBackNote }),
           checks: outcome.checks.map(({ id, ok, expected, observed, message }) => ({
             id,

@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { navigate, useHashPage } from '../state/navigation';
 import { useHealth, useSetup } from '../state/store-context';
 import { DashboardPage } from './dashboard/DashboardPage';
+import { HistoryPage } from './HistoryPage';
+import { UpdateNotice } from './UpdateNotice';
 import { SetupWizard } from './setup/SetupWizard';
 import { VerifyCard } from './VerifyCard';
 import { WslPage } from './WslPage';
@@ -40,23 +42,30 @@ function RailStatus() {
 const PLACES: readonly { page: AppPage; name: string }[] = [
   { page: 'overview', name: 'Overview' },
   { page: 'dashboard', name: 'Dashboard' },
+  { page: 'history', name: 'History' },
   { page: 'setup', name: 'Setup' },
 ];
 
 /** On the overview: reopen the wizard, or finish it when it was left half-way. */
 function SetupPrompt() {
   const completed = useSetup((s) => s.completed);
+  const started = useSetup((s) => s.step > 1 || s.check !== undefined);
   const reopen = useSetup((s) => s.reopen);
+  const [title, summary, action] = completed
+    ? ['Setup', 'Size WSL for another model, or prove your setup again from the start.', 'Run setup again']
+    : started
+      ? ['Finish setting up', 'Setup was left half-way. Pick up where you stopped.', 'Continue setup']
+      : [
+          'Set up Headroom',
+          'Check WSL and the GPU, size WSL for your model, and prove it works.',
+          'Start setup',
+        ];
   return (
     <section className="card setup-prompt" aria-labelledby="setup-prompt-title">
       <header className="card__header">
         <div>
-          <h2 id="setup-prompt-title">{completed ? 'Setup' : 'Finish setting up'}</h2>
-          <p className="card__summary">
-            {completed
-              ? 'Size WSL for another model, or prove your setup again from the start.'
-              : 'Setup was left half-way. Pick up where you stopped.'}
-          </p>
+          <h2 id="setup-prompt-title">{title}</h2>
+          <p className="card__summary">{summary}</p>
         </div>
         <div className="card__actions">
           <button
@@ -67,7 +76,7 @@ function SetupPrompt() {
               navigate('setup');
             }}
           >
-            {completed ? 'Run setup again' : 'Continue setup'}
+            {action}
           </button>
         </div>
       </header>
@@ -102,7 +111,12 @@ export function App() {
           ))}
         </ul>
       </nav>
-      {page === 'dashboard' ? (
+      {page === 'history' ? (
+        <main className="page" id="history">
+          <h1>History</h1>
+          <HistoryPage />
+        </main>
+      ) : page === 'dashboard' ? (
         <main className="page" id="dashboard">
           <h1>Dashboard</h1>
           <DashboardPage />
@@ -115,6 +129,7 @@ export function App() {
       ) : (
         <main className="page" id="overview">
           <h1>Overview</h1>
+          <UpdateNotice />
           {loaded ? <SetupPrompt /> : null}
           <WslPage />
           <VerifyCard />

@@ -1,4 +1,5 @@
 import type { VerifyResult } from '@headroom/contract';
+import { FindingCard } from './FindingCard';
 
 const CHECK_NAMES: Readonly<Record<string, string>> = {
   'vm-stopped': 'WSL fully stopped',
@@ -67,6 +68,16 @@ export function Verdict({ result, onRollBack }: { result: VerifyResult; onRollBa
             <li key={line.line}>{line.why}</li>
           ))}
         </ul>
+      ) : null}
+      {result.findings && result.findings.length > 0 ? (
+        <>
+          <p className="alert__title">What the doctor found:</p>
+          <ul className="findings">
+            {result.findings.map((finding) => (
+              <FindingCard key={finding.id} finding={finding} />
+            ))}
+          </ul>
+        </>
       ) : null}
       {result.canRollBack ? (
         <button type="button" className="button" onClick={onRollBack}>

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { HealthStoreState } from './health-store';
+import type { HistoryStoreState } from './history-store';
 import type { MetricsState } from './metrics-store';
 import type { SetupStoreState } from './setup-store';
 import type { VerifyState } from './verify-store';
@@ -54,5 +55,15 @@ export const HealthStoreContext = createContext<StoreApi<HealthStoreState> | und
 export function useHealth<T>(selector: (state: HealthStoreState) => T): T {
   const store = useContext(HealthStoreContext);
   if (!store) throw new Error('useHealth needs a HealthStoreContext provider.');
+  return useStore(store, selector);
+}
+
+/** Hands the history store to the component tree. */
+export const HistoryStoreContext = createContext<StoreApi<HistoryStoreState> | undefined>(undefined);
+
+/** Select from the history store of the nearest provider. */
+export function useHistory<T>(selector: (state: HistoryStoreState) => T): T {
+  const store = useContext(HistoryStoreContext);
+  if (!store) throw new Error('useHistory needs a HistoryStoreContext provider.');
   return useStore(store, selector);
 }

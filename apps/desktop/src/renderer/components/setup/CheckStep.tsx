@@ -1,5 +1,6 @@
 import type { SetupCheck, SetupFinding } from '@headroom/contract';
 import { useSetup } from '../../state/store-context';
+import { FindingCard } from '../FindingCard';
 import { gib } from './format';
 
 const STATUS_WORDS: Readonly<Record<SetupCheck['status'], string>> = {
@@ -9,57 +10,11 @@ const STATUS_WORDS: Readonly<Record<SetupCheck['status'], string>> = {
   unknown: 'Not checked',
 };
 
-/** A finding with its evidence, its fix (a button when Headroom can run it, else the steps) and its source. */
-export function FindingView({ finding }: { finding: SetupFinding }) {
+/** A finding of the checks, with its fix button wired to the setup store. */
+function FindingView({ finding }: { finding: SetupFinding }) {
   const fix = useSetup((s) => s.fix);
   const checking = useSetup((s) => s.checking);
-  return (
-    <li className={`finding finding--${finding.severity}`} data-finding={finding.id}>
-      <p className="finding__title">{finding.title}</p>
-      <p>{finding.explanation}</p>
-      {finding.evidence.length > 0 ? (
-        <ul className="finding__evidence" aria-label="Evidence">
-          {finding.evidence.map((line) => (
-            <li key={line}>
-              <code>{line}</code>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {finding.fix.runnable ? (
-        <button type="button" className="button" disabled={checking} onClick={() => void fix(finding.id)}>
-          {finding.fix.label}
-        </button>
-      ) : finding.fix.steps.length > 0 ? (
-        <div>
-          <p>{finding.fix.label}:</p>
-          <ol className="finding__steps">
-            {finding.fix.steps.map((step) => (
-              <li key={step}>{step}</li>
-            ))}
-          </ol>
-        </div>
-      ) : finding.fix.url ? (
-        <p>
-          <a href={finding.fix.url} target="_blank" rel="noreferrer">
-            {finding.fix.label}
-          </a>
-        </p>
-      ) : (
-        <p>Fix: {finding.fix.label}</p>
-      )}
-      <p className="finding__source">
-        Why?{' '}
-        {finding.source.startsWith('https://') ? (
-          <a href={finding.source} target="_blank" rel="noreferrer">
-            {finding.source}
-          </a>
-        ) : (
-          finding.source
-        )}
-      </p>
-    </li>
-  );
+  return <FindingCard finding={finding} onFix={(id) => void fix(id)} busy={checking} />;
 }
 
 function Gate({ check }: { check: SetupCheck }) {

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { useHealth, useHistory, useVerify, useWsl } from '../state/store-context';
+import { ShutdownDialog } from './ShutdownDialog';
+
+/**
+ * On the overview, when the light is not green: names the newest Windows Update or driver change in the event log
+ * and offers to re-verify (shut WSL down, start it, check), asking first when distributions run.
+ */
+export function UpdateNotice() {
+  const health = useHealth((s) => s.health);
+  const history = useHistory((s) => s.history);
+  const loadHistory = useHistory((s) => s.load);
+  const run = useVerify((s) => s.run);
+  const verifying = useVerify((s) => s.running);
+  const distros = useWsl((s) => s.snapshot?.distros);
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    void loadHistory();
+  }, [loadHistory]);
+
+  const latest = history?.timeline.find(
+    (entry) => entry.kind === 'windows-update' || entry.kind === 'driver-change',
+  );
+  if (!health || health.health === 'green' || health.health === 'grey' || !latest) return null;
+  const running = distros?.filter((d) => d.state === 'Running').map((d) => d.name) ?? [];
+  const start = (stopRunning: boolean): void => void run({ edits: [], stopRunning });
+
+  return (
+    <section className="card update-notice" aria-labelledby="update-notice-title" data-entry={latest.id}>
+      <header className="card__header">
+        <div>
+          <h2 id="update-notice-title">{latest.title}</h2>
+          <p className="card__summary">
+            {new Date(latest.time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}.
+            Since then: {health.summary}. Windows Updates and driver installs often break GPU passthrough;
+            re-verify to see what changed.
+          </p>
+        </div>
+        <div className="card__actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={verifying}
+            onClick={() => (running.length > 0 ? setConfirming(true) : start(false))}
+          >
+            {verifying ? 'Verifying…' : 'Re-verify'}
+          </button>
+        </div>
+      </header>
+      <ShutdownDialog
+        open={confirming}
+        running={running}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          start(true);
+        }}
+      />
+    </section>
+  );
+}
