@@ -8,6 +8,8 @@ export const healthSnapshotSchema = z.object({
   checkedAt: z.iso.datetime(),
   /** How many findings the check gave, by severity. */
   counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  /** What changed since the last verified setup (`driver 552.12 → 560.94`); empty when nothing or no baseline. */
+  changes: z.array(z.string()),
 });
 
 /** A {@link healthSnapshotSchema} value. */

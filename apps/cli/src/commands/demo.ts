@@ -80,19 +80,24 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'headroom-demo-'));
   const windows = createSimulatedWindows({ scenario: options.scenario, stateDir });
   let startAtLogin = false;
+  const verifier = createVerifier({
+    env: windows.env,
+    host: windows.host,
+    wslconfigPath: windows.wslconfigPath,
+    historyDir: join(stateDir, 'headroom', 'wslconfig-history'),
+    baselineFile: join(stateDir, 'headroom', 'baselines.json'),
+    stopTimeoutMs: VERIFY_STOP_TIMEOUT_MS * simulatorTimeScale(process.env),
+  });
   // The simulated host has no Ollama: the dashboard says so rather than reading one on this machine.
   const metrics = createMetricsSampler({ env: windows.env, hostMemory: () => windows.hostMemory() });
-  const health = createHealthMonitor({ collect: quietCollector(windows), latency: () => metrics.latency() });
+  const health = createHealthMonitor({
+    collect: quietCollector(windows),
+    latency: () => metrics.latency(),
+    baseline: () => verifier.baselines?.latest() ?? Promise.resolve(undefined),
+  });
   const service = createHeadroomService({
     wsl: createWslCli({ env: windows.env }),
-    verifier: createVerifier({
-      env: windows.env,
-      host: windows.host,
-      wslconfigPath: windows.wslconfigPath,
-      historyDir: join(stateDir, 'headroom', 'wslconfig-history'),
-      baselineFile: join(stateDir, 'headroom', 'baselines.json'),
-      stopTimeoutMs: VERIFY_STOP_TIMEOUT_MS * simulatorTimeScale(process.env),
-    }),
+    verifier,
     metrics,
     health,
     setup: {

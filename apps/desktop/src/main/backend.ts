@@ -79,14 +79,16 @@ export function createBackend(options: BackendOptions): Backend {
       vmmemCommand: VMMEM_COMMAND,
       ...csvLog,
     });
+    const verifier = createVerifier({ host, wslconfigPath: path, ...keep });
     return {
       wsl: createWslCli(),
-      verifier: createVerifier({ host, wslconfigPath: path, ...keep }),
+      verifier,
       setup: { stateFile, wslconfigPath: path },
       metrics,
       health: createHealthMonitor({
         collect: quietCollector({ host, wslconfigPath: path }),
         latency: () => metrics.latency(),
+        baseline: () => verifier.baselines?.latest() ?? Promise.resolve(undefined),
       }),
       simulated: false,
     };
@@ -94,17 +96,22 @@ export function createBackend(options: BackendOptions): Backend {
   const scenario = options.scenario ?? (options.env ?? process.env).HEADROOM_SCENARIO ?? 'healthy';
   const sim = createSimulatedWindows({ scenario, stateDir: join(options.userDataDir, 'simulator') });
   const metrics = createMetricsSampler({ env: sim.env, hostMemory: () => sim.hostMemory(), ...csvLog });
+  const verifier = createVerifier({
+    env: sim.env,
+    host: sim.host,
+    wslconfigPath: sim.wslconfigPath,
+    ...keep,
+  });
   return {
     wsl: createWslCli({ env: sim.env }),
-    verifier: createVerifier({
-      env: sim.env,
-      host: sim.host,
-      wslconfigPath: sim.wslconfigPath,
-      ...keep,
-    }),
+    verifier,
     setup: { stateFile, wslconfigPath: sim.wslconfigPath },
     metrics,
-    health: createHealthMonitor({ collect: quietCollector(sim), latency: () => metrics.latency() }),
+    health: createHealthMonitor({
+      collect: quietCollector(sim),
+      latency: () => metrics.latency(),
+      baseline: () => verifier.baselines?.latest() ?? Promise.resolve(undefined),
+    }),
     simulated: true,
     scenario: sim.scenario,
   };

@@ -143,6 +143,7 @@ function start(): void {
       void events.observe(entries).then((fresh) => notifier.notify(fresh.flatMap(eventNotification)));
     });
     let lastHealth: HealthSnapshot['health'] | undefined;
+    let lastChanges: readonly string[] = [];
     const stopHealthTray = service.on('health.changed', (health) => {
       tray.setHealth(health);
       if (
@@ -159,6 +160,18 @@ function start(): void {
           },
         ]);
       }
+      const newChanges = health.changes.filter((change) => !lastChanges.includes(change));
+      if (newChanges.length > 0) {
+        void notifier.notify([
+          {
+            kind: 'driver-change',
+            title: `Since the last verified setup: ${newChanges.join(', ')}`,
+            body: 'Your WSL GPU setup may have changed. Open Headroom to re-verify it.',
+            page: 'overview',
+          },
+        ]);
+      }
+      lastChanges = health.changes;
       lastHealth = health.health;
     });
     void router.invoke('health.check', undefined);

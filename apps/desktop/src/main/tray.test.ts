@@ -126,6 +126,7 @@ describe('createTray', () => {
         summary,
         checkedAt: '2026-01-01T00:00:00.000Z',
         counts: { error: 0, warning: 0, info: 0 },
+        changes: [],
       });
       expect(lastImageBytes()).toEqual(drawTrayIcon(health, 32));
       expect(fake.setToolTip).toHaveBeenLastCalledWith(`Headroom — ${summary} · WSL running: Ubuntu-24.04`);

@@ -17,3 +17,4 @@ export {
   type VerifyBaseline,
   type VerifyCheck,
 } from './verify-checks';
+export { baselineChanges, type BaselineChange } from './baseline-changes';

@@ -48,6 +48,25 @@ describe('createHealthMonitor over the simulator', () => {
     expect(titles.join(' ')).not.toMatch(/Defender|Security Intelligence/);
   });
 
+  it('says what changed since the last verified setup', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'headroom-health-baseline-'));
+    dirs.push(stateDir);
+    const windows = createSimulatedWindows({ scenario: 'healthy', stateDir });
+    const monitor = createHealthMonitor({
+      collect: quietCollector({ env: windows.env, host: windows.host, wslconfigPath: windows.wslconfigPath }),
+      baseline: () =>
+        Promise.resolve({
+          configHash: 'x',
+          hostDriver: '552.12',
+          wslVersion: '2.3.26.0',
+          kernel: null,
+          gpu: 'NVIDIA GeForce RTX 4090',
+          verifiedAt: '2026-11-01T12:00:00.000Z',
+        }),
+    });
+    expect((await monitor.check()).changes).toEqual(['driver 552.12 → 566.36']);
+  });
+
   it('never starts a stopped WSL to judge it', async () => {
     const { monitor, windows } = monitorOf('wsl-stopped');
     await monitor.check();

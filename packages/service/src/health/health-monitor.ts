@@ -5,8 +5,10 @@ import {
   readCaptureFacts,
   STANDARD_RULES,
   timelineOf,
+  baselineChanges,
   type Capture,
   type LiveLatency,
+  type VerifyBaseline,
   type TimelineEntry,
 } from '@headroom/core';
 
@@ -16,6 +18,8 @@ export interface HealthMonitorDeps {
   readonly collect: () => Promise<Capture>;
   /** The last timed nvidia-smi inside WSL, while the metrics sample it. */
   readonly latency?: () => LiveLatency | undefined;
+  /** The last verified setup, to say what changed since (driver, WSL, kernel, GPU). */
+  readonly baseline?: () => Promise<VerifyBaseline | undefined>;
   readonly clock?: () => Date;
 }
 
@@ -55,13 +59,17 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
     const { health, summary } = healthOf(report, deps.latency?.());
     const count = (severity: string): number =>
       report.findings.filter((finding) => finding.severity === severity).length;
+    const baseline = await deps.baseline?.().catch(() => undefined);
+    const changes = baseline ? baselineChanges(baseline, facts).map((change) => change.text) : [];
     const snapshot: HealthSnapshot = {
       health,
       summary,
       checkedAt: clock().toISOString(),
       counts: { error: count('error'), warning: count('warning'), info: count('info') },
+      changes,
     };
-    const changed = last?.health !== health || last.summary !== summary;
+    const changed =
+      last?.health !== health || last.summary !== summary || last.changes.join('\n') !== changes.join('\n');
     last = snapshot;
     if (changed) listeners.forEach((listener) => listener(snapshot));
     return snapshot;

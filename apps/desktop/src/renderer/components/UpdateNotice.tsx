@@ -21,19 +21,24 @@ export function UpdateNotice() {
   const latest = history?.timeline.find(
     (entry) => entry.kind === 'windows-update' || entry.kind === 'driver-change',
   );
-  if (!health || health.health === 'green' || health.health === 'grey' || !latest) return null;
+  if (!health || health.health === 'grey') return null;
+  if (health.health === 'green' && health.changes.length === 0) return null;
+  if (!latest && health.changes.length === 0) return null;
   const running = distros?.filter((d) => d.state === 'Running').map((d) => d.name) ?? [];
   const start = (stopRunning: boolean): void => void run({ edits: [], stopRunning });
 
   return (
-    <section className="card update-notice" aria-labelledby="update-notice-title" data-entry={latest.id}>
+    <section className="card update-notice" aria-labelledby="update-notice-title" data-entry={latest?.id}>
       <header className="card__header">
         <div>
-          <h2 id="update-notice-title">{latest.title}</h2>
+          <h2 id="update-notice-title">{latest?.title ?? 'Your setup changed since it was verified'}</h2>
           <p className="card__summary">
-            {new Date(latest.time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}.
-            Since then: {health.summary}. Windows Updates and driver installs often break GPU passthrough;
-            re-verify to see what changed.
+            {latest
+              ? `${new Date(latest.time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}. `
+              : ''}
+            {health.changes.length > 0 ? `Since the last verified setup: ${health.changes.join(', ')}. ` : ''}
+            Now: {health.summary}. Windows Updates and driver installs often break GPU passthrough; re-verify
+            to see what changed.
           </p>
         </div>
         <div className="card__actions">
