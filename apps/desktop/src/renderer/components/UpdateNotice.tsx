@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { useHealth, useHistory, useVerify, useWsl } from '../state/store-context';
-import { ShutdownDialog } from './ShutdownDialog';
+import { useEffect } from 'react';
+import { useHealth, useHistory, useVerify } from '../state/store-context';
+import { useShutdownConfirm } from './useShutdownConfirm';
 
 /**
  * On the overview, when the light is not green: names the newest Windows Update or driver change in the event log
@@ -12,8 +12,7 @@ export function UpdateNotice() {
   const loadHistory = useHistory((s) => s.load);
   const run = useVerify((s) => s.run);
   const verifying = useVerify((s) => s.running);
-  const distros = useWsl((s) => s.snapshot?.distros);
-  const [confirming, setConfirming] = useState(false);
+  const confirm = useShutdownConfirm((stopRunning) => void run({ edits: [], stopRunning }));
   useEffect(() => {
     void loadHistory();
   }, [loadHistory]);
@@ -24,8 +23,6 @@ export function UpdateNotice() {
   if (!health || health.health === 'grey') return null;
   if (health.health === 'green' && health.changes.length === 0) return null;
   if (!latest && health.changes.length === 0) return null;
-  const running = distros?.filter((d) => d.state === 'Running').map((d) => d.name) ?? [];
-  const start = (stopRunning: boolean): void => void run({ edits: [], stopRunning });
 
   return (
     <section className="card update-notice" aria-labelledby="update-notice-title" data-entry={latest?.id}>
@@ -42,25 +39,12 @@ export function UpdateNotice() {
           </p>
         </div>
         <div className="card__actions">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={verifying}
-            onClick={() => (running.length > 0 ? setConfirming(true) : start(false))}
-          >
+          <button type="button" className="button button--primary" disabled={verifying} onClick={confirm.ask}>
             {verifying ? 'Verifying…' : 'Re-verify'}
           </button>
         </div>
       </header>
-      <ShutdownDialog
-        open={confirming}
-        running={running}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          start(true);
-        }}
-      />
+      {confirm.dialog}
     </section>
   );
 }

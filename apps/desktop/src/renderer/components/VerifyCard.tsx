@@ -1,7 +1,7 @@
 import { useId, useState, type SyntheticEvent } from 'react';
-import { useVerify, useWsl } from '../state/store-context';
-import { ShutdownDialog } from './ShutdownDialog';
-import { CheckTable, Verdict } from './VerifyOutcome';
+import { useVerify } from '../state/store-context';
+import { useShutdownConfirm } from './useShutdownConfirm';
+import { CheckTable, Verdict, VerifyStatusLine } from './VerifyOutcome';
 
 /**
  * Apply and verify: optionally set WSL's memory, then shut WSL down (asking first when distros run), boot it
@@ -9,29 +9,23 @@ import { CheckTable, Verdict } from './VerifyOutcome';
  */
 export function VerifyCard() {
   const running = useVerify((s) => s.running);
-  const progress = useVerify((s) => s.progress);
   const result = useVerify((s) => s.result);
-  const error = useVerify((s) => s.error);
   const run = useVerify((s) => s.run);
   const cancel = useVerify((s) => s.cancel);
   const rollBack = useVerify((s) => s.rollBack);
-  const notice = useVerify((s) => s.notice);
-  const distros = useWsl((s) => s.snapshot?.distros);
   const memoryId = useId();
   const [memory, setMemory] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const runningDistros = distros?.filter((d) => d.state === 'Running').map((d) => d.name) ?? [];
   const memoryValid = memory === '' || /^\d{1,4}$/.test(memory.trim());
 
   const start = (stopRunning: boolean): void => {
     const edits = memory.trim() === '' ? [] : [{ key: 'memory' as const, value: `${memory.trim()}GB` }];
     void run({ edits, stopRunning });
   };
+  const confirm = useShutdownConfirm(start);
   const onSubmit = (event: SyntheticEvent): void => {
     event.preventDefault();
     if (!memoryValid || running) return;
-    if (runningDistros.length > 0) setConfirming(true);
-    else start(false);
+    confirm.ask();
   };
 
   return (
@@ -67,25 +61,10 @@ export function VerifyCard() {
           ) : null}
         </div>
       </form>
-      <p className="status" role="status" aria-live="polite">
-        {progress ?? notice ?? ''}
-      </p>
-      {error ? (
-        <div className="alert" role="alert">
-          <p className="alert__title">{error.message}</p>
-        </div>
-      ) : null}
+      <VerifyStatusLine />
       {result ? <Verdict result={result} onRollBack={() => void rollBack()} /> : null}
       {result && result.checks.length > 0 ? <CheckTable checks={result.checks} /> : null}
-      <ShutdownDialog
-        open={confirming}
-        running={runningDistros}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          start(true);
-        }}
-      />
+      {confirm.dialog}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { VerifyResult } from '@headroom/contract';
+import { useVerify } from '../state/store-context';
 import { FindingCard } from './FindingCard';
 
 const CHECK_NAMES: Readonly<Record<string, string>> = {
@@ -85,5 +86,24 @@ export function Verdict({ result, onRollBack }: { result: VerifyResult; onRollBa
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** The loop's live line (its step, or what a roll back did) and its error, as every verify view shows them. */
+export function VerifyStatusLine() {
+  const progress = useVerify((s) => s.progress);
+  const notice = useVerify((s) => s.notice);
+  const error = useVerify((s) => s.error);
+  return (
+    <>
+      <p className="status" role="status" aria-live="polite">
+        {progress ?? notice ?? ''}
+      </p>
+      {error ? (
+        <div className="alert" role="alert">
+          <p className="alert__title">{error.message}</p>
+        </div>
+      ) : null}
+    </>
   );
 }

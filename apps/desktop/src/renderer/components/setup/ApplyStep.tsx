@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { tickedEdits } from '../../state/setup-store';
 import { useSetup, useVerify, useWsl } from '../../state/store-context';
-import { ShutdownDialog } from '../ShutdownDialog';
-import { CheckTable, Verdict } from '../VerifyOutcome';
+import { useShutdownConfirm } from '../useShutdownConfirm';
+import { CheckTable, Verdict, VerifyStatusLine } from '../VerifyOutcome';
 import { gib } from './format';
 
 /** WSL's memory before the setup and after the verification, when both were read. */
@@ -31,18 +31,13 @@ export function ApplyStep() {
   const before = useSetup((s) => s.check?.wslMemTotalBytes);
   const goTo = useSetup((s) => s.goTo);
   const running = useVerify((s) => s.running);
-  const progress = useVerify((s) => s.progress);
   const result = useVerify((s) => s.result);
-  const error = useVerify((s) => s.error);
-  const notice = useVerify((s) => s.notice);
   const run = useVerify((s) => s.run);
   const cancel = useVerify((s) => s.cancel);
   const rollBack = useVerify((s) => s.rollBack);
   const clear = useVerify((s) => s.clear);
   const resultFor = useVerify((s) => s.request);
-  const distros = useWsl((s) => s.snapshot?.distros);
   const loadDistros = useWsl((s) => s.load);
-  const [confirming, setConfirming] = useState(false);
   const editsKey = JSON.stringify(edits);
   // A result for these same edits stays (Back from Done keeps it); one for other edits is cleared.
   const stale = resultFor !== undefined && JSON.stringify(resultFor.edits) !== editsKey;
@@ -50,13 +45,7 @@ export function ApplyStep() {
     if (stale) clear();
     void loadDistros();
   }, [stale, clear, loadDistros]);
-  const runningDistros = distros?.filter((d) => d.state === 'Running').map((d) => d.name) ?? [];
-
-  const start = (stopRunning: boolean): void => void run({ edits, stopRunning });
-  const onStart = (): void => {
-    if (runningDistros.length > 0) setConfirming(true);
-    else start(false);
-  };
+  const confirm = useShutdownConfirm((stopRunning) => void run({ edits, stopRunning }));
 
   return (
     <div className="step" aria-busy={running}>
@@ -77,7 +66,7 @@ export function ApplyStep() {
           <button
             type="button"
             className={result?.ok ? 'button' : 'button button--primary'}
-            onClick={onStart}
+            onClick={confirm.ask}
           >
             {result ? 'Try again' : edits.length === 0 ? 'Verify now' : 'Apply and verify'}
           </button>
@@ -88,14 +77,7 @@ export function ApplyStep() {
           </button>
         ) : null}
       </div>
-      <p className="status" role="status" aria-live="polite">
-        {progress ?? notice ?? ''}
-      </p>
-      {error ? (
-        <div className="alert" role="alert">
-          <p className="alert__title">{error.message}</p>
-        </div>
-      ) : null}
+      <VerifyStatusLine />
       {result && !running ? (
         <>
           <Verdict result={result} onRollBack={() => void rollBack()} />
@@ -103,15 +85,7 @@ export function ApplyStep() {
           {result.checks.length > 0 ? <CheckTable checks={result.checks} /> : null}
         </>
       ) : null}
-      <ShutdownDialog
-        open={confirming}
-        running={runningDistros}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          start(true);
-        }}
-      />
+      {confirm.dialog}
     </div>
   );
 }
