@@ -51,6 +51,13 @@ export interface HeadroomService {
   watch(intervalMs: number): () => void;
   /** Ask every window to show a page (the tray's "Set up Headroom…"). */
   show(page: AppPage): void;
+  /**
+   * Keep an edit made to .wslconfig outside Headroom in its history, tell the windows and judge the light again
+   * (WSL applies the edit only at its next start); true when there was one.
+   */
+  noticeOutsideEdit(): Promise<boolean>;
+  /** Look for outside edits every `intervalMs` (a file read, no process); returns the stop function. */
+  watchWslconfig(intervalMs: number): () => void;
 }
 
 function sameDistros(a: readonly WslDistro[], b: readonly WslDistro[]): boolean {
@@ -115,6 +122,13 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     if (!options.health)
       throw new ServiceError('unavailable', 'The health check is not available on this machine.');
     return options.health;
+  };
+  const noticeOutsideEdit = async (): Promise<boolean> => {
+    const kept = await options.verifier?.store.keepOutsideEdit('edited outside Headroom');
+    if (!kept) return false;
+    push('history.changed', await history());
+    recheck();
+    return true;
   };
   /** After WSL was shut down or verified, the light is judged again (in the background). */
   const recheck = (): void => void options.health?.check().catch(() => undefined);
@@ -187,6 +201,12 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     refresh,
     show(page) {
       push('app.show', { page });
+    },
+    noticeOutsideEdit,
+    watchWslconfig(intervalMs) {
+      const timer = setInterval(() => void noticeOutsideEdit().catch(() => undefined), intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
     },
     watch(intervalMs) {
       let inFlight = false;

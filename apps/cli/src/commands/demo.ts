@@ -131,11 +131,13 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
   }
   const stopWatching = service.watch(WATCH_INTERVAL_MS);
   const stopHealth = health.watch(HEALTH_INTERVAL_MS);
+  const stopWslconfig = service.watchWslconfig(WATCH_INTERVAL_MS);
   return {
     server,
     async stop() {
       stopWatching();
       stopHealth();
+      stopWslconfig();
       metrics.stop();
       await server.close();
       if (ownsStateDir) rmSync(stateDir, { recursive: true, force: true });

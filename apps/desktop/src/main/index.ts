@@ -26,6 +26,8 @@ import { createTray } from './tray';
 import { createMainWindow } from './window';
 
 const WATCH_INTERVAL_MS = 10_000;
+/** How often .wslconfig is looked at for edits made outside Headroom (a file read, no process). */
+const WSLCONFIG_INTERVAL_MS = 15_000;
 /** The light health check's interval (it never starts WSL): five minutes, or HEADROOM_HEALTH_INTERVAL_S seconds. */
 const HEALTH_INTERVAL_MS = (Number(process.env.HEADROOM_HEALTH_INTERVAL_S) || 300) * 1000;
 
@@ -108,12 +110,19 @@ function start(): void {
       },
       shutdownWsl: () => void shutdownFromTray(),
       runChecks: () => void router.invoke('health.check', undefined),
+      reverify: () => void reverifyFromTray(),
       setStartAtLogin: (enabled) =>
         void router.invoke('app.setLoginItem', { enabled }).then((envelope) => {
           if (envelope.ok) tray.setStartAtLogin((envelope.value as { enabled: boolean }).enabled);
         }),
       quit: () => app.quit(),
     });
+    /** Ask as the window does, then run the verify loop; the light follows (the service checks again after it). */
+    const reverifyFromTray = async (): Promise<void> => {
+      const running = last?.distros.filter((d) => d.state === 'Running').map((d) => d.name) ?? [];
+      if (running.length > 0 && !(await confirmShutdown(running))) return;
+      await router.invoke('verify.run', { edits: [], stopRunning: true });
+    };
     const shutdownFromTray = async (): Promise<void> => {
       const running = last?.distros.filter((d) => d.state === 'Running').map((d) => d.name) ?? [];
       if (!(await confirmShutdown(running))) return;
@@ -176,6 +185,7 @@ function start(): void {
     });
     void router.invoke('health.check', undefined);
     const stopHealth = backend.health.watch(HEALTH_INTERVAL_MS);
+    const stopWslconfig = service.watchWslconfig(WSLCONFIG_INTERVAL_MS);
     loginItem.get().then(
       (enabled) => tray.setStartAtLogin(enabled),
       () => tray.setStartAtLogin(undefined),
@@ -186,6 +196,7 @@ function start(): void {
     app.on('will-quit', () => {
       stopWatch();
       stopHealth();
+      stopWslconfig();
       stopHealthTray();
       stopTimeline();
       backend.metrics.stop();

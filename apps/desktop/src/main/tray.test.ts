@@ -21,6 +21,7 @@ function setup() {
     setUp: vi.fn(),
     runChecks: vi.fn(),
     shutdownWsl: vi.fn(),
+    reverify: vi.fn(),
     setStartAtLogin: vi.fn(),
     quit: vi.fn(),
   };
@@ -51,13 +52,14 @@ beforeEach(() => {
 });
 
 describe('createTray', () => {
-  it('offers Open Headroom, Run checks now, Set up Headroom…, Shut down WSL, a separator and Quit, each doing its job', () => {
+  it('offers Open Headroom, Run checks now, Set up Headroom…, Shut down WSL (and re-verify), a separator and Quit, each doing its job', () => {
     const { menu, item, actions } = setup();
     expect(menu().map((entry) => entry.label ?? entry.type)).toEqual([
       'Open Headroom',
       'Run checks now',
       'Set up Headroom…',
       'Shut down WSL',
+      'Shut down WSL and re-verify',
       'separator',
       'Quit',
     ]);
@@ -66,6 +68,8 @@ describe('createTray', () => {
     expect(actions.runChecks).toHaveBeenCalledOnce();
     item('Set up Headroom…').click?.();
     item('Shut down WSL').click?.();
+    item('Shut down WSL and re-verify').click?.();
+    expect(actions.reverify).toHaveBeenCalledOnce();
     item('Quit').click?.();
     expect(actions.open).toHaveBeenCalledOnce();
     expect(actions.setUp).toHaveBeenCalledOnce();

@@ -12,6 +12,8 @@ export interface TrayActions {
   runChecks(): void;
   /** Run `wsl --shutdown` through the service, as the window's button does. */
   shutdownWsl(): void;
+  /** Shut WSL down, start it again and prove it has what .wslconfig says (the verify loop). */
+  reverify(): void;
   /** Turn starting at sign-in on or off. */
   setStartAtLogin(enabled: boolean): void;
   quit(): void;
@@ -53,6 +55,7 @@ function trayMenu(
     { label: 'Run checks now', click: () => actions.runChecks() },
     { label: 'Set up Headroom…', click: () => actions.setUp() },
     { label: 'Shut down WSL', enabled: view.canShutDown, click: () => actions.shutdownWsl() },
+    { label: 'Shut down WSL and re-verify', click: () => actions.reverify() },
     { type: 'separator' },
     ...(view.startAtLogin === undefined
       ? []

@@ -323,3 +323,30 @@ describe('createWslConfigStore: history and restore', () => {
     expect(onDisk().equals(original)).toBe(true);
   });
 });
+
+describe('createWslConfigStore: keepOutsideEdit', () => {
+  it('keeps an edit made outside Headroom once, and nothing for a file Headroom wrote itself', async () => {
+    writeFileSync(path, original);
+    const store = open();
+    const first = await store.keepOutsideEdit('edited outside Headroom');
+    expect(first?.reason).toBe('edited outside Headroom');
+    expect(await store.keepOutsideEdit('edited outside Headroom')).toBeUndefined();
+
+    const written = await store.write(text('[wsl2]\nmemory=24GB\n'), {
+      expectedHash: sha256(original),
+      reason: 'set memory',
+    });
+    expect(written.hash).toBe(sha256(text('[wsl2]\nmemory=24GB\n')));
+    expect(await store.keepOutsideEdit('edited outside Headroom')).toBeUndefined();
+
+    writeFileSync(path, '[wsl2]\nmemory=32GB\n');
+    const outside = await store.keepOutsideEdit('edited outside Headroom');
+    expect(new TextDecoder().decode(await store.readVersion(outside?.id ?? ''))).toBe(
+      '[wsl2]\nmemory=32GB\n',
+    );
+  });
+
+  it('keeps nothing while there is no file', async () => {
+    expect(await open().keepOutsideEdit('edited outside Headroom')).toBeUndefined();
+  });
+});

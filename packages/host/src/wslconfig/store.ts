@@ -47,6 +47,11 @@ export interface WslConfigStore {
   readVersion(id: string): Promise<Uint8Array>;
   /** Write a saved version back, like {@link WslConfigStore.write} with the reason `restore <id>`. */
   restore(id: string, options: { readonly expectedHash: string }): Promise<WslConfigSnapshot>;
+  /**
+   * Keep the file as it is now in the history when it differs from the newest saved version: an edit made outside
+   * Headroom (Notepad, VS Code). Answers the new entry, or undefined when there was nothing to keep.
+   */
+  keepOutsideEdit(reason: string): Promise<HistoryEntry | undefined>;
 }
 
 /** Where the file and its history live. */
@@ -171,5 +176,13 @@ export function createWslConfigStore(options: WslConfigStoreOptions): WslConfigS
     readVersion: (id) => serial(() => versions.readVersion(id)),
     restore: (id, { expectedHash }) =>
       serial(async () => writeNow(await versions.readVersion(id), { expectedHash, reason: `restore ${id}` })),
+    keepOutsideEdit: (reason) =>
+      serial(async () => {
+        const current = await readNow();
+        if (current.hash === ABSENT_HASH) return undefined;
+        const [newest] = await versions.list();
+        if (newest?.hash === current.hash) return undefined;
+        return versions.add(current.bytes, reason);
+      }),
   };
 }
