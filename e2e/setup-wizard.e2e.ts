@@ -160,6 +160,20 @@ describe('the setup wizard in the browser demo', () => {
     expect(await page.getByTestId('memory-after').textContent()).toMatch(/now 15\.\d GiB/);
     await shot('invalid-memory-value-4-verified');
     expect(wslconfig(running)).toBe('[wsl2]\r\nmemory=16GB\r\nprocessors=12\r\n');
+
+    // The History page keeps the file as it was; one click shows what changed since, one restores it.
+    await page.getByRole('link', { name: 'History' }).click();
+    const versions = page.locator('[data-version]');
+    await versions.first().waitFor();
+    const oldest = versions.last();
+    await oldest.getByRole('button', { name: 'Changes since' }).click();
+    await page.locator('.diff__line--removed').filter({ hasText: 'memory=16gb' }).waitFor();
+    await oldest.getByRole('button', { name: 'Restore' }).click();
+    await page.getByRole('dialog', { name: 'Restore this version of .wslconfig?' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText(/back to that version/).waitFor();
+    expect(wslconfig(running)).toBe('[wsl2]\r\nmemory=16gb\r\nprocessors=12\r\n');
+    await shot('invalid-memory-value-6-history-restored');
   }, 120_000);
 
   it('takes the short path on a healthy machine with the keyboard alone, and resumes after a reload', async () => {

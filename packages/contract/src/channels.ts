@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { healthSnapshotSchema } from './health';
-import { historySchema } from './history';
+import { historySchema, versionDiffSchema } from './history';
 import { metricsSampleSchema, metricsSnapshotSchema, metricsWatchRequestSchema } from './metrics';
 import {
   APP_PAGES,
@@ -63,6 +63,10 @@ export const invokeChannels = {
   'health.check': { request: z.undefined(), response: healthSnapshotSchema },
   /** The Windows timeline (updates, drivers, crashes) from the last health check and the .wslconfig versions. */
   'history.list': { request: z.undefined(), response: historySchema },
+  /** How a saved version of .wslconfig differs from the file now. */
+  'history.diff': { request: z.object({ id: z.string().min(1) }), response: versionDiffSchema },
+  /** Write a saved version of .wslconfig back (a backup of the file now comes first); it applies at WSL's next start. */
+  'history.restore': { request: z.object({ id: z.string().min(1) }), response: historySchema },
 } as const;
 
 /** Push channels: the service tells every UI when something changed. */

@@ -19,3 +19,17 @@ export const historySchema = z.object({
 export type TimelineEntryPayload = z.infer<typeof timelineEntrySchema>;
 /** A {@link historySchema} value. */
 export type HistoryPayload = z.infer<typeof historySchema>;
+
+/** A saved version against the file as it is now, line by line (added: in the file now; removed: only in the version). */
+export const versionDiffSchema = z.object({
+  id: z.string(),
+  lines: z.array(
+    z.object({
+      kind: z.enum(['same', 'removed', 'added']),
+      text: z.string(),
+    }),
+  ),
+});
+
+/** A {@link versionDiffSchema} value. */
+export type VersionDiff = z.infer<typeof versionDiffSchema>;

@@ -88,6 +88,8 @@ export { healthSnapshotSchema, type HealthSnapshot } from './health';
 export {
   historySchema,
   timelineEntrySchema,
+  versionDiffSchema,
+  type VersionDiff,
   type HistoryPayload,
   type TimelineEntryPayload,
 } from './history';

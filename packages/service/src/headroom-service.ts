@@ -8,7 +8,7 @@ import type {
   PushPayload,
   WslSnapshot,
 } from '@headroom/contract';
-import type { WslDistro } from '@headroom/core';
+import { decodeConfigBytes, diffLines, type WslDistro } from '@headroom/core';
 import type { WslCli } from '@headroom/host';
 import type { HealthMonitor } from './health/health-monitor';
 import type { MetricsSampler } from './metrics/metrics-sampler';
@@ -123,8 +123,18 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       throw new ServiceError('unavailable', 'The health check is not available on this machine.');
     return options.health;
   };
+  const wslconfigStore = (): VerifierDeps['store'] => {
+    if (!options.verifier)
+      throw new ServiceError('unavailable', '.wslconfig history is not available on this machine.');
+    return options.verifier.store;
+  };
   const noticeOutsideEdit = async (): Promise<boolean> => {
-    const kept = await options.verifier?.store.keepOutsideEdit('edited outside Headroom');
+    const store = options.verifier?.store;
+    if (!store) return false;
+    const first = (await store.history()).length === 0;
+    const kept = await store.keepOutsideEdit(
+      first ? 'as Headroom first found it' : 'edited outside Headroom',
+    );
     if (!kept) return false;
     push('history.changed', await history());
     recheck();
@@ -178,6 +188,27 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
         return latest ? Promise.resolve(latest) : health().check();
       },
       'health.check': () => health().check(),
+      'history.diff': async ({ id }) => {
+        const store = wslconfigStore();
+        const [version, now] = await Promise.all([store.readVersion(id), store.read()]);
+        return {
+          id,
+          lines: diffLines(decodeConfigBytes(version).text, decodeConfigBytes(now.bytes).text).map(
+            ({ kind, text }) => ({
+              kind,
+              text,
+            }),
+          ),
+        };
+      },
+      'history.restore': async ({ id }) => {
+        const store = wslconfigStore();
+        await store.restore(id, { expectedHash: (await store.read()).hash });
+        const payload = await history();
+        push('history.changed', payload);
+        recheck();
+        return payload;
+      },
       'history.list': async () => {
         if (options.health && !options.health.latest()) await options.health.check().catch(() => undefined);
         return history();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HistoryPayload } from '@headroom/contract';
@@ -37,8 +37,19 @@ describe('an edit of .wslconfig made outside Headroom', () => {
     const history = await service.handlers['history.list'](undefined);
     expect(history.wslconfig.map((version) => version.reason)).toEqual([
       'edited outside Headroom',
-      'edited outside Headroom',
+      'as Headroom first found it',
     ]);
     expect(pushed).toHaveLength(2);
+
+    const [, older] = history.wslconfig;
+    const diff = await service.handlers['history.diff']({ id: older?.id ?? '' });
+    expect(diff.lines.filter((line) => line.kind !== 'same')).toContainEqual({
+      kind: 'added',
+      text: 'memory=32GB',
+    });
+    await service.handlers['history.restore']({ id: older?.id ?? '' });
+    expect(readFileSync(windows.wslconfigPath, 'latin1')).toBe(
+      '[wsl2]\r\nmemory=48GB\r\nprocessors=12\r\nswap=8GB\r\n',
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { ConfirmDialog } from './ConfirmDialog';
 import { useHistory } from '../state/store-context';
 
 const KIND_WORDS = {
@@ -26,6 +27,11 @@ export function HistoryPage() {
   const loading = useHistory((s) => s.loading);
   const error = useHistory((s) => s.error);
   const load = useHistory((s) => s.load);
+  const diff = useHistory((s) => s.diff);
+  const showDiff = useHistory((s) => s.showDiff);
+  const restore = useHistory((s) => s.restore);
+  const notice = useHistory((s) => s.notice);
+  const [restoring, setRestoring] = useState<string | undefined>();
   useEffect(() => {
     void load();
   }, [load]);
@@ -89,18 +95,68 @@ export function HistoryPage() {
               <tr>
                 <th scope="col">Saved</th>
                 <th scope="col">Why</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {history.wslconfig.map((version) => (
-                <tr key={version.id}>
+                <tr key={version.id} data-version={version.id}>
                   <td>{when(version.savedAt)}</td>
                   <td>{version.reason}</td>
+                  <td className="versions__actions">
+                    <button
+                      type="button"
+                      className="button"
+                      aria-expanded={diff?.id === version.id}
+                      onClick={() => void showDiff(diff?.id === version.id ? undefined : version.id)}
+                    >
+                      {diff?.id === version.id ? 'Hide changes' : 'Changes since'}
+                    </button>
+                    <button type="button" className="button" onClick={() => setRestoring(version.id)}>
+                      Restore
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         ) : null}
+        {diff ? (
+          <pre className="diff" aria-label="This version against the file now, line by line">
+            {diff.lines.map((line, index) => (
+              <span key={index} className={`diff__line diff__line--${line.kind}`}>
+                <span className="visually-hidden">
+                  {line.kind === 'added'
+                    ? 'in the file now: '
+                    : line.kind === 'removed'
+                      ? 'only in this version: '
+                      : ''}
+                </span>
+                <span aria-hidden="true">
+                  {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '- ' : '  '}
+                </span>
+                {line.text}
+                {'\n'}
+              </span>
+            ))}
+          </pre>
+        ) : null}
+        <p className="status" role="status" aria-live="polite">
+          {notice ?? ''}
+        </p>
+        <ConfirmDialog
+          open={restoring !== undefined}
+          title="Restore this version of .wslconfig?"
+          body="Headroom keeps the file as it is now in the history first, then writes this version back. WSL reads it at its next start."
+          confirmLabel="Restore"
+          onCancel={() => setRestoring(undefined)}
+          onConfirm={() => {
+            if (restoring) void restore(restoring);
+            setRestoring(undefined);
+          }}
+        />
       </section>
     </>
   );
