@@ -28,7 +28,8 @@ afterEach(async () => {
 async function openDashboard(scenario: string): Promise<void> {
   demo = await startDemo(scenario, { HEADROOM_SIM_TIME_SCALE: '0.05' });
   page = await browser.newPage({ viewport: { width: 1200, height: 1100 } });
-  page.setDefaultTimeout(30_000);
+  // Generous: on two busy cores the simulated machine's 1 Hz stream can lag a few seconds behind.
+  page.setDefaultTimeout(45_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(demo.url);
   await page.getByRole('link', { name: 'Dashboard' }).click();

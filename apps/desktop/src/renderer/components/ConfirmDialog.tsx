@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 /** A yes-or-no question in a native modal dialog: focus stays inside, Esc cancels, Enter confirms. */
 export function ConfirmDialog({
@@ -6,6 +6,7 @@ export function ConfirmDialog({
   title,
   body,
   confirmLabel,
+  danger = false,
   onConfirm,
   onCancel,
 }: {
@@ -13,10 +14,14 @@ export function ConfirmDialog({
   title: string;
   body: string;
   confirmLabel: string;
+  /** The confirm button stops or removes something (red), rather than going on (accent). */
+  danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -27,17 +32,22 @@ export function ConfirmDialog({
     <dialog
       ref={ref}
       className="dialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-body"
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();
       }}
     >
-      <h2 id="confirm-title">{title}</h2>
-      <p id="confirm-body">{body}</p>
+      <h2 id={titleId}>{title}</h2>
+      <p id={bodyId}>{body}</p>
       <div className="dialog__actions">
-        <button type="button" className="button button--primary" autoFocus onClick={onConfirm}>
+        <button
+          type="button"
+          className={`button ${danger ? 'button--danger' : 'button--primary'}`}
+          autoFocus
+          onClick={onConfirm}
+        >
           {confirmLabel}
         </button>
         <button type="button" className="button" onClick={onCancel}>

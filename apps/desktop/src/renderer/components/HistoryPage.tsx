@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ConfirmDialog } from './ConfirmDialog';
+import { DiffLines } from './DiffLines';
 import { useHistory } from '../state/store-context';
 
 const KIND_WORDS = {
@@ -124,24 +125,11 @@ export function HistoryPage() {
           </table>
         ) : null}
         {diff ? (
-          <pre className="diff" aria-label="This version against the file now, line by line">
-            {diff.lines.map((line, index) => (
-              <span key={index} className={`diff__line diff__line--${line.kind}`}>
-                <span className="visually-hidden">
-                  {line.kind === 'added'
-                    ? 'in the file now: '
-                    : line.kind === 'removed'
-                      ? 'only in this version: '
-                      : ''}
-                </span>
-                <span aria-hidden="true">
-                  {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '- ' : '  '}
-                </span>
-                {line.text}
-                {'\n'}
-              </span>
-            ))}
-          </pre>
+          <DiffLines
+            lines={diff.lines}
+            label="This version against the file now, line by line"
+            words={{ added: 'in the file now', removed: 'only in this version' }}
+          />
         ) : null}
         <p className="status" role="status" aria-live="polite">
           {notice ?? ''}

@@ -1,5 +1,5 @@
 import { describeShutdownImpact } from '@headroom/core';
-import { useEffect, useRef } from 'react';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /** What the shutdown confirmation needs: which distros will stop, and what to do on each answer. */
 export interface ShutdownDialogProps {
@@ -14,36 +14,15 @@ export interface ShutdownDialogProps {
  * focus is trapped, Esc cancels and Enter confirms (the confirm button has focus).
  */
 export function ShutdownDialog({ open, running, onConfirm, onCancel }: ShutdownDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="shutdown-title"
-      aria-describedby="shutdown-body"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id="shutdown-title">Shut down WSL?</h2>
-      <p id="shutdown-body">{describeShutdownImpact(running)}</p>
-      <div className="dialog__actions">
-        <button type="button" className="button button--danger" autoFocus onClick={onConfirm}>
-          Shut down
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </dialog>
+    <ConfirmDialog
+      open={open}
+      title="Shut down WSL?"
+      body={describeShutdownImpact(running)}
+      confirmLabel="Shut down"
+      danger
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    />
   );
 }

@@ -81,6 +81,8 @@ export function createMetricsStore(
   let watchers = 0;
   let renewTimer: ReturnType<typeof setInterval> | undefined;
   let lastFetch = 0;
+  /** The time of the newest pushed sample taken into the store. */
+  let lastPushAt = 0;
   /** Each fetch's number: an answer to an older fetch (or for another window) is dropped. */
   let fetchSeq = 0;
 
@@ -94,7 +96,11 @@ export function createMetricsStore(
         if (get().paused || seq !== fetchSeq || get().windowSeconds !== windowSeconds) return;
         set((state) => ({
           series: snapshot.series,
-          latest: { ...latestOf(snapshot.series), ...state.latest },
+          // Pushes were missed while nobody watched (another page): the snapshot is then the newer word.
+          latest:
+            snapshot.to > lastPushAt + 1_500
+              ? { ...state.latest, ...latestOf(snapshot.series) }
+              : { ...latestOf(snapshot.series), ...state.latest },
           markers: snapshot.markers,
           status: snapshot.status,
           to: windowEnd(snapshot.to, bucketWidthMs(state.windowSeconds)),
@@ -168,6 +174,7 @@ export function createMetricsStore(
       newMarkers.length === 0 && (state.markers[0]?.time ?? from) >= from
         ? state.markers
         : [...state.markers, ...newMarkers].filter((marker) => marker.time >= from);
+    lastPushAt = last.time;
     const latest = { ...state.latest };
     for (const sample of batch) Object.assign(latest, sample.values);
     const recent = [...state.recent, ...batch].slice(-RECENT_SAMPLES);

@@ -2,6 +2,7 @@ import type { SetupPlan, SetupPreview } from '@headroom/contract';
 import { useId } from 'react';
 import { editValue, tickedEdits, type SizingKey } from '../../state/setup-store';
 import { useSetup } from '../../state/store-context';
+import { DiffLines } from '../DiffLines';
 import { gib } from './format';
 
 const ROWS: readonly { key: SizingKey; name: string; unit: string }[] = [
@@ -65,24 +66,7 @@ function DiffView({ preview }: { preview: SetupPreview }) {
         {changed ? 'What changes in ' : 'No change to '}
         <code>{preview.path}</code>
       </figcaption>
-      <pre className="diff" aria-label="The change to .wslconfig, line by line">
-        {preview.diff.length === 0 ? (
-          <span className="diff__line">(the file is empty)</span>
-        ) : (
-          preview.diff.map((line, index) => (
-            <span key={index} className={`diff__line diff__line--${line.kind}`} data-kind={line.kind}>
-              <span className="visually-hidden">
-                {line.kind === 'added' ? 'added: ' : line.kind === 'removed' ? 'removed: ' : ''}
-              </span>
-              <span aria-hidden="true">
-                {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '- ' : '  '}
-              </span>
-              {line.text}
-              {'\n'}
-            </span>
-          ))
-        )}
-      </pre>
+      <DiffLines lines={preview.diff} label="The change to .wslconfig, line by line" />
     </figure>
   );
 }
