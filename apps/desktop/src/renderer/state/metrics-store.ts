@@ -50,6 +50,21 @@ function latestOf(series: Readonly<Record<string, readonly Point[]>>): Record<st
   return latest;
 }
 
+/**
+ * Run `callback` at the next animation frame, or after 250 ms when frames do not come (a window hidden in the tray
+ * draws none), so pushed samples never pile up waiting for a frame.
+ */
+function nextFrameOrSoon(callback: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    callback();
+  };
+  requestAnimationFrame(once);
+  setTimeout(once, 250);
+}
+
 /** The service stops sampling a minute after the last watch; the dashboard renews well inside that. */
 const RENEW_MS = 20_000;
 /** A window longer than 5 min is fetched again this often, so it stays at ~1,000 points per series. */
@@ -74,7 +89,7 @@ declare global {
  */
 export function createMetricsStore(
   bridge: HeadroomBridge,
-  frame: (callback: () => void) => void = (callback) => requestAnimationFrame(callback),
+  frame: (callback: () => void) => void = nextFrameOrSoon,
 ): StoreApi<MetricsState> {
   let queued: MetricsSample[] = [];
   let frameRequested = false;
