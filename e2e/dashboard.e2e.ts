@@ -1,37 +1,17 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { startDemo, type DemoProcess } from './support/demo';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemoPages } from './support/demo-pages';
 
 /** Screenshots land here, for CI's artefacts. */
-const ARTEFACTS = join(import.meta.dirname, '..', 'test-results', 'dashboard');
-
-let browser: Browser;
-let demo: DemoProcess | undefined;
+const pages = useDemoPages(join(import.meta.dirname, '..', 'test-results', 'dashboard'));
 let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(ARTEFACTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(() => browser.close());
-afterEach(async () => {
-  await page.close();
-  await demo?.stop();
-  demo = undefined;
-  expect(pageErrors.splice(0)).toEqual([]);
-});
 
 async function openDashboard(scenario: string): Promise<void> {
-  demo = await startDemo(scenario, { HEADROOM_SIM_TIME_SCALE: '0.05' });
-  page = await browser.newPage({ viewport: { width: 1200, height: 1100 } });
   // Generous: on two busy cores the simulated machine's 1 Hz stream can lag a few seconds behind.
-  page.setDefaultTimeout(45_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(demo.url);
+  await pages.open(scenario, { viewport: { width: 1200, height: 1100 }, timeoutMs: 45_000 });
+  page = pages.page;
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByRole('heading', { name: 'Live readings' }).waitFor();
 }
@@ -47,7 +27,7 @@ const drawnLine = (title: string) =>
       ).includes('L'),
     title,
   );
-const shot = (name: string) => page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => pages.shot(name);
 
 describe('the dashboard in the browser demo', () => {
   it('shows the simulated VRAM and memory, and after "Shut down WSL" the WSL series stop with a marker', async () => {

@@ -1,48 +1,24 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { startDemo, type DemoProcess } from './support/demo';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { DemoProcess } from './support/demo';
+import { useDemoPages, wslconfigOf } from './support/demo-pages';
 
 /** A screenshot of every step lands here, for CI's artefacts. */
-const ARTEFACTS = join(import.meta.dirname, '..', 'test-results', 'setup');
-
-let browser: Browser;
-let demo: DemoProcess | undefined;
+const pages = useDemoPages(join(import.meta.dirname, '..', 'test-results', 'setup'));
 let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(ARTEFACTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(() => browser.close());
-afterEach(async () => {
-  await page.close();
-  await demo?.stop();
-  demo = undefined;
-  expect(pageErrors.splice(0)).toEqual([]);
-});
 
 /** Start the demo on a scenario and open the window: a first start, so the wizard is what shows. */
 async function open(scenario: string): Promise<DemoProcess> {
-  demo = await startDemo(scenario, { HEADROOM_SIM_TIME_SCALE: '0.05' });
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(demo.url);
+  const demo = await pages.open(scenario);
+  page = pages.page;
   await stepHeading(1).waitFor();
   return demo;
 }
 
 const stepHeading = (step: number) => page.getByRole('heading', { name: new RegExp(`^Step ${step} of 5:`) });
-const shot = (name: string) => page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => pages.shot(name);
 const gate = (id: string) => page.locator(`[data-gate="${id}"]`);
-const wslconfig = (running: DemoProcess): string | undefined => {
-  const path = join(running.stateDir, 'profile', '.wslconfig');
-  return existsSync(path) ? readFileSync(path, 'latin1') : undefined;
-};
 
 async function runChecks(): Promise<void> {
   await page.getByRole('button', { name: 'Run the checks' }).click();
@@ -134,7 +110,7 @@ describe('the setup wizard in the browser demo', () => {
     await page.getByRole('button', { name: 'Go to the overview' }).click();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
     expect(await page.getByRole('button', { name: 'Run setup again' }).isVisible()).toBe(true);
-    expect(wslconfig(running)).toBe('[wsl2]\r\nmemory=48GB\r\nprocessors=12\r\nswap=8GB\r\n');
+    expect(wslconfigOf(running)).toBe('[wsl2]\r\nmemory=48GB\r\nprocessors=12\r\nswap=8GB\r\n');
   }, 120_000);
 
   it('shows the line WSL ignores on invalid-memory-value and fixes it through the proposal', async () => {
@@ -159,7 +135,7 @@ describe('the setup wizard in the browser demo', () => {
     await page.getByText('Verified: WSL runs with your .wslconfig.').waitFor();
     expect(await page.getByTestId('memory-after').textContent()).toMatch(/now 15\.\d GiB/);
     await shot('invalid-memory-value-4-verified');
-    expect(wslconfig(running)).toBe('[wsl2]\r\nmemory=16GB\r\nprocessors=12\r\n');
+    expect(wslconfigOf(running)).toBe('[wsl2]\r\nmemory=16GB\r\nprocessors=12\r\n');
 
     // The History page keeps the file as it was; one click shows what changed since, one restores it.
     await page.getByRole('link', { name: 'History' }).click();
@@ -172,7 +148,7 @@ describe('the setup wizard in the browser demo', () => {
     await page.getByRole('dialog', { name: 'Restore this version of .wslconfig?' }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByText(/back to that version/).waitFor();
-    expect(wslconfig(running)).toBe('[wsl2]\r\nmemory=16gb\r\nprocessors=12\r\n');
+    expect(wslconfigOf(running)).toBe('[wsl2]\r\nmemory=16gb\r\nprocessors=12\r\n');
     await shot('invalid-memory-value-6-history-restored');
   }, 120_000);
 
@@ -216,7 +192,7 @@ describe('the setup wizard in the browser demo', () => {
     await tabTo(/^Go to the overview$/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
-    expect(wslconfig(running)).toBe('[wsl2]\r\nmemory=48GB\r\nprocessors=12\r\nswap=8GB\r\n');
+    expect(wslconfigOf(running)).toBe('[wsl2]\r\nmemory=48GB\r\nprocessors=12\r\nswap=8GB\r\n');
 
     await page.reload();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
@@ -243,7 +219,7 @@ describe('the setup wizard in the browser demo', () => {
     await alert.getByText(/Not verified\..*[Cc]ancel/).waitFor();
     expect(await alert.textContent()).toContain('.wslconfig is back as it was before.');
     await shot('cancel-4-cancelled');
-    expect(wslconfig(running)).toBe('[wsl2]\r\nmemory=48GB\r\nprocessors=12\r\nswap=8GB\r\n');
+    expect(wslconfigOf(running)).toBe('[wsl2]\r\nmemory=48GB\r\nprocessors=12\r\nswap=8GB\r\n');
   }, 120_000);
 
   it('ends in a clear timeout when something keeps restarting the VM', async () => {

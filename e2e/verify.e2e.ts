@@ -1,33 +1,16 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { startDemo, type DemoProcess } from './support/demo';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { DemoProcess } from './support/demo';
+import { useDemoPages, wslconfigOf } from './support/demo-pages';
 
 /** Screenshots of each step land here, for CI's artefacts. */
-const ARTEFACTS = join(import.meta.dirname, '..', 'test-results', 'verify');
-
-let browser: Browser;
-let demo: DemoProcess | undefined;
+const pages = useDemoPages(join(import.meta.dirname, '..', 'test-results', 'verify'));
 let page: Page;
 
-beforeAll(async () => {
-  mkdirSync(ARTEFACTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(() => browser.close());
-afterEach(async () => {
-  await page.close();
-  await demo?.stop();
-  demo = undefined;
-});
-
 async function open(scenario: string): Promise<DemoProcess> {
-  demo = await startDemo(scenario, { HEADROOM_SIM_TIME_SCALE: '0.05' });
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  page.setDefaultTimeout(30_000);
-  await page.goto(demo.url);
+  const demo = await pages.open(scenario);
+  page = pages.page;
   // A first start opens the setup wizard; the overview is one click away in the rail.
   await page.getByRole('link', { name: 'Overview' }).click();
   await page.getByRole('heading', { name: 'Apply and verify' }).waitFor();
@@ -38,12 +21,8 @@ async function open(scenario: string): Promise<DemoProcess> {
   return demo;
 }
 
-const shot = (name: string) => page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => pages.shot(name);
 const checkRow = (name: string) => page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
-const wslconfig = (running: DemoProcess): string | undefined => {
-  const path = join(running.stateDir, 'profile', '.wslconfig');
-  return existsSync(path) ? readFileSync(path, 'latin1') : undefined;
-};
 
 /** Start a verification, agreeing to stop the running distros when asked. */
 async function verify(button: 'Verify now' | 'Apply and verify'): Promise<void> {
@@ -79,7 +58,7 @@ describe('apply and verify in the browser demo', () => {
     await page.getByText('Verified: WSL runs with your .wslconfig.').waitFor();
     await shot('invalid-memory-value-2-fixed');
     expect(await checkRow('Memory').textContent()).toContain('Pass');
-    expect(wslconfig(running)).toBe('[wsl2]\r\nmemory=16GB\r\nprocessors=12\r\n');
+    expect(wslconfigOf(running)).toBe('[wsl2]\r\nmemory=16GB\r\nprocessors=12\r\n');
   }, 90_000);
 
   it('ends in a clear timeout when something keeps starting the VM again (vm-keeps-restarting)', async () => {
@@ -93,7 +72,7 @@ describe('apply and verify in the browser demo', () => {
 
   it('leaves the old file intact when cancelled in the middle', async () => {
     const running = await open('vm-keeps-restarting');
-    const before = wslconfig(running);
+    const before = wslconfigOf(running);
     await page.getByLabel(/Memory for WSL, in GB/).fill('24');
     await verify('Apply and verify');
     await page.getByText('Waiting for every distribution to stop…').waitFor();
@@ -102,31 +81,31 @@ describe('apply and verify in the browser demo', () => {
     await page.getByRole('alert').getByText('Not verified.').waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('.wslconfig is back as it was before.');
     await shot('cancel-2-cancelled');
-    expect(wslconfig(running)).toBe(before);
+    expect(wslconfigOf(running)).toBe(before);
   }, 90_000);
 
   it('rolls the edits back in one click when the verification fails (driver-mismatch)', async () => {
     const running = await open('driver-mismatch');
-    const before = wslconfig(running);
+    const before = wslconfigOf(running);
     await page.getByLabel(/Memory for WSL, in GB/).fill('24');
     await verify('Apply and verify');
     await page.getByRole('alert').getByText('Not verified.').waitFor();
     expect(await checkRow('Driver versions').textContent()).toContain('Fail');
     expect(await page.getByRole('alert').textContent()).toContain('Failed: Driver versions.');
-    expect(wslconfig(running)).toContain('memory=24GB');
+    expect(wslconfigOf(running)).toContain('memory=24GB');
     await shot('rollback-1-failed');
     await page.getByRole('button', { name: 'Roll back to the previous .wslconfig' }).click();
     await page.getByText('.wslconfig is back as it was before these changes.').waitFor();
     await shot('rollback-2-rolled-back');
-    expect(wslconfig(running)).toBe(before);
+    expect(wslconfigOf(running)).toBe(before);
   }, 90_000);
 
   it('refuses a memory that is not a number of gigabytes, before anything runs', async () => {
     const running = await open('healthy');
-    const before = wslconfig(running);
+    const before = wslconfigOf(running);
     await page.getByLabel(/Memory for WSL, in GB/).fill('lots');
     expect(await page.getByText('Enter a whole number of gigabytes').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Apply and verify' }).isDisabled()).toBe(true);
-    expect(wslconfig(running)).toBe(before);
+    expect(wslconfigOf(running)).toBe(before);
   }, 90_000);
 });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   diagnose,
+  HEALTH_WORDS,
   findPreset,
   presetIds,
   readCaptureFacts,
@@ -23,12 +24,6 @@ const COLOURS = {
   bold: '\x1b[1m',
   reset: '\x1b[0m',
 } as const;
-const HEALTH_WORDS = {
-  green: 'OK',
-  amber: 'Needs attention',
-  red: 'Broken',
-  grey: 'WSL stopped (normal)',
-} as const;
 const SEVERITY_COLOUR = { error: 'red', warning: 'amber', info: 'grey' } as const;
 const SEVERITY_TITLE = { error: 'Errors', warning: 'Warnings', info: 'Notes' } as const;
 const SEVERITY_MARK = { error: '✖', warning: '▲', info: 'i' } as const;
@@ -39,7 +34,7 @@ export function formatReport(report: DoctorReport, label: string, colour: boolea
     colour ? `${COLOURS[name]}${text}${COLOURS.reset}` : text;
   const lines = [
     `Headroom doctor — ${label}`,
-    `${paint(report.health === 'amber' ? 'amber' : report.health, '●')} ${paint('bold', HEALTH_WORDS[report.health])}`,
+    `${paint(report.health === 'amber' ? 'amber' : report.health, '●')} ${paint('bold', `${HEALTH_WORDS[report.health]}${report.health === 'grey' ? ' (normal)' : ''}`)}`,
   ];
   if (report.findings.length === 0) lines.push('', 'Everything Headroom checks is fine.');
   for (const severity of ['error', 'warning', 'info'] as const) {

@@ -1,4 +1,5 @@
 import type { HealthSnapshot, WslSnapshot } from '@headroom/contract';
+import { HEALTH_WORDS } from '@headroom/core';
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import { drawTrayIcon, trayStateFor, trayTooltip, type TrayState } from './tray-icon';
 
@@ -71,13 +72,6 @@ function trayMenu(
   ];
   return Menu.buildFromTemplate(items);
 }
-
-const HEALTH_WORDS: Readonly<Record<HealthSnapshot['health'], string>> = {
-  green: 'OK',
-  amber: 'Needs attention',
-  red: 'Broken',
-  grey: 'WSL stopped',
-};
 
 /**
  * Create Headroom's tray icon: the health light's colour and shape (green disc, amber triangle, red diamond, grey

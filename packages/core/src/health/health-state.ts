@@ -12,6 +12,14 @@ export interface HealthState {
   readonly summary: string;
 }
 
+/** The light in one word each, as the tray, the window's rail and `headroom doctor` say it. */
+export const HEALTH_WORDS: Readonly<Record<Health, string>> = {
+  green: 'OK',
+  amber: 'Needs attention',
+  red: 'Broken',
+  grey: 'WSL stopped',
+};
+
 /** Passthrough latency bands (shared/research: healthy under 0.5 s, failing past 2 s). */
 export const LATENCY_SLOW_MS = 500;
 /** Past this, passthrough is failing. */

@@ -1,9 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { mkdir } from 'node:fs/promises';
 import type { VerifyBaseline } from '@headroom/core';
-import { writeFileAtomic } from '../wslconfig/atomic-write';
-import { errorCode } from '../wslconfig/fs-ops';
+import { openJsonDocument } from '../settings/json-document';
 
 /** The baselines of past successful verifications, newest first, kept in one JSON file. */
 export interface BaselineLog {
@@ -30,36 +26,30 @@ function isBaseline(value: unknown): value is VerifyBaseline {
   );
 }
 
+/** The file as written: a format number and the baselines, newest first. */
+interface BaselineFile {
+  readonly format: number;
+  readonly baselines: readonly VerifyBaseline[];
+}
+
+function acceptBaselines(value: unknown): BaselineFile | undefined {
+  const baselines = (value as { baselines?: unknown } | null)?.baselines;
+  return Array.isArray(baselines) ? { format: FORMAT, baselines: baselines.filter(isBaseline) } : undefined;
+}
+
 /**
  * Open the baseline log at `path` (created on the first record). Written atomically, so a crash leaves the old
  * list or the new one; entries that are not baselines (a hand edit, a newer format) are skipped, not fatal.
  */
 export function openBaselineLog(path: string, maxEntries = DEFAULT_MAX): BaselineLog {
-  async function list(): Promise<VerifyBaseline[]> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return [];
-      throw error;
-    }
-    try {
-      const parsed = JSON.parse(text) as { baselines?: unknown };
-      return Array.isArray(parsed.baselines) ? parsed.baselines.filter(isBaseline) : [];
-    } catch {
-      return [];
-    }
-  }
+  const document = openJsonDocument(path, acceptBaselines);
+  const list = async (): Promise<VerifyBaseline[]> => [...((await document.read())?.baselines ?? [])];
   return {
     list,
     latest: async () => (await list())[0],
     async record(baseline) {
       const baselines = [baseline, ...(await list())].slice(0, maxEntries);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFileAtomic(
-        path,
-        new TextEncoder().encode(`${JSON.stringify({ format: FORMAT, baselines }, null, 2)}\n`),
-      );
+      await document.write({ format: FORMAT, baselines });
     },
   };
 }

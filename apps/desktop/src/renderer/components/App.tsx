@@ -1,3 +1,4 @@
+import { HEALTH_WORDS } from '@headroom/core';
 import type { AppPage } from '@headroom/contract';
 import { useEffect } from 'react';
 import { navigate, useHashPage } from '../state/navigation';
@@ -8,8 +9,6 @@ import { UpdateNotice } from './UpdateNotice';
 import { SetupWizard } from './setup/SetupWizard';
 import { VerifyCard } from './VerifyCard';
 import { WslPage } from './WslPage';
-
-const HEALTH_WORDS = { green: 'OK', amber: 'Needs attention', red: 'Broken', grey: 'WSL stopped' } as const;
 
 /** The rail's health light: a shape and a word (never colour alone), its one line, and "Run checks now". */
 function RailStatus() {
