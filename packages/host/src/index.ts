@@ -51,3 +51,4 @@ export { openJsonDocument, type JsonDocument } from './settings/json-document';
 export { startStream, type RunningStream, type StreamOptions } from './process/line-stream';
 export { OLLAMA_DEFAULT_URL, ollamaPsReader, type OllamaModel } from './ollama/ollama-ps';
 export { openRollingCsvLog, type RollingCsvLog, type RollingCsvLogOptions } from './metrics/rolling-csv-log';
+export { describeError, memoryLog, nullLog, type Log, type LogLevel, type LogLine } from './log/log';
