@@ -16,10 +16,11 @@ export function isRendererBuilt(): boolean {
 }
 
 /**
- * Build the renderer with Vite into {@link rendererDistDir}. The build runs with NODE_ENV=production even inside
- * Vitest (which sets it to `test`), so React and its JSX runtime both come in their production builds.
+ * Build the renderer with Vite into {@link rendererDistDir} (or `outDir`, which tests use to look at a build without
+ * replacing the one being served). The build runs with NODE_ENV=production even inside Vitest (which sets it to
+ * `test`), so React and its JSX runtime both come in their production builds.
  */
-export async function buildRenderer(options: { quiet?: boolean } = {}): Promise<void> {
+export async function buildRenderer(options: { quiet?: boolean; outDir?: string } = {}): Promise<void> {
   const [{ build }, { default: react }, { rendererViteConfig }] = await Promise.all([
     import('vite'),
     import('@vitejs/plugin-react'),
@@ -28,7 +29,10 @@ export async function buildRenderer(options: { quiet?: boolean } = {}): Promise<
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ ...rendererViteConfig(desktopDir, react), logLevel: options.quiet ? 'warn' : 'info' });
+    await build({
+      ...rendererViteConfig(desktopDir, react, options.outDir),
+      logLevel: options.quiet ? 'warn' : 'info',
+    });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

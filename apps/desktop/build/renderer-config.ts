@@ -21,7 +21,11 @@ export function contentSecurityPolicy(): Plugin {
  * The renderer's Vite configuration, given inline rather than as a vite.config.ts: Vite loads config files with
  * plain Node, which cannot import the workspaces' TypeScript sources.
  */
-export function rendererViteConfig(desktopDir: string, react: () => PluginOption): InlineConfig {
+export function rendererViteConfig(
+  desktopDir: string,
+  react: () => PluginOption,
+  outDir = join(desktopDir, 'dist/renderer'),
+): InlineConfig {
   return {
     configFile: false,
     mode: 'production',
@@ -29,7 +33,7 @@ export function rendererViteConfig(desktopDir: string, react: () => PluginOption
     base: './',
     plugins: [react(), contentSecurityPolicy()],
     build: {
-      outDir: join(desktopDir, 'dist/renderer'),
+      outDir,
       emptyOutDir: true,
       target: 'chrome130',
       sourcemap: true,

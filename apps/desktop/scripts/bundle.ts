@@ -6,9 +6,10 @@ import { build, type BuildOptions, type BuildResult, type Plugin } from 'esbuild
 const desktopDir = join(import.meta.dirname, '..');
 
 /**
- * Keep each module's `import.meta.url` / `import.meta.dirname` pointing at its source file inside the CommonJS
- * bundle (esbuild would otherwise leave them empty). The simulator finds its fake executables that way when the
- * development app runs against the simulated Windows.
+ * Development only: keep each module's `import.meta.url` / `import.meta.dirname` pointing at its source file inside
+ * the CommonJS bundle (esbuild would otherwise leave them empty). The simulator finds its fake executables that way
+ * when the development app runs against the simulated Windows. A production bundle must never carry these build
+ * machine paths: Windows' Node rejects a `file://` URL without a drive letter, and the paths leak the build machine.
  */
 const keepImportMeta: Plugin = {
   name: 'keep-import-meta',
@@ -35,14 +36,36 @@ const common: BuildOptions = {
   absWorkingDir: desktopDir,
 };
 
+/**
+ * What a bundle is for. `production` (what `npm run build` ships) holds only the code that runs on Windows; any
+ * `import.meta` left in it fails the build. `development` (what `npm start` runs in Electron) also holds the
+ * simulated Windows, so the app runs on Linux and macOS.
+ */
+export type BundleMode = 'production' | 'development';
+
+/** How to bundle: write to disk (default) and for which {@link BundleMode} (default production). */
+export interface BundleOptions {
+  readonly write?: boolean;
+  readonly mode?: BundleMode;
+}
+
+/** The main process's entry per mode: the Windows app, or the app that runs on the simulator off Windows. */
+const MAIN_ENTRY: Readonly<Record<BundleMode, string>> = {
+  production: 'src/main/index.ts',
+  development: 'src/main/dev-index.ts',
+};
+
 /** Bundle the Electron main process into dist/main/index.cjs. */
-export function bundleMain(options: { write?: boolean } = {}): Promise<BuildResult> {
+export function bundleMain(options: BundleOptions = {}): Promise<BuildResult> {
+  const mode = options.mode ?? 'production';
   return build({
     ...common,
-    entryPoints: { 'main/index': 'src/main/index.ts' },
+    entryPoints: { 'main/index': MAIN_ENTRY[mode] },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
-    plugins: [keepImportMeta],
+    ...(mode === 'development'
+      ? { plugins: [keepImportMeta] }
+      : { logOverride: { 'empty-import-meta': 'error' } }),
     write: options.write ?? true,
   });
 }
@@ -51,9 +74,10 @@ export function bundleMain(options: { write?: boolean } = {}): Promise<BuildResu
  * Bundle the preload into one file, dist/preload/preload.cjs. A sandboxed preload can require only `electron`
  * (and a few Node shims), so everything else it uses is inlined.
  */
-export function bundlePreload(options: { write?: boolean } = {}): Promise<BuildResult> {
+export function bundlePreload(options: Pick<BundleOptions, 'write'> = {}): Promise<BuildResult> {
   return build({
     ...common,
+    logOverride: { 'empty-import-meta': 'error' },
     entryPoints: { 'preload/preload': 'src/main/preload-entry.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },

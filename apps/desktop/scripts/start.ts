@@ -26,7 +26,7 @@ function run(command: string, args: readonly string[]): Promise<number> {
 const electron = findElectronBinary();
 await buildRenderer({ quiet: true });
 if ('path' in electron) {
-  await Promise.all([bundleMain(), bundlePreload()]);
+  await Promise.all([bundleMain({ mode: 'development' }), bundlePreload()]);
   process.exitCode = await run(electron.path, [desktopDir]);
 } else {
   console.log(`${electron.reason}, so Headroom starts as a browser demo against the simulated Windows.`);

@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend } from './backend';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { allowSimulatedBackend, createBackend } from './backend';
+import { simulatedBackend } from './simulated-backend';
 
 let userDataDir: string;
 
@@ -19,7 +20,17 @@ describe('createBackend', () => {
     expect(existsSync(join(userDataDir, 'simulator'))).toBe(false);
   });
 
-  it('elsewhere runs the simulated wsl.exe from userData, healthy by default', async () => {
+  it('off Windows refuses to start unless the development entry allowed the simulator', async () => {
+    vi.resetModules();
+    const fresh = await import('./backend');
+    expect(() => fresh.createBackend({ platform: 'linux', userDataDir, env: {} })).toThrow(
+      /runs on Windows only \(this is linux\)/,
+    );
+    expect(existsSync(join(userDataDir, 'simulator'))).toBe(false);
+  });
+
+  it('elsewhere, in the development build, runs the simulated wsl.exe from userData, healthy by default', async () => {
+    allowSimulatedBackend(simulatedBackend);
     const backend = createBackend({ platform: 'linux', userDataDir, env: {} });
     expect(backend).toMatchObject({ simulated: true, scenario: 'healthy' });
     expect(existsSync(join(userDataDir, 'simulator'))).toBe(true);
@@ -30,6 +41,7 @@ describe('createBackend', () => {
   });
 
   it('takes the scenario from HEADROOM_SCENARIO, and an explicit one first', () => {
+    allowSimulatedBackend(simulatedBackend);
     expect(() =>
       createBackend({ platform: 'darwin', userDataDir, env: { HEADROOM_SCENARIO: 'nope' } }),
     ).toThrow(/no scenario named "nope"/);

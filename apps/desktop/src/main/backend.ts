@@ -6,6 +6,7 @@ import {
   ollamaPsReader,
   openRollingCsvLog,
   thisWindowsHost,
+  type RollingCsvLog,
   type WslCli,
 } from '@headroom/host';
 import {
@@ -19,8 +20,8 @@ import {
   type MetricsSampler,
   type SetupDeps,
   type VerifierDeps,
+  type VerifierOptions,
 } from '@headroom/service';
-import { createSimulatedWindows } from '@headroom/simulator';
 
 /** Where the app runs and which simulator scenario to act out when that is not Windows. */
 export interface BackendOptions {
@@ -49,9 +50,29 @@ export interface Backend {
   readonly scenario?: string;
 }
 
+/** What the shared part of {@link createBackend} hands a simulated backend: where to keep things. */
+export interface SimulatedBackendOptions extends BackendOptions {
+  readonly keep: Pick<VerifierOptions, 'historyDir' | 'baselineFile'>;
+  readonly stateFile: string;
+  readonly csvLog: { readonly csvLog?: RollingCsvLog };
+}
+
+/** Builds the backend over the simulated Windows; only the development entry (dev-index.ts) provides one. */
+export type SimulatedBackendFactory = (options: SimulatedBackendOptions) => Backend;
+
+let simulated: SimulatedBackendFactory | undefined;
+
 /**
- * Pick the wsl.exe to talk to: the real one on Windows; elsewhere the simulator's fake, so the app runs (and is
- * developed) on Linux and macOS with the same process-spawning code.
+ * Let this process run off Windows against the simulated Windows. Only the development entry calls it, so the
+ * production bundle (built from index.ts) holds no simulator code at all.
+ */
+export function allowSimulatedBackend(factory: SimulatedBackendFactory): void {
+  simulated = factory;
+}
+
+/**
+ * Pick the wsl.exe to talk to: the real one on Windows; elsewhere, in the development build only, the simulator's
+ * fake, so the app runs (and is developed) on Linux and macOS with the same process-spawning code.
  */
 export function createBackend(options: BackendOptions): Backend {
   const keep = {
@@ -93,26 +114,10 @@ export function createBackend(options: BackendOptions): Backend {
       simulated: false,
     };
   }
-  const scenario = options.scenario ?? (options.env ?? process.env).HEADROOM_SCENARIO ?? 'healthy';
-  const sim = createSimulatedWindows({ scenario, stateDir: join(options.userDataDir, 'simulator') });
-  const metrics = createMetricsSampler({ env: sim.env, hostMemory: () => sim.hostMemory(), ...csvLog });
-  const verifier = createVerifier({
-    env: sim.env,
-    host: sim.host,
-    wslconfigPath: sim.wslconfigPath,
-    ...keep,
-  });
-  return {
-    wsl: createWslCli({ env: sim.env }),
-    verifier,
-    setup: { stateFile, wslconfigPath: sim.wslconfigPath },
-    metrics,
-    health: createHealthMonitor({
-      collect: quietCollector(sim),
-      latency: () => metrics.latency(),
-      baseline: () => verifier.baselines?.latest() ?? Promise.resolve(undefined),
-    }),
-    simulated: true,
-    scenario: sim.scenario,
-  };
+  if (!simulated) {
+    throw new Error(
+      `This build of Headroom runs on Windows only (this is ${options.platform}). Off Windows, \`npm start\` runs the development app against the simulated Windows.`,
+    );
+  }
+  return simulated({ ...options, keep, stateFile, csvLog });
 }

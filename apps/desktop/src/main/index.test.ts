@@ -28,7 +28,7 @@ async function launch(gotLock = true) {
   vi.doMock('electron', () => fakes.fakeElectron);
   fakes.fakeElectron.app.userData = userData;
   fakes.fakeElectron.app.gotLock = gotLock;
-  await import('./index');
+  await import('./dev-index');
   return fakes;
 }
 
