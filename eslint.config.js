@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Headroom's layering, enforced here (ARCHITECTURE.md §2):
+ * Headroom's layering, enforced here (docs/architecture.md "Layers"):
  * - packages/core is pure: no Node built-ins, no electron, no DOM, no clock, no other workspace.
  * - packages/contract is shared by the service and the renderer: no Node built-ins, no electron.
  * - only apps/desktop/src/main imports electron.

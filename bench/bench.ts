@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --json]`: measures what ARCHITECTURE.md §5 budgets, on this machine, against the simulator.
- * A benchmark measures; no test times anything. Every number is measured in this run, none is assumed.
+ * `npm run bench [-- --json]`: measures what docs/architecture.md "Budgets" sets, on this machine, against the
+ * simulator. A benchmark measures; no test times anything. Every number is measured in this run, none is assumed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ import {
 import { createSimulatedWindows, readInvocations, type SimulatedWindows } from '@headroom/simulator';
 import { launchChromium } from '../e2e/support/browser';
 
-/** §5 and the issue's budgets. */
+/** The budgets of docs/architecture.md "Budgets". */
 const BUDGETS = {
   spawnsPerMinuteSteady: 2,
   doctorWslProcesses: 4,

@@ -28,7 +28,7 @@ const memTotalKiB = (meminfo: string): number => Number(/MemTotal:\s+(\d+) kB/.e
 const GiB = 2 ** 30;
 
 describe('the scenarios', () => {
-  it('include every scenario of ARCHITECTURE.md §3.5', () => {
+  it('include every scenario of docs/architecture.md "Simulator scenarios"', () => {
     expect(scenarioNames()).toEqual(
       expect.arrayContaining([
         'healthy',

@@ -14,7 +14,7 @@ beforeEach(() => {
 afterEach(() => sandbox.dispose());
 
 describe('headroom collect', () => {
-  it('writes a §3.3 capture with every standard probe, and --show prints its facts', async () => {
+  it('writes a capture with every standard probe, and --show prints its facts', async () => {
     const out = join(dir, 'capture');
     const collected = await runCli('collect', '--simulate', 'driver-mismatch', '--out', out);
     expect(collected.code).toBe(0);

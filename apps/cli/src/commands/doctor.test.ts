@@ -29,7 +29,7 @@ async function doctor(...args: string[]): Promise<{ code: number; json: DoctorJs
   return { code, json: JSON.parse(stdout) as DoctorJson };
 }
 
-/** Every simulated scenario (§3.5 and those added since): the finding it must give, and §3.4's exit code. */
+/** Every simulated scenario (docs/architecture.md "Simulator scenarios"): its finding, and its exit code. */
 const EXPECTED: readonly [scenario: string, finding: string | undefined, exitCode: number, health: string][] =
   [
     ['healthy', undefined, 0, 'green'],
@@ -67,7 +67,7 @@ describe('headroom doctor --simulate S --json', () => {
       expect(found?.severity).toBe('error');
       expect(found?.evidence.length).toBeGreaterThan(0);
       expect(found?.source).toMatch(/^https:\/\//);
-      // A .wslconfig change waiting for WSL's restart is amber, not broken; its exit code stays 1 (§3.4).
+      // A .wslconfig change awaiting WSL's restart is amber, not broken; its exit code stays 1 (docs/architecture.md).
       expect(json.health).toBe(health);
     },
     60_000,
@@ -75,7 +75,7 @@ describe('headroom doctor --simulate S --json', () => {
 });
 
 describe('headroom doctor on the default simulated machine', () => {
-  it('starts at most 4 wsl.exe processes and reads the distro while WSL runs (ARCHITECTURE.md §5)', async () => {
+  it('starts at most 4 wsl.exe processes and reads the distro while WSL runs (docs/architecture.md)', async () => {
     const { code, json } = await doctor();
     expect(code).toBe(0);
     expect(json.health).toBe('green');

@@ -71,7 +71,8 @@ function formatFinding(
 
 /**
  * `headroom doctor [--simulate S | --from-capture DIR] [--json] [--start] [--model NAME --ctx N]`: collect (or read
- * a capture), diagnose, print, and exit with §3.4's code. It never starts a stopped VM unless --start is given.
+ * a capture), diagnose, print, and exit with the code of docs/architecture.md "Doctor exit codes". It never starts a
+ * stopped VM unless --start is given.
  */
 export async function runDoctor(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({

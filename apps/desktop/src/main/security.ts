@@ -40,7 +40,7 @@ export function isExternalLinkAllowed(url: string): boolean {
 
 /**
  * The webPreferences every Headroom window uses: an isolated, sandboxed renderer with no Node, no webviews and
- * web security on (architecture.md, "Electron security checklist" item 1).
+ * web security on (docs/architecture.md "Electron security checklist" item 1).
  */
 export const SECURE_WEB_PREFERENCES: Readonly<WebPreferences> = Object.freeze({
   contextIsolation: true,

@@ -43,8 +43,9 @@ function trayImage(state: TrayState): NativeImage {
 }
 
 /**
- * The menu, UX.md's order: the health line (disabled), open, checks, setup, "Shut down WSL" (greyed out only when WSL
- * is known to be stopped: a hung or unreadable WSL may need it most), "Start at login" when it can be set, Quit.
+ * The menu, in docs/ux.md "Tray" order: the health line (disabled), open, checks, setup, "Shut down WSL" (greyed out
+ * only when WSL is known to be stopped: a hung or unreadable WSL may need it most), "Start at login" when it can be
+ * set, Quit.
  */
 function trayMenu(
   actions: TrayActions,

@@ -1,4 +1,4 @@
-/** The format tag of a capture folder (ARCHITECTURE.md §3.3). */
+/** The format tag of a capture folder (docs/architecture.md "Capture format"). */
 export const CAPTURE_FORMAT = 'headroom-capture/1';
 
 /** One command's raw result: exactly what it printed (UTF-16LE stays UTF-16LE), its exit code and timing. */

@@ -1,6 +1,6 @@
 /**
- * All in-distro probes in one `wsl -d X -e sh -c <script>` (ARCHITECTURE.md §5: at most 4 wsl.exe processes per
- * doctor run). The script prints each probe between markers, its stdout and stderr apart, with its exit code:
+ * All in-distro probes in one `wsl -d X -e sh -c <script>` (docs/architecture.md "Budgets": at most 4 wsl.exe processes
+ * per doctor run). The script prints each probe between markers, its stdout and stderr apart, with its exit code:
  *
  *     @@headroom-probe distro-meminfo begin@@
  *     …stdout…

@@ -1,6 +1,6 @@
 /**
- * The shell command of each in-distro probe (ARCHITECTURE.md §3.3). Each runs under `sh -c` inside the batch script
- * (batch.ts) with `LC_ALL=C` and a PATH that includes the sbin folders, and prints what its parser reads.
+ * The shell command of each in-distro probe (docs/architecture.md "Capture format"). Each runs under `sh -c` inside the
+ * batch script (batch.ts) with `LC_ALL=C` and a PATH that includes the sbin folders, and prints what its parser reads.
  */
 import { GPU_QUERY_FIELDS, type DISTRO_PROBE_IDS } from '../probe/probe-ids';
 
@@ -10,7 +10,7 @@ export type DistroProbeId = (typeof DISTRO_PROBE_IDS)[number];
 /** The NVIDIA tools inside WSL: mounted from the Windows driver store, not on the PATH of `wsl -e`. */
 export const WSL_LIB_DIR = '/usr/lib/wsl/lib';
 
-/** The in-distro nvidia-smi, always run by its full path (research/gpu-tools.md §2). */
+/** The in-distro nvidia-smi, always run by its full path (docs/gpu-tools.md "nvidia-smi inside WSL"). */
 export const DISTRO_NVIDIA_SMI = `${WSL_LIB_DIR}/nvidia-smi`;
 
 /** Folders where a Linux NVIDIA driver or a CUDA package puts a libcuda that can shadow WSL's. */

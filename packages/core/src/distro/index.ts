@@ -1,6 +1,7 @@
 /**
- * The in-distro probes (ARCHITECTURE.md §3.3): their shell commands, the one batched script that runs them all
- * through a single `wsl -d X -e sh -c …`, the splitter of its output, and a parser per probe. Pure: text in, facts out.
+ * The in-distro probes (docs/architecture.md "Capture format"): their shell commands, the one batched script that runs
+ * them all through a single `wsl -d X -e sh -c …`, the splitter of its output, and a parser per probe. Pure: text in,
+ * facts out.
  */
 export {
   buildDistroProbeScript,

@@ -5,7 +5,8 @@ export type PackageManager = 'dpkg' | 'rpm' | 'pacman' | 'none';
 
 /**
  * What an NVIDIA package is. Everything but `other` belongs to a Linux GPU driver, which must not be installed in a
- * WSL distro: WSL mounts the Windows driver's libraries at /usr/lib/wsl/lib (research/gpu-tools.md §2).
+ * WSL distro: WSL mounts the Windows driver's libraries at /usr/lib/wsl/lib
+ * (docs/gpu-tools.md "nvidia-smi inside WSL").
  */
 export type NvidiaPackageKind =
   'driver' | 'kernel-module' | 'compute-library' | 'cuda-drivers' | 'utils' | 'other';

@@ -11,7 +11,7 @@ export type Health = 'green' | 'amber' | 'red' | 'grey';
 export interface DoctorReport {
   readonly findings: readonly Finding[];
   readonly health: Health;
-  /** ARCHITECTURE.md §3.4: 0 healthy, else the lowest category code among the error findings. */
+  /** docs/architecture.md "Doctor exit codes": 0 healthy, else the lowest category code among the error findings. */
   readonly exitCode: number;
   /** What could not be checked because a probe was not collected. */
   readonly notChecked: readonly string[];

@@ -4,8 +4,9 @@ import type { WslConfigFix } from '../wslconfig';
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
 /**
- * Which part of the setup a finding is about; it decides `headroom doctor`'s exit code (ARCHITECTURE.md §3.4):
- * configuration 1, GPU (driver and passthrough) 2, runtime 3, WSL missing or unusable 4.
+ * Which part of the setup a finding is about; it decides `headroom doctor`'s exit code
+ * (docs/architecture.md "Doctor exit codes"): configuration 1, GPU (driver and passthrough) 2, runtime 3, WSL missing
+ * or unusable 4.
  */
 export type FindingCategory = 'configuration' | 'gpu' | 'runtime' | 'wsl';
 

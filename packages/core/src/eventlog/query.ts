@@ -1,7 +1,7 @@
 /**
- * The `wevtutil qe` command lines Headroom runs (research §2). Pure builders: the host spawns
- * `wevtutil.exe` with this argv through `execFile` (no shell), so the XPath needs no shell quoting; it uses single
- * quotes inside, which Windows' command-line quoting leaves alone.
+ * The `wevtutil qe` command lines Headroom runs (docs/windows-events.md "Reading the event log"). Pure builders: the
+ * host spawns `wevtutil.exe` with this argv through `execFile` (no shell), so the XPath needs no shell quoting; it uses
+ * single quotes inside, which Windows' command-line quoting leaves alone.
  */
 import { PROVIDERS } from './providers';
 

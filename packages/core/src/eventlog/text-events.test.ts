@@ -198,7 +198,7 @@ describe('parseEventText on the real pastes', () => {
 });
 
 describe('parseEventText on bare messages', () => {
-  it('recognises the Display 4101 message the research quotes', () => {
+  it('recognises the Display 4101 message docs/windows-events.md quotes', () => {
     expect(
       pasted('Display driver nvlddmkm stopped responding and has successfully recovered.'),
     ).toMatchObject({

@@ -251,7 +251,7 @@ describe('display driver events', () => {
     ]);
   });
 
-  it('recognises an NVIDIA driver install and the nvlddmkm service (constructed from the research field list)', () => {
+  it('recognises an NVIDIA driver install and the nvlddmkm service (constructed from docs/windows-events.md)', () => {
     const install = constructed(
       'Microsoft-Windows-UserPnp',
       20001,
@@ -307,7 +307,7 @@ describe('display driver events', () => {
 });
 
 describe('crashes (Application Error 1000, Windows Error Reporting 1001)', () => {
-  it('reads the Windows 10+ named data of a llama-server crash (constructed from the research field list)', () => {
+  it('reads the Windows 10+ named data of a llama-server crash (constructed from docs/windows-events.md)', () => {
     const text = constructed(
       'Application Error',
       1000,

@@ -1,6 +1,6 @@
 /**
  * Giving raw events their meaning: which Windows Update, which driver, which crash, which reboot. Field names and
- * their meanings follow research §1 (windows-events.md) and the real samples in testdata/eventlog.
+ * their meanings follow docs/windows-events.md "Events that matter" and the real samples in testdata/eventlog.
  */
 import { parsed, parseSafely, type Parsed } from '../probe';
 import { dataFromMessage } from './message-text';

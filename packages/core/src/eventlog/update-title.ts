@@ -1,7 +1,7 @@
 /**
  * What kind of update a Windows Update title names. Most WindowsUpdateClient events are noise: Defender
- * definitions arrive several times a day and Store apps update silently (research §1; one sample log holds 137
- * events 19, almost all of them these two kinds).
+ * definitions arrive several times a day and Store apps update silently (docs/windows-events.md "Events that matter";
+ * one sample log holds 137 events 19, almost all of them these two kinds).
  */
 export type UpdateKind = 'defender-definitions' | 'store-app' | 'cumulative' | 'feature' | 'driver' | 'other';
 

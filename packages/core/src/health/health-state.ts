@@ -20,7 +20,7 @@ export const HEALTH_WORDS: Readonly<Record<Health, string>> = {
   grey: 'WSL stopped',
 };
 
-/** Passthrough latency bands (shared/research: healthy under 0.5 s, failing past 2 s). */
+/** Passthrough latency bands (docs/decisions.md "Passthrough latency bands": healthy under 0.5 s, failing past 2 s). */
 export const LATENCY_SLOW_MS = 500;
 /** Past this, passthrough is failing. */
 export const LATENCY_FAILING_MS = 2_000;

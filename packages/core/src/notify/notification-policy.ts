@@ -27,7 +27,7 @@ export interface NotificationDecision {
   readonly state: NotificationPolicyState;
 }
 
-/** At most one notification of a kind per hour (UX.md). */
+/** At most one notification of a kind per hour (docs/ux.md "Notifications"). */
 export const NOTIFY_MIN_INTERVAL_MS = 60 * 60 * 1000;
 
 /** An empty state: nothing shown yet, nothing muted. */

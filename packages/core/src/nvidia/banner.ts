@@ -44,13 +44,16 @@ export interface BannerProcess {
 export interface NvidiaSmiBanner {
   /** The first line's local time (`Mon Jun 22 23:04:18 2026`), as printed; null when absent. */
   readonly timestamp: string | null;
-  /** `NVIDIA-SMI x`: inside WSL the Linux user-mode build, never equal to the Windows driver (research §0.2). */
+  /**
+   * `NVIDIA-SMI x`: inside WSL the Linux user-mode build, never equal to the Windows driver (docs/gpu-tools.md
+   * "NVIDIA-SMI and Driver Version inside WSL").
+   */
   readonly smiVersion: string | null;
   /** `Driver Version:` or, from driver 610, `KMD Version:`. Inside WSL this is the Windows driver. */
   readonly driverVersion: string | null;
   /** `CUDA Version:` or, from 610, `CUDA UMD Version:`: the newest CUDA the driver supports. Null for `ERR!`. */
   readonly cudaVersion: string | null;
-  /** The table printed `CUDA Version: ERR!` (a broken CUDA stack inside WSL, research §0.3). */
+  /** The table printed `CUDA Version: ERR!` (a broken CUDA stack inside WSL, docs/gpu-tools.md "CUDA Version ERR"). */
   readonly cudaVersionError: boolean;
   /** Which labels the version line used: before 610 `Driver Version` / `CUDA Version`, from 610 `KMD` / `CUDA UMD`. */
   readonly labels: 'driver-version' | 'kmd-version';

@@ -9,14 +9,18 @@ export interface ComputeApp {
   readonly gpuBusId: string | null;
   readonly pid: number;
   readonly processName: string | null;
-  /** Null under Windows WDDM, where nvidia-smi prints `[N/A]` for every process (research §1). */
+  /**
+   * Null under Windows WDDM, where nvidia-smi prints `[N/A]` for every process
+   * (docs/gpu-tools.md "Per-process memory").
+   */
   readonly usedMemoryMiB: number | null;
 }
 
 /**
  * Parse `nvidia-smi --query-compute-apps=<fields> --format=csv[,nounits][,noheader]` (the header, or the fields
  * passed for `noheader`, must include `pid`). A header with no rows means no compute process is running and gives
- * []. Inside WSL this list is unreliable (research §1); attribute VRAM from Ollama or llama.cpp there instead.
+ * []. Inside WSL this list is unreliable (docs/gpu-tools.md "Per-process memory"); attribute VRAM from Ollama or
+ * llama.cpp there instead.
  */
 export function parseComputeAppsCsv(
   text: string,

@@ -34,7 +34,10 @@ export function splitCsvLine(line: string): string[] {
   return line.split(',').map((cell) => cell.trim());
 }
 
-/** Whether a line is the header of the given fields (the stream ignores a repeated header, research §1). */
+/**
+ * Whether a line is the header of the given fields (the stream ignores a repeated header;
+ * docs/gpu-tools.md "nvidia-smi --query-gpu").
+ */
 export function isHeaderOf(cells: readonly string[], fields: readonly string[]): boolean {
   return (
     cells.length === fields.length &&

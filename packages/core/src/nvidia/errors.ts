@@ -1,6 +1,6 @@
 import { normalizeLineEnds } from '../text/decode-console';
 
-/** The ways nvidia-smi fails that Headroom tells apart (research §2). */
+/** The ways nvidia-smi fails that Headroom tells apart (docs/gpu-tools.md "Errors and exit codes"). */
 export type NvidiaSmiFailureKind =
   /** `NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver` (no or broken driver). */
   | 'couldnt-communicate'
@@ -69,8 +69,9 @@ function cleanLine(line: string): string {
 
 /**
  * Classify what nvidia-smi printed (stdout and stderr together: its errors go to stdout) and its exit code. The text
- * decides first, the exit code second (research §2). Undefined means the output is not a failure: exit code 0, or
- * an unknown (null) exit code, with no failure text. A non-zero exit with text that matches nothing is `unknown`.
+ * decides first, the exit code second (docs/gpu-tools.md "Errors and exit codes"). Undefined means the output is not a
+ * failure: exit code 0, or an unknown (null) exit code, with no failure text. A non-zero exit with text that matches
+ * nothing is `unknown`.
  */
 export function classifyNvidiaSmiFailure(
   text: string,

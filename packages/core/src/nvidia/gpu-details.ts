@@ -4,7 +4,10 @@ export interface GpuProcess {
   /** `C`, `G`, `C+G` (or `M` variants); null when not shown. */
   readonly type: string | null;
   readonly name: string | null;
-  /** Null under WDDM: `Not available in WDDM driver model` (text) or `N/A` (XML), research §1. */
+  /**
+   * Null under WDDM: `Not available in WDDM driver model` (text) or `N/A` (XML);
+   * docs/gpu-tools.md "Per-process memory".
+   */
   readonly usedMemoryMiB: number | null;
 }
 

@@ -23,8 +23,9 @@ const PROPERTY_LINE = /^"[A-Za-z][\w.]*"(?:\s+or\s+"[A-Za-z][\w.]*")*$/;
 
 /**
  * Parse `nvidia-smi --help-query-gpu` into the properties this driver accepts, so a probe can check its field
- * list before running (`kmd_version` exists from 595 only; research §0.1). Text that is not this help, or that stops
- * in the middle of a line (a cut list would report fields as unsupported that are not), is unreadable.
+ * list before running (`kmd_version` exists from 595 only; docs/gpu-tools.md "Driver 610 renames"). Text that is not
+ * this help, or that stops in the middle of a line (a cut list would report fields as unsupported that are not), is
+ * unreadable.
  */
 export function parseHelpQueryGpu(text: string, probe: string): Parsed<QueryGpuProperty[]> {
   return parseSafely(probe, text, () => {

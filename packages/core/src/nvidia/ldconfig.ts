@@ -20,7 +20,8 @@ export interface NvmlLibraries {
   readonly wslLibraryCached: boolean;
   /**
    * Paths of `libnvidia-ml.so.1` outside /usr/lib/wsl/lib: a Linux driver or a stub installed into the distro,
-   * which can shadow WSL's library and break nvidia-smi and NVML users (research §2, nvtop PR 441).
+   * which can shadow WSL's library and break nvidia-smi and NVML users (docs/gpu-tools.md "nvidia-smi inside WSL",
+   * nvtop PR 441).
    */
   readonly otherCopies: string[];
 }

@@ -1,6 +1,7 @@
 /**
- * The standard probes of a capture (ARCHITECTURE.md §3.3), by id. Host-side probes run on Windows; distro probes
- * run inside the default distro in one batched `wsl -d X -e sh -c ...` and are split back into one record each.
+ * The standard probes of a capture (docs/architecture.md "Capture format"), by id. Host-side probes run on Windows;
+ * distro probes run inside the default distro in one batched `wsl -d X -e sh -c ...` and are split back into one record
+ * each.
  */
 export const HOST_PROBE_IDS = [
   'wsl-version',
@@ -32,7 +33,10 @@ export const STANDARD_PROBE_IDS = [...HOST_PROBE_IDS, ...DISTRO_PROBE_IDS] as co
 /** A standard probe id. */
 export type StandardProbeId = (typeof STANDARD_PROBE_IDS)[number];
 
-/** The fields of the `-query` probes, in order (§3.3), used with `--format=csv,nounits`. */
+/**
+ * The fields of the `-query` probes, in order (docs/architecture.md "Capture format"), used with
+ * `--format=csv,nounits`.
+ */
 export const GPU_QUERY_FIELDS = [
   'index',
   'name',

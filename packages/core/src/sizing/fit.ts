@@ -4,7 +4,7 @@ import { type ModelShape } from './model-shape';
 
 /**
  * The allowances and rules `planFit` uses, each stated so the output can say where a number comes from.
- * GPU side (shared/research/gpu-tools.md §6: "compute buffer (~0.1–1.2 GB) + CUDA context (~0.3–0.5 GB)"): Headroom
+ * GPU side (docs/gpu-tools.md "VRAM estimate": "compute buffer (~0.1–1.2 GB) + CUDA context (~0.3–0.5 GB)"): Headroom
  * takes the top of both ranges, rounded to 1 GiB and 0.5 GiB, so the plan errs toward one layer too few on the GPU
  * rather than an out-of-memory error at load. RAM side: 1 GiB for llama.cpp's host-side buffers and 2 GiB for the
  * Linux distro and page cache are Headroom's own allowances, not measurements, and WSL gets at least 8 GB for

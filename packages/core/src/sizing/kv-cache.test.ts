@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GIB } from './format';
 import { isKvCacheType, kvCacheBytes, type KvShape } from './kv-cache';
 
-// Hyper-parameters and figures of shared/research/gpu-tools.md §6.
+// Hyper-parameters and figures of docs/gpu-tools.md "VRAM estimate".
 const llama8b: KvShape = { layers: 32, kvHeads: 8, keyDim: 128, valueDim: 128 };
 const llama70b: KvShape = { layers: 80, kvHeads: 8, keyDim: 128, valueDim: 128 };
 

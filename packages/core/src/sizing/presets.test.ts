@@ -19,7 +19,7 @@ describe('MODEL_PRESETS', () => {
     expect(4.92 * GB).toBeCloseTo(4.58 * GIB, -7);
   });
 
-  it('has the cited Llama 3.1 shapes, which give the research KV figures', () => {
+  it('has the cited Llama 3.1 shapes, which give the KV figures of docs/gpu-tools.md', () => {
     for (const [id, at8k, at128k] of [
       ['llama-3.1-8b', 1, 16],
       ['llama-3.1-70b', 2.5, 40],

@@ -4,7 +4,7 @@
  * (llama.cpp's `Q4_K` is an alias of `Q4_K_M`, so tables that list `Q4_K` are the Q4_K_M file). A size that could not
  * be found is marked `fileSizeUnverified` instead of guessed.
  *
- * Corrections kept out on purpose (see shared/research/gpu-tools.md §6): Llama 3.1 70B Q4_K_M is 42.52 GB, not
+ * Corrections kept out on purpose (see docs/gpu-tools.md "VRAM estimate"): Llama 3.1 70B Q4_K_M is 42.52 GB, not
  * ~20 GB; an f16 KV cache at 128K tokens is 16 GiB for the 8B and 40 GiB for the 70B, not 6.4 GB.
  */
 
@@ -63,7 +63,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
       'https://github.com/ggml-org/llama.cpp/issues/7753',
     ],
     files: {
-      // bartowski quant table, 4.92 GB (= 4.58 GiB), as recorded in the research
+      // bartowski quant table, 4.92 GB (= 4.58 GiB), as docs/gpu-tools.md "VRAM estimate" records it
       Q4_K_M: {
         gb: 4.92,
         source: `https://huggingface.co/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF (${RESEARCH})`,
@@ -89,7 +89,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
       `vulkomilev/oumi:configs/recipes/llama3_1/README.md (${RESEARCH})`,
     ],
     files: {
-      // "Meta-Llama-3.1-70B-Instruct.Q4_K.gguf | Q4_K | 42.52GB"; bartowski's table says the same (research §6)
+      // "Meta-Llama-3.1-70B-Instruct.Q4_K.gguf | Q4_K | 42.52GB"; bartowski's table says the same (docs/gpu-tools.md)
       Q4_K_M: {
         gb: 42.52,
         source: 'https://huggingface.co/legraphista/Meta-Llama-3.1-70B-Instruct-IMat-GGUF',

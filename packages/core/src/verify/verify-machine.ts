@@ -1,7 +1,7 @@
 /**
- * The shutdown-and-verify loop as an explicit state machine (research/wsl-semantics.md §4): read the file, apply
- * the edits, ask before stopping running distros, `wsl --shutdown`, poll `wsl -l --running -q` with backoff until
- * nothing runs (or time out, naming what keeps restarting the VM), boot the distro, probe it, compare. Pure: the
+ * The shutdown-and-verify loop as an explicit state machine (docs/wsl-semantics.md "Timing and shutdown"): read the
+ * file, apply the edits, ask before stopping running distros, `wsl --shutdown`, poll `wsl -l --running -q` with backoff
+ * until nothing runs (or time out, naming what keeps restarting the VM), boot the distro, probe it, compare. Pure: the
  * runner performs each effect and feeds back what happened, with the time, so tests drive it with a fake clock.
  */
 

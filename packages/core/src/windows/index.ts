@@ -1,6 +1,6 @@
 /**
- * Windows-side facts read with `reg query` (research/windows-events.md §5): the probes' argument lists, reg.exe's
- * output parser, and the typed facts. Pure: decoded text and exit codes in, facts out.
+ * Windows-side facts read with `reg query` (docs/windows-events.md "Registry facts"): the probes' argument lists,
+ * reg.exe's output parser, and the typed facts. Pure: decoded text and exit codes in, facts out.
  */
 export {
   getRegNumber,

@@ -1,5 +1,5 @@
 /**
- * `reg query` output (research/windows-events.md §5): a blank line, the full key path, then one
+ * `reg query` output (docs/windows-events.md "Registry facts"): a blank line, the full key path, then one
  * `    <Name>    <REG_TYPE>    <data>` line per value (4-space separators, DWORDs as `0x…`). With `/s` every key
  * gets a block of its own; without it the subkeys follow as bare key paths. A missing key or value prints a
  * localised `ERROR: …` and exits 1, so "missing" is read from the exit code, never from the text.

@@ -1,5 +1,5 @@
 /**
- * Cheap Windows-side facts read with `reg query` without admin rights (research/windows-events.md §5): Memory
+ * Cheap Windows-side facts read with `reg query` without admin rights (docs/windows-events.md "Registry facts"): Memory
  * Integrity, hardware-accelerated GPU scheduling, OneDrive folder redirection, the display drivers (NVIDIA's public
  * version among them) and the Windows build.
  */
@@ -142,7 +142,7 @@ export interface WindowsFacts {
   readonly windowsVersion?: Parsed<WindowsVersionFact>;
 }
 
-/** Builds of each release with their names (research/windows-events.md §5). */
+/** Builds of each release with their names (docs/windows-events.md "Registry facts"). */
 export const WINDOWS_RELEASES: readonly { readonly build: number; readonly name: string }[] = [
   { build: 26200, name: 'Windows 11 25H2' },
   { build: 26100, name: 'Windows 11 24H2' },

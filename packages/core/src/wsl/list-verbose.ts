@@ -20,7 +20,8 @@ const ROW = /^([* ])\s+(\S+)\s+(\S+)\s+([12])\s*$/;
 
 /**
  * Parse the decoded text of `wsl --list --verbose`. Column 1 is `*` for the default distro; names never contain
- * spaces, and the header and states are never translated, so a whitespace split is exact (research §3).
+ * spaces, and the header and states are never translated, so a whitespace split is exact (docs/wsl-semantics.md
+ * "wsl.exe output").
  */
 export function parseWslListVerbose(text: string): WslDistro[] {
   const lines = text.split('\n');

@@ -46,7 +46,7 @@ const capture: Capture = {
   wslconfig: new Uint8Array(Buffer.from('\uFEFF[wsl2]\r\nmemory=16GB\r\n')),
 };
 
-describe('capture folders (ARCHITECTURE.md §3.3)', () => {
+describe('capture folders (docs/architecture.md "Capture format")', () => {
   it('writes capture.json, raw <id>.stdout/.stderr and wslconfig, and reads back the same capture byte for byte', async () => {
     await writeCapture(dir, capture);
     const json = JSON.parse(readFileSync(join(dir, 'capture.json'), 'utf8')) as Record<string, unknown>;

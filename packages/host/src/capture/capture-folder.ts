@@ -38,8 +38,8 @@ function fileStem(id: string): string {
 }
 
 /**
- * Write a capture folder exactly as ARCHITECTURE.md §3.3 lays it out: capture.json, `<id>.stdout` / `<id>.stderr`
- * with the raw bytes, and `wslconfig` when there is one.
+ * Write a capture folder exactly as docs/architecture.md "Capture format" lays it out: capture.json, `<id>.stdout` /
+ * `<id>.stderr` with the raw bytes, and `wslconfig` when there is one.
  */
 export async function writeCapture(dir: string, capture: Capture): Promise<void> {
   await mkdir(dir, { recursive: true });

@@ -49,7 +49,7 @@ export interface CollectOptions {
 
 const GPU_QUERY = `--query-gpu=${GPU_QUERY_FIELDS.join(',')}`;
 
-/** The standard host probes of ARCHITECTURE.md §3.3. */
+/** The standard host probes of docs/architecture.md "Capture format". */
 export const HOST_PROBES: readonly ProbeCommand[] = [
   { id: 'wsl-version', argv: ['wsl.exe', '--version'] },
   { id: 'wsl-list-verbose', argv: ['wsl.exe', '--list', '--verbose'] },

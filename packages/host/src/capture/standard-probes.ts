@@ -11,8 +11,9 @@ import type { ProbeCommand } from './collect';
 const EVENTS_PER_QUERY = 50;
 
 /**
- * The probes a capture takes beyond §3.3's standard set: the registry facts (reg query, no admin) and the newest
- * events of each standard event-log query (Windows Update, display driver, crashes, power).
+ * The probes a capture takes beyond the standard set (docs/architecture.md "Capture format"): the registry facts (reg
+ * query, no admin) and the newest events of each standard event-log query (Windows Update, display driver, crashes,
+ * power).
  */
 export function extraProbes(): ProbeCommand[] {
   const registry: ProbeCommand[] = REG_PROBES.map(({ id, argv }) => ({

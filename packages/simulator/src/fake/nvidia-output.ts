@@ -52,11 +52,11 @@ export function renderBanner(view: NvidiaView, now = 'Fri Nov 20 09:14:03 2026')
   return lines.join('\n');
 }
 
-/** The header `--query-gpu=<§3.3 fields> --format=csv,nounits` prints (units stay in the header). */
+/** The header `--query-gpu=<GPU_QUERY_FIELDS> --format=csv,nounits` prints (units stay in the header). */
 export const QUERY_HEADER =
   'index, name, uuid, driver_version, driver_model.current, memory.total [MiB], memory.used [MiB], memory.reserved [MiB], utilization.gpu [%], temperature.gpu, power.draw [W]';
 
-/** One `--query-gpu` CSV row per GPU, in the §3.3 field order. */
+/** One `--query-gpu` CSV row per GPU, in GPU_QUERY_FIELDS order (docs/architecture.md "Capture format"). */
 export function renderQueryRows(view: NvidiaView): string[] {
   return view.gpus.map((gpu, index) =>
     [

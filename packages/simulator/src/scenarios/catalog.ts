@@ -6,7 +6,7 @@ function withUbuntu(changes: Partial<SimulatedDistro>): Scenario['distros'] {
   return HEALTHY.distros.map((distro) => (distro.name === UBUNTU.name ? { ...distro, ...changes } : distro));
 }
 
-/** Every scenario of ARCHITECTURE.md §3.5: the healthy machine with one thing wrong. */
+/** Every scenario of docs/architecture.md "Simulator scenarios": the healthy machine with one thing wrong. */
 export const CATALOG: readonly Scenario[] = [
   HEALTHY,
   {

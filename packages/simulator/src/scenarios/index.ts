@@ -1,7 +1,7 @@
 import { CATALOG } from './catalog';
 import type { Scenario } from './scenario';
 
-/** Every scenario the simulator can act out, by name (ARCHITECTURE.md §3.5). */
+/** Every scenario the simulator can act out, by name (docs/architecture.md "Simulator scenarios"). */
 export const SCENARIOS: Readonly<Record<string, Scenario>> = Object.fromEntries(
   CATALOG.map((scenario) => [scenario.name, scenario]),
 );

@@ -3,7 +3,10 @@ import { checkWslConfig, type HostFacts, type WslConfigCheck } from '@headroom/c
 import { EXIT, type CliIo } from '../../cli-io';
 import type { WslConfigTarget } from './target';
 
-/** The §3.1 JSON of `headroom wslconfig check --json`: settings WSL applies, and one entry per problem. */
+/**
+ * The JSON of `headroom wslconfig check --json` (docs/architecture.md "wslconfig check JSON"): settings WSL applies,
+ * and one entry per problem.
+ */
 export function checkJson(result: WslConfigCheck): object {
   return {
     settings: result.settings,
@@ -57,7 +60,7 @@ function printHuman(
   }
 }
 
-/** `headroom wslconfig check`: exit 0 when WSL ignores no line, 1 otherwise (§3.1). */
+/** `headroom wslconfig check`: exit 0 when WSL ignores no line, 1 otherwise (docs/architecture.md). */
 export async function runCheck(
   target: WslConfigTarget,
   options: { json: boolean },

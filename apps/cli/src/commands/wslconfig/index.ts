@@ -60,8 +60,8 @@ function parse(args: readonly string[]): Parsed {
 }
 
 /**
- * Which positionals name the file (§3.1 `check FILE`, §3.2 `set FILE key=value`, `unset FILE key`) and which are
- * the command's own arguments. `--file` wins when given.
+ * Which positionals name the file (`check FILE`, `set FILE key=value`, `unset FILE key`; docs/architecture.md) and
+ * which are the command's own arguments. `--file` wins when given.
  */
 function splitFile(command: string, parsed: Parsed): { file: string | undefined; args: string[] } {
   if (parsed.file !== undefined) return { file: parsed.file, args: parsed.positionals };

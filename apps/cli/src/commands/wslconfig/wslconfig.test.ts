@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 describe('headroom wslconfig check', () => {
-  it('prints the §3.1 JSON and exits 1 when WSL ignores a line', async () => {
+  it('prints the check JSON and exits 1 when WSL ignores a line', async () => {
     writeFileSync(file, '[wsl2]\r\nmemory=8gb\r\nprocessors=4 # cores\r\n');
     const { code, stdout } = await runCli('wslconfig', 'check', file, '--json');
     expect(code).toBe(1);
@@ -127,7 +127,7 @@ describe('headroom wslconfig set, unset, history, diff and restore', () => {
 });
 
 describe('the headroom bin', () => {
-  it('runs `headroom wslconfig check FILE --json` from a shell with the §3.1 exit code', () => {
+  it('runs `headroom wslconfig check FILE --json` from a shell with the documented exit code', () => {
     writeFileSync(file, '[wsl2]\nmemory=1.5GB\n');
     const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'headroom.js');
     const result = spawnSync(process.execPath, [bin, 'wslconfig', 'check', file, '--json'], {

@@ -3,8 +3,8 @@ import { bannerOf, libcudaShadowed, linuxDriverPackages, passthroughProblem, PRO
 import { CUDA_VERSION_ERR_ISSUE } from './sources';
 
 /**
- * `cuda-version-error`: the distro's nvidia-smi reached the GPU but printed `CUDA Version: ERR!` (research §0.3).
- * Silent when passthrough is broken, since there is no table then.
+ * `cuda-version-error`: the distro's nvidia-smi reached the GPU but printed `CUDA Version: ERR!` (docs/gpu-tools.md
+ * "CUDA Version ERR"). Silent when passthrough is broken, since there is no table then.
  */
 export const cudaVersionError: Rule = ({ facts }) => {
   const banner = facts.distro && bannerOf(facts.distro.gpu);

@@ -4,8 +4,9 @@ import { hostGpus } from './gpu-facts';
 import { CUDA_ON_WSL_CONSTRAINTS } from './sources';
 
 /**
- * `host-gpu-tcc`: a host GPU runs in the TCC driver model. NVIDIA's CUDA on WSL guide (§5) supports WDDM only ("It
- * will not be available on Quadro GPUs in TCC mode"); microsoft/WSL#11865 shows an L40S in TCC that WSL cannot see.
+ * `host-gpu-tcc`: a host GPU runs in the TCC driver model. NVIDIA's CUDA on WSL guide ("WSL 2 Support Constraints")
+ * supports WDDM only ("It will not be available on Quadro GPUs in TCC mode"); microsoft/WSL#11865 shows an L40S in TCC
+ * that WSL cannot see.
  */
 export const hostGpuTcc: Rule = ({ facts }) => {
   const gpus = hostGpus(facts);

@@ -47,10 +47,10 @@ function wslKernel(facts: CaptureFacts): KernelSighting | undefined {
 const dotted = (version: readonly number[]): string => version.join('.');
 
 /**
- * `kernel-too-old`: the WSL kernel is older than the GPU stack needs. NVIDIA's CUDA on WSL User Guide (§5) asks for
- * "at least 4.19.121+" and recommends 5.10.16.3 or later; Microsoft's "Enable NVIDIA CUDA on WSL" asks for 5.10.43.3
- * or higher. Below NVIDIA's minimum is an error; between it and Microsoft's figure the sources disagree, so it is a
- * warning with medium confidence. WSL 1 distros are left to the WSL rules.
+ * `kernel-too-old`: the WSL kernel is older than the GPU stack needs. NVIDIA's CUDA on WSL User Guide
+ * ("WSL 2 Support Constraints") asks "at least 4.19.121+" and recommends 5.10.16.3 or later; Microsoft's "Enable
+ * NVIDIA CUDA on WSL" asks for 5.10.43.3 or higher. Below NVIDIA's minimum is an error; between it and Microsoft's
+ * figure the sources disagree, so it is a warning with medium confidence. WSL 1 distros are left to the WSL rules.
  */
 export const kernelTooOld: Rule = ({ facts }) => {
   if (distroIsWsl1(facts)) return [];

@@ -7,18 +7,22 @@
 export const CUDA_ON_WSL_GUIDE = 'https://docs.nvidia.com/cuda/wsl-user-guide/index.html';
 
 /**
- * §2.1 of the guide, its table of suggested versions: "R495 and later windows will have CUDA support for WSL 2."
+ * The guide's "NVIDIA Compute Software Support on WSL 2", its table of suggested versions: "R495 and later windows will
+ * have CUDA support for WSL 2."
  */
 export const CUDA_ON_WSL_DRIVER_SOURCE = `${CUDA_ON_WSL_GUIDE}#nvidia-compute-software-support-on-wsl-2`;
 
 /**
- * §5 of the guide, "WSL 2 Support Constraints": WDDM mode only ("It will not be available on Quadro GPUs in TCC mode
+ * The guide's "WSL 2 Support Constraints": WDDM mode only ("It will not be available on Quadro GPUs in TCC mode
  * or Tesla GPUs yet"), and "Ensure you are on the latest WSL Kernel or at least 4.19.121+. We recommend 5.10.16.3 or
  * later for better performance and functional fixes."
  */
 export const CUDA_ON_WSL_CONSTRAINTS = `${CUDA_ON_WSL_GUIDE}#wsl-2-support-constraints`;
 
-/** §4 of the guide: "users must not install any NVIDIA GPU Linux driver within WSL 2" (nor `cuda-drivers`). */
+/**
+ * The guide's "CUDA Support for WSL 2": "users must not install any NVIDIA GPU Linux driver within WSL 2" (nor
+ * `cuda-drivers`).
+ */
 export const CUDA_ON_WSL_NO_LINUX_DRIVER = `${CUDA_ON_WSL_GUIDE}#cuda-support-for-wsl-2`;
 
 /** Microsoft's "Enable NVIDIA CUDA on WSL": "you need a kernel version of 5.10.43.3 or higher". */

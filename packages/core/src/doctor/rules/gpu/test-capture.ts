@@ -53,7 +53,8 @@ export interface QueryRow {
 
 /**
  * What `nvidia-smi --query-gpu=<GPU_QUERY_FIELDS> --format=csv,nounits` prints for the given GPUs: the header keeps
- * its units, the values have none (research/gpu-tools.md §1). For values no real capture shows (a driver, a load).
+ * its units, the values have none (docs/gpu-tools.md "nvidia-smi --query-gpu"). For values no real capture shows (a
+ * driver, a load).
  */
 export function queryCsv(rows: readonly QueryRow[]): string {
   const header = GPU_QUERY_FIELDS.map((field) => {
