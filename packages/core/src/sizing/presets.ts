@@ -36,8 +36,6 @@ export interface ModelPreset {
   readonly notes: readonly string[];
 }
 
-const RESEARCH = 'shared/research/gpu-tools.md §6';
-
 // Qwen's GGUF model card: "Currently, only vLLM supports YARN for length extrapolating. If you want to process
 // sequences up to 131,072 tokens, please refer to non-GGUF models."
 const QWEN_YARN_NOTE =
@@ -66,7 +64,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
       // bartowski quant table, 4.92 GB (= 4.58 GiB), as docs/gpu-tools.md "VRAM estimate" records it
       Q4_K_M: {
         gb: 4.92,
-        source: `https://huggingface.co/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF (${RESEARCH})`,
+        source: 'https://huggingface.co/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF',
       },
       // bartowski quant table: "Meta-Llama-3.1-8B-Instruct-Q8_0.gguf | Q8_0 | 8.54GB"
       Q8_0: { gb: 8.54, source: 'https://huggingface.co/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF' },
@@ -86,7 +84,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     sources: [
       // config.json of meta-llama/Meta-Llama-3.1-70B-Instruct (copy): 80 layers, 64 heads, 8 KV heads, 8192, 131072
       'https://huggingface.co/mlabonne/Llama-3.1-70B-Instruct-lorablated/blame/4cc98185081c6c938df69f8e5ac4cf7aeade7fa3/config.json',
-      `vulkomilev/oumi:configs/recipes/llama3_1/README.md (${RESEARCH})`,
+      'https://github.com/vulkomilev/oumi/blob/main/configs/recipes/llama3_1/README.md',
     ],
     files: {
       // "Meta-Llama-3.1-70B-Instruct.Q4_K.gguf | Q4_K | 42.52GB"; bartowski's table says the same (docs/gpu-tools.md)
@@ -97,7 +95,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
       // bartowski table quoted at https://ozeki.chat/p_8590-understanding-ai-model-files.html
       Q5_K_M: {
         gb: 49.95,
-        source: `https://ozeki.chat/p_8590-understanding-ai-model-files.html (${RESEARCH})`,
+        source: 'https://ozeki.chat/p_8590-understanding-ai-model-files.html',
       },
       // "Meta-Llama-3.1-70B-Instruct.Q8_0/* | Q8_0 | 74.98GB"
       Q8_0: { gb: 74.98, source: 'https://huggingface.co/legraphista/Meta-Llama-3.1-70B-Instruct-IMat-GGUF' },
