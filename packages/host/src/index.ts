@@ -21,7 +21,16 @@ export {
   type WslConfigFileFailure,
   type WslConfigHistoryFailure,
 } from './wslconfig/errors';
-export { nodeFsOps, type FileHandleLike, type FsOps, type StatLike } from './wslconfig/fs-ops';
+export { lockFileFor, withFileLock, type FileLockOptions } from './wslconfig/file-lock';
+export {
+  nodeFsOps,
+  readRegularFile,
+  type FileHandleLike,
+  type FileStatLike,
+  type FsOps,
+  type ReadFileOptions,
+  type StatLike,
+} from './wslconfig/fs-ops';
 export { sha256Hex, type HistoryEntry } from './wslconfig/history';
 export {
   headroomDataDir,
@@ -39,6 +48,7 @@ export {
 export {
   ABSENT_HASH,
   createWslConfigStore,
+  MAX_WSLCONFIG_BYTES,
   type WslConfigSnapshot,
   type WslConfigStore,
   type WslConfigStoreOptions,

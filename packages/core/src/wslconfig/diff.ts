@@ -1,3 +1,4 @@
+import { diffArrays } from 'diff';
 import { splitLines } from './text-lines';
 
 /** One line of a diff: kept, removed from the old text, or added in the new one. */
@@ -10,7 +11,12 @@ export interface DiffLine {
   readonly newLine?: number;
 }
 
-const MAX_CELLS = 4_000_000;
+/**
+ * How many removed plus added lines the diff looks for before it gives up on the middle of two texts that share
+ * little. Myers' algorithm costs time in proportion to the file times this, so it stays bounded for any file the
+ * store accepts (at most 1 MiB).
+ */
+const MAX_EDIT_LENGTH = 5_000;
 
 function lineTexts(text: string): string[] {
   const lines = splitLines(text);
@@ -20,47 +26,43 @@ function lineTexts(text: string): string[] {
 }
 
 /**
- * A line diff of two texts by longest common subsequence (configuration files are small). Line ends are not
- * compared, so a file saved with other line ends shows no changed lines.
+ * A line diff of two texts: the shortest edit script by Myers' algorithm (the `diff` package), linear in memory,
+ * so a one-line change to a file of thousands of lines is one removed and one added line. Line ends are not
+ * compared, so a file saved with other line ends shows no changed lines. When the texts differ in more than a few
+ * thousand lines, the lines between their common start and end are shown as removed, then added.
  */
 export function diffLines(oldText: string, newText: string): DiffLine[] {
   const a = lineTexts(oldText);
   const b = lineTexts(newText);
-  if (a.length * b.length > MAX_CELLS) {
-    return [
-      ...a.map((text, index) => ({ kind: 'removed' as const, text, oldLine: index + 1 })),
-      ...b.map((text, index) => ({ kind: 'added' as const, text, newLine: index + 1 })),
-    ];
-  }
-  const width = b.length + 1;
-  const table = new Uint32Array((a.length + 1) * width);
-  for (let i = a.length - 1; i >= 0; i -= 1) {
-    for (let j = b.length - 1; j >= 0; j -= 1) {
-      table[i * width + j] =
-        a[i] === b[j]
-          ? (table[(i + 1) * width + j + 1] ?? 0) + 1
-          : Math.max(table[(i + 1) * width + j] ?? 0, table[i * width + j + 1] ?? 0);
-    }
-  }
   const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      out.push({ kind: 'same', text: a[i] ?? '', oldLine: i + 1, newLine: j + 1 });
-      i += 1;
-      j += 1;
-    } else if (
-      i < a.length &&
-      (j >= b.length || (table[(i + 1) * width + j] ?? 0) >= (table[i * width + j + 1] ?? 0))
-    ) {
-      out.push({ kind: 'removed', text: a[i] ?? '', oldLine: i + 1 });
-      i += 1;
-    } else {
-      out.push({ kind: 'added', text: b[j] ?? '', newLine: j + 1 });
-      j += 1;
+  let oldLine = 1;
+  let newLine = 1;
+  const push = (kind: DiffLine['kind'], texts: readonly string[]): void => {
+    for (const text of texts) {
+      if (kind === 'same') out.push({ kind, text, oldLine: oldLine++, newLine: newLine++ });
+      else if (kind === 'removed') out.push({ kind, text, oldLine: oldLine++ });
+      else out.push({ kind, text, newLine: newLine++ });
     }
+  };
+  const changes = diffArrays(a, b, { maxEditLength: MAX_EDIT_LENGTH });
+  if (changes) {
+    for (const change of changes)
+      push(change.removed ? 'removed' : change.added ? 'added' : 'same', change.value);
+    return out;
   }
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head += 1;
+  let tail = 0;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail += 1;
+  push('same', a.slice(0, head));
+  push('removed', a.slice(head, a.length - tail));
+  push('added', b.slice(head, b.length - tail));
+  push('same', a.slice(a.length - tail));
   return out;
 }
 

@@ -103,6 +103,30 @@ describe('setWslConfigValues', () => {
     expect(attempt(noBom, { key: 'wsl2.memory', value: '4GB' })).toThrow(/UTF-16 without a byte-order mark/);
   });
 
+  it('refuses a carriage return, DEL, ESC, NUL or other control character in a value, writing nothing', () => {
+    for (const [char, name] of [
+      ['\r', 'carriage return (U+000D)'],
+      ['\x7f', 'DEL (U+007F)'],
+      ['\x1b', 'ESC (U+001B)'],
+      ['\0', 'NUL (U+0000)'],
+      ['\x01', 'U+0001'],
+    ] as const) {
+      const attempt = () =>
+        setWslConfigValues(utf8('[wsl2]\n'), [
+          { key: 'wsl2.kernelCommandLine', value: `quiet${char}splash` },
+        ]);
+      expect(attempt).toThrow(WslConfigEditError);
+      expect(attempt).toThrow(name);
+    }
+  });
+
+  it('writes tab, newline and backspace as WSL escapes, and WSL reads back exactly the value asked for', () => {
+    const value = 'a\tb\nc\bd "q" \\e';
+    const written = set('[wsl2]\n', { key: 'wsl2.kernelCommandLine', value });
+    expect(written).toBe('[wsl2]\nkernelCommandLine=a\\tb\\nc\\bd \\"q\\" \\\\e\n');
+    expect(checkWslConfig(written).settings['wsl2.kernelCommandLine']).toBe(value);
+  });
+
   it('places a key before a broken header, where WSL still reads it', () => {
     expect(set('[wsl2]\nmemory=8GB\n[my settings]\n', { key: 'wsl2.swap', value: '0' })).toBe(
       '[wsl2]\nmemory=8GB\nswap=0\n[my settings]\n',

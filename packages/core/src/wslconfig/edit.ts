@@ -91,8 +91,13 @@ function expectedValue(spec: WslKeySpec, literal: string): unknown {
   return checkWslConfig(`[${spec.section}]\n${spec.name}=${literal}\n`).settings[spec.key];
 }
 
-function verifySet(text: string, spec: WslKeySpec, literal: string): void {
-  const wanted = expectedValue(spec, literal);
+/**
+ * Check that WSL reads back what was asked: for text and paths the very characters the user typed (not merely
+ * what Headroom wrote, which would hide a character WSL reads differently), for other types the typed value of
+ * the literal Headroom formatted from the input.
+ */
+function verifySet(text: string, spec: WslKeySpec, literal: string, asked: string): void {
+  const wanted = spec.type === 'string' || spec.type === 'path' ? asked : expectedValue(spec, literal);
   const got = checkWslConfig(text).settings[spec.key];
   if (JSON.stringify(got) !== JSON.stringify(wanted)) {
     throw new WslConfigEditError(
@@ -122,7 +127,7 @@ export function setWslConfigValues(
       const spec = requireKeySpec(assignment.key);
       const literal = assignment.raw ? assignment.value : formatWslValue(spec, assignment.value);
       const next = setOne(text, spec, literal);
-      if (!assignment.raw) verifySet(next, spec, literal);
+      if (!assignment.raw) verifySet(next, spec, literal, assignment.value);
       return next;
     }, original),
   );

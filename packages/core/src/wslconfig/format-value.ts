@@ -30,6 +30,37 @@ export function requireKeySpec(key: string): WslKeySpec {
 
 const INT32 = 2 ** 31;
 
+/** The control characters WSL has an escape for: `\t`, `\n`, `\b`. */
+const WSL_ESCAPED = new Set(['\t', '\n', '\b']);
+
+/**
+ * The first control character WSL has no escape for: a carriage return ends the value, NUL cuts it, and the rest (ESC,
+ * DEL, ...) reach WSL raw. Tab, newline and backspace are written as WSL's own `\t`, `\n` and `\b`.
+ */
+function unescapableControl(text: string): string | undefined {
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if ((code < 0x20 || code === 0x7f) && !WSL_ESCAPED.has(char)) return char;
+  }
+  return undefined;
+}
+
+const CONTROL_NAMES: Readonly<Record<string, string>> = {
+  '\0': 'NUL',
+  '\r': 'carriage return',
+  '\v': 'vertical tab',
+  '\f': 'form feed',
+  '\x1b': 'ESC',
+  '\x7f': 'DEL',
+};
+
+/** `a carriage return (U+000D)`: the control character by name where it has a common one, and its code point. */
+function describeControl(char: string): string {
+  const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = CONTROL_NAMES[char];
+  return name === undefined ? `the control character ${code}` : `a control character, ${name} (${code})`;
+}
+
 function quoteIfNeeded(value: string): string {
   const escaped = value.replace(
     /[\\"\t\n\b]/g,
@@ -86,8 +117,12 @@ export function formatWslValue(spec: WslKeySpec, input: string): string {
       return ports.join(',');
     }
     case 'string':
-    case 'path':
+    case 'path': {
       if (hasNonAscii(input)) return bad('WSL garbles characters outside ASCII; use an ASCII path or text.');
+      const control = unescapableControl(input);
+      if (control !== undefined)
+        return bad(`it contains ${describeControl(control)}, which WSL cannot read back; remove it.`);
       return quoteIfNeeded(input);
+    }
   }
 }

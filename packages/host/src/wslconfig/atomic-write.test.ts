@@ -1,9 +1,12 @@
 import {
+  chmodSync,
+  chownSync,
   lstatSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
@@ -130,6 +133,39 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(target, utf16WithBom);
     expect(lstatSync(target).isSymbolicLink()).toBe(true);
     expect(readFileSync(real).equals(utf16WithBom)).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps a 0600 file 0600, not world-readable', async () => {
+    chmodSync(target, 0o600);
+    await writeFileAtomic(target, utf16WithBom);
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    expect(readFileSync(target).equals(utf16WithBom)).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32' || process.getuid?.() !== 0)(
+    'keeps the owner of a file it replaces for another account',
+    async () => {
+      chownSync(target, 1234, 5678);
+      await writeFileAtomic(target, utf16WithBom);
+      expect(statSync(target)).toMatchObject({ uid: 1234, gid: 5678 });
+    },
+  );
+
+  it('refuses to overwrite a read-only file, says how to allow it, and leaves it as it was', async () => {
+    chmodSync(target, 0o444);
+    const error = await writeFileAtomic(target, utf16WithBom).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'read-only', path: target });
+    expect((error as Error).message).toMatch(/read-only.*(attrib -R|chmod u\+w)/s);
+    expect(readFileSync(target).equals(original)).toBe(true);
+    expect(readdirSync(dir)).toEqual([basename(target)]);
+  });
+
+  it('refuses a dangling symbolic link rather than replace the link with a regular file', async () => {
+    rmSync(target);
+    symlinkSync(join(dir, 'missing-dotfile'), target);
+    await expect(writeFileAtomic(target, utf16WithBom)).rejects.toMatchObject({ code: 'dangling-link' });
+    expect(lstatSync(target).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir)).toEqual([basename(target)]);
   });
 
   it('does not fail when the folder cannot be fsynced (Windows)', async () => {

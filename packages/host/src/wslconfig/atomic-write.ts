@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { errorCode, withFsOps, type FileHandleLike, type FsOps } from './fs-ops';
+import { WslConfigFileError } from './errors';
+import { errorCode, withFsOps, type FileHandleLike, type FileStatLike, type FsOps } from './fs-ops';
 
 /** Waits between attempts to rename over a file that Windows Defender or the indexer briefly holds open. */
 const RENAME_RETRY_DELAYS_MS = [10, 30, 60, 120, 250];
@@ -19,10 +20,15 @@ export function tempFileName(name: string): string {
 
 /**
  * Replace `path` with exactly `bytes`, so that a crash at any moment leaves either the old file or the new one,
- * never a mix: write a temp file in the same folder, fsync and close it, rename it over the target (retrying
- * briefly while antivirus or the indexer holds the file), then fsync the folder where the OS allows it. On any
- * failure the temp file is removed and the error rethrown; the target is untouched unless the rename succeeded.
- * A symbolic link is written through, so a dotfiles link stays a link.
+ * never a mix: write a temp file in the same folder, fsync and close it, give it the old file's mode and owner,
+ * rename it over the target (retrying briefly while antivirus or the indexer holds the file), then fsync the folder
+ * where the OS allows it. On any failure the temp file is removed and the error rethrown; the target is untouched
+ * unless the rename succeeded. A symbolic link is written through, so a dotfiles link stays a link.
+ *
+ * Refused with {@link WslConfigFileError}, nothing written: a read-only target (`read-only`: its owner may not
+ * write it, or the Windows Read-only attribute is set), a symbolic link to nothing (`dangling-link`: replacing it
+ * would turn the link into a file), and a target whose owner this process cannot keep (`owner-change`). On
+ * Windows the new file takes the folder's inherited ACL; an explicit ACL on the old file is not copied.
  */
 export async function writeFileAtomic(
   path: string,
@@ -31,6 +37,8 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const fs = withFsOps(fsOps);
   const target = await resolveLink(fs, path);
+  const existing = await statIfExists(fs, target);
+  if (existing && (existing.mode & 0o200) === 0) throw readOnlyError(target);
   const dir = dirname(target);
   const temp = join(dir, tempFileName(basename(target)));
   let handle: FileHandleLike | undefined;
@@ -41,6 +49,7 @@ export async function writeFileAtomic(
     const written = handle;
     handle = undefined;
     await written.close();
+    if (existing) await keepModeAndOwner(fs, temp, target, existing);
     await renameWithRetry(fs, temp, target);
   } catch (error) {
     await handle?.close().catch(() => undefined);
@@ -50,13 +59,65 @@ export async function writeFileAtomic(
   await syncDirectory(fs, dir);
 }
 
+async function statIfExists(fs: FsOps, path: string): Promise<FileStatLike | undefined> {
+  try {
+    return await fs.statDetails(path);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function readOnlyError(path: string): WslConfigFileError {
+  const allow =
+    process.platform === 'win32'
+      ? `clear "Read-only" in the file's Properties (or run: attrib -R "${path}")`
+      : `make it writable (chmod u+w "${path}")`;
+  return new WslConfigFileError(
+    'read-only',
+    path,
+    `${path} is read-only, so Headroom left it unchanged. If you want Headroom to change it, ${allow}, then try again.`,
+  );
+}
+
+/** Give the temp file the permission bits and owner of the file it replaces (a 0600 file stays 0600). */
+async function keepModeAndOwner(fs: FsOps, temp: string, target: string, old: FileStatLike): Promise<void> {
+  const mode = old.mode & 0o7777;
+  const now = await fs.statDetails(temp);
+  if ((now.mode & 0o7777) !== mode) await fs.chmod(temp, mode);
+  if (process.platform === 'win32' || (now.uid === old.uid && now.gid === old.gid)) return;
+  try {
+    await fs.chown(temp, old.uid, old.gid);
+  } catch (error) {
+    throw new WslConfigFileError(
+      'owner-change',
+      target,
+      `${target} belongs to another account (uid ${old.uid}), and replacing it from this one would make it yours. Nothing was changed: run Headroom as its owner.`,
+      { cause: error },
+    );
+  }
+}
+
 async function resolveLink(fs: FsOps, path: string): Promise<string> {
   try {
     return await fs.realpath(path);
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return path;
-    throw error;
+    if (errorCode(error) !== 'ENOENT') throw error;
   }
+  let link: FileStatLike | undefined;
+  try {
+    link = await fs.lstat(path);
+  } catch {
+    link = undefined;
+  }
+  if (link?.isSymbolicLink()) {
+    throw new WslConfigFileError(
+      'dangling-link',
+      path,
+      `${path} is a symbolic link to a file that does not exist, so Headroom left it alone rather than replace the link with a file. Create the file it points to, or delete the link, then try again.`,
+    );
+  }
+  return path;
 }
 
 async function renameWithRetry(fs: FsOps, from: string, to: string): Promise<void> {

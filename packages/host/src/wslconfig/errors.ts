@@ -35,10 +35,21 @@ export class WslConfigHistoryError extends Error {
 }
 
 /**
- * Why .wslconfig could not be read or replaced: it is a folder, access was denied, or the backup Headroom takes
- * before every write could not be saved (then `path` is the history folder).
+ * Why .wslconfig could not be read or replaced: it is a folder, not a regular file (a FIFO, a device), larger
+ * than any real .wslconfig, read-only, a symbolic link to nothing, owned by someone the write would take it from,
+ * access was denied, another Headroom holds the lock, or the backup Headroom takes before every write could not be
+ * saved (then `path` is the history folder).
  */
-export type WslConfigFileFailure = 'is-directory' | 'access-denied' | 'backup-failed';
+export type WslConfigFileFailure =
+  | 'is-directory'
+  | 'not-a-file'
+  | 'too-large'
+  | 'read-only'
+  | 'dangling-link'
+  | 'owner-change'
+  | 'access-denied'
+  | 'locked'
+  | 'backup-failed';
 
 /**
  * .wslconfig could not be read or replaced for a reason the user can fix (it is a folder, it is read-only, a

@@ -22,9 +22,17 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The saved versions in one folder: one `<id>.wslconfig` file of raw bytes per version, plus `index.json`. */
+/**
+ * The saved versions in one folder: one `<id>.wslconfig` file of raw bytes per version, `index.json`, and
+ * `hashes.txt`, a second record of each kept version's sha256, so that a version changed on disk stays refused
+ * even after index.json is damaged or deleted.
+ */
 export interface WslConfigHistory {
-  /** Newest first. A missing or damaged index is rebuilt from the version files; never throws for that. */
+  /**
+   * Newest first. A missing or damaged index is rebuilt from the version files, each checked against the hash
+   * recorded in hashes.txt (or, for a version saved before that file existed, the hash digits in its id); a version
+   * whose bytes no longer match is left out. Never throws for that.
+   */
   list(): Promise<HistoryEntry[]>;
   /** Save `bytes` as the newest version, then drop the oldest beyond the cap. */
   add(bytes: Uint8Array, reason: string): Promise<HistoryEntry>;
@@ -41,6 +49,7 @@ export interface WslConfigHistoryOptions {
 }
 
 const INDEX_FILE = 'index.json';
+const HASHES_FILE = 'hashes.txt';
 const INDEX_FORMAT = 1;
 const VERSION_SUFFIX = '.wslconfig';
 const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-[0-9a-f]{8}$/;
@@ -52,26 +61,43 @@ export function openWslConfigHistory(options: WslConfigHistoryOptions): WslConfi
   const versionPath = (id: string): string => join(dir, `${id}${VERSION_SUFFIX}`);
   const indexPath = join(dir, INDEX_FILE);
 
+  const hashesPath = join(dir, HASHES_FILE);
+
   async function list(): Promise<HistoryEntry[]> {
     const files = await versionIds();
     const listed = (await readIndex()).filter((entry) => files.has(entry.id));
     const known = new Set(listed.map((entry) => entry.id));
+    const unlisted = [...files].filter((id) => !known.has(id));
+    const recorded = unlisted.length > 0 ? await readHashes() : new Map<string, string>();
     const recovered: HistoryEntry[] = [];
-    for (const id of files) {
-      if (known.has(id)) continue;
+    for (const id of unlisted) {
       try {
         const bytes = await fs.readFile(versionPath(id));
-        recovered.push({
-          id,
-          savedAt: idTime(id).toISOString(),
-          reason: RECOVERED_REASON,
-          ...describe(bytes),
-        });
+        const facts = describe(bytes);
+        const saved = recorded.get(id);
+        const intact = saved === undefined ? facts.hash.startsWith(idHash(id)) : facts.hash === saved;
+        if (!intact) continue; // changed since it was saved: never offer it (readVersion says it is damaged)
+        recovered.push({ id, savedAt: idTime(id).toISOString(), reason: RECOVERED_REASON, ...facts });
       } catch {
         // Unreadable: leave it out rather than fail the whole list.
       }
     }
     return [...listed, ...recovered].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
+
+  /** hashes.txt: one `<id> <sha256>` line per kept version; missing or damaged lines are skipped. */
+  async function readHashes(): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    try {
+      const text = Buffer.from(await fs.readFile(hashesPath)).toString('utf8');
+      for (const line of text.split('\n')) {
+        const [id = '', hash = ''] = line.trim().split(' ');
+        if (ID_PATTERN.test(id) && /^[0-9a-f]{64}$/.test(hash) && !hashes.has(id)) hashes.set(id, hash);
+      }
+    } catch {
+      // None yet (versions saved before it existed are checked by the hash digits in their ids).
+    }
+    return hashes;
   }
 
   async function versionIds(): Promise<Set<string>> {
@@ -125,6 +151,8 @@ export function openWslConfigHistory(options: WslConfigHistoryOptions): WslConfi
     const kept = all.slice(0, maxVersions);
     const index = { format: INDEX_FORMAT, entries: kept };
     await writeFileAtomic(indexPath, Buffer.from(`${JSON.stringify(index, null, 2)}\n`, 'utf8'), fs);
+    const hashes = kept.map((version) => `${version.id} ${version.hash}\n`).join('');
+    await writeFileAtomic(hashesPath, Buffer.from(hashes, 'utf8'), fs);
     for (const dropped of all.slice(maxVersions)) {
       await fs.unlink(versionPath(dropped.id)).catch(() => undefined);
     }
@@ -141,6 +169,9 @@ export function openWslConfigHistory(options: WslConfigHistoryOptions): WslConfi
         bytes = undefined;
       }
     }
+    if (!entry && ID_PATTERN.test(id) && (await versionIds()).has(id)) {
+      throw damaged(id);
+    }
     if (!entry || !bytes) {
       throw new WslConfigHistoryError(
         'unknown-version',
@@ -148,17 +179,24 @@ export function openWslConfigHistory(options: WslConfigHistoryOptions): WslConfi
         `No saved version of .wslconfig has the id "${id}". List the saved versions with \`headroom wslconfig history\`.`,
       );
     }
-    if (sha256Hex(bytes) !== entry.hash) {
-      throw new WslConfigHistoryError(
-        'damaged-version',
-        id,
-        `The saved version "${id}" of .wslconfig is damaged (its bytes no longer match what was saved), so Headroom will not use it. Pick another one from \`headroom wslconfig history\`.`,
-      );
-    }
+    if (sha256Hex(bytes) !== entry.hash) throw damaged(id);
     return bytes;
   }
 
   return { list, add, readVersion };
+}
+
+function damaged(id: string): WslConfigHistoryError {
+  return new WslConfigHistoryError(
+    'damaged-version',
+    id,
+    `The saved version "${id}" of .wslconfig is damaged (its bytes no longer match what was saved), so Headroom will not use it. Pick another one from \`headroom wslconfig history\`.`,
+  );
+}
+
+/** The hash digits an id ends with: the first 8 hex of the version's sha256 when it was saved. */
+function idHash(id: string): string {
+  return id.slice(id.lastIndexOf('-') + 1);
 }
 
 function describe(bytes: Uint8Array): { hash: string; size: number } {

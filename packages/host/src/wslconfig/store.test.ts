@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   mkdirSync,
@@ -14,7 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempFileName } from './atomic-write';
 import { WslConfigConflictError, WslConfigFileError, WslConfigHistoryError } from './errors';
 import { nodeFsOps } from './fs-ops';
-import { createWslConfigStore, type WslConfigStoreOptions } from './store';
+import { createWslConfigStore, MAX_WSLCONFIG_BYTES, type WslConfigStoreOptions } from './store';
 
 let root: string;
 let path: string;
@@ -60,6 +61,33 @@ describe('createWslConfigStore: read', () => {
       bytes: new Uint8Array(),
       hash: 'absent',
     });
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a FIFO given as .wslconfig at once instead of waiting forever for a writer',
+    async () => {
+      execFileSync('mkfifo', [path]);
+      const error = await open()
+        .read()
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(WslConfigFileError);
+      expect(error).toMatchObject({ code: 'not-a-file' });
+      expect((error as Error).message).toContain('not a regular file');
+    },
+  );
+
+  it('refuses a file over 1 MiB with the limit, before reading it, and will not write one', async () => {
+    writeFileSync(path, Buffer.alloc(3 * 1024 * 1024, 0x23));
+    const error = await open()
+      .read()
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'too-large' });
+    expect((error as Error).message).toMatch(/3\.0 MiB.*at most 1 MiB/);
+    rmSync(path);
+    await expect(
+      open().write(new Uint8Array(MAX_WSLCONFIG_BYTES + 1), { expectedHash: 'absent', reason: 'huge' }),
+    ).rejects.toMatchObject({ code: 'too-large' });
+    expect(readdirSync(root)).toEqual([]);
   });
 
   it('says plainly when .wslconfig is a folder', async () => {
@@ -259,7 +287,7 @@ describe('createWslConfigStore: history and restore', () => {
     const history = await store.history();
     expect(history.map((entry) => entry.reason)).toEqual(['w5', 'w4', 'w3']);
     expect(readdirSync(historyDir).sort()).toEqual(
-      ['index.json', ...history.map((entry) => `${entry.id}.wslconfig`)].sort(),
+      ['index.json', 'hashes.txt', ...history.map((entry) => `${entry.id}.wslconfig`)].sort(),
     );
   });
 
@@ -291,6 +319,31 @@ describe('createWslConfigStore: history and restore', () => {
     ]);
     const oldest = history[2];
     expect(oldest && Buffer.from(await again.readVersion(oldest.id)).equals(original)).toBe(true);
+  });
+
+  it('keeps refusing a version changed on disk after index.json is damaged, instead of re-listing it as recovered', async () => {
+    writeFileSync(path, original);
+    const store = open();
+    await store.write(utf16, { expectedHash: sha256(original), reason: 'set memory' });
+    const [after, before] = await store.history();
+    if (!after || !before) throw new Error('nothing recorded');
+    writeFileSync(join(historyDir, `${before.id}.wslconfig`), '[wsl2]\r\nmemory=1MB\r\n');
+
+    for (const damage of [
+      () => writeFileSync(join(historyDir, 'index.json'), '{"entries": [tru'),
+      () => rmSync(join(historyDir, 'hashes.txt')), // a version saved before hashes.txt: its id's hash digits
+    ]) {
+      damage();
+      const reopened = open();
+      expect((await reopened.history()).map((entry) => entry.id)).toEqual([after.id]);
+      await expect(reopened.readVersion(before.id)).rejects.toMatchObject({ code: 'damaged-version' });
+      await expect(reopened.restore(before.id, { expectedHash: sha256(utf16) })).rejects.toMatchObject({
+        code: 'damaged-version',
+      });
+    }
+    await open().write(text('n=1\n'), { expectedHash: sha256(utf16), reason: 'later' });
+    await expect(open().readVersion(before.id)).rejects.toMatchObject({ code: 'damaged-version' });
+    expect(onDisk().toString()).toBe('n=1\n');
   });
 
   it('starts empty when index.json is damaged and no versions were saved', async () => {

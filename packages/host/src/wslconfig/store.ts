@@ -1,8 +1,16 @@
 import { basename, dirname } from 'node:path';
 import { cleanStaleTempFiles, writeFileAtomic } from './atomic-write';
 import { WslConfigConflictError, WslConfigFileError } from './errors';
+import { withFileLock, type FileLockOptions } from './file-lock';
 import { errorCode, withFsOps, type FsOps } from './fs-ops';
 import { openWslConfigHistory, sha256Hex, type HistoryEntry } from './history';
+
+/**
+ * The largest .wslconfig Headroom reads or writes: 1 MiB. A real one is under 10 KB; anything near this is not a
+ * settings file (a log or a disk image saved under the name), and reading, checking and diffing it would take
+ * seconds and gigabytes for nothing.
+ */
+export const MAX_WSLCONFIG_BYTES = 1024 * 1024;
 
 /** The hash a snapshot carries when there is no .wslconfig; pass it as `expectedHash` to create the file. */
 export const ABSENT_HASH = 'absent';
@@ -64,13 +72,23 @@ export interface WslConfigStoreOptions {
   /** How many versions to keep, newest first; older ones are deleted. Default 50, at least 2. */
   readonly maxVersions?: number;
   readonly fsOps?: Partial<FsOps>;
+  /** How writes wait for other Headroom processes (the lock file beside .wslconfig); for tests. */
+  readonly lock?: Omit<FileLockOptions, 'fsOps'>;
 }
 
 const DEFAULT_MAX_VERSIONS = 50;
 
 /**
  * Open the .wslconfig store. Temp files a crashed earlier write left beside the file or in the history are removed
- * before the first operation. Operations on one store run one at a time.
+ * before the first operation. Operations on one store run one at a time, and every write (with its backup and
+ * history entry) runs under a lock file beside .wslconfig (`.wslconfig.headroom-lock`), so the app, the CLI and a
+ * second app instance never lose each other's edits: under the lock the file is read again and the write refused
+ * ({@link WslConfigConflictError}) when it is not what the caller read.
+ *
+ * The lock lives beside the file, not in the data folder: every writer finds it there whatever its data folder
+ * (`HEADROOM_DATA_DIR`, another account elevated, a portable copy), a symbolic link and its target share it, and
+ * the folder is already one Headroom must write to (the temp file of the atomic replace). WSL never reads it, and
+ * it exists only for the milliseconds of a write.
  */
 export function createWslConfigStore(options: WslConfigStoreOptions): WslConfigStore {
   const { path, historyDir } = options;
@@ -105,10 +123,19 @@ export function createWslConfigStore(options: WslConfigStoreOptions): WslConfigS
 
   async function readNow(): Promise<WslConfigSnapshot> {
     try {
-      return snapshot(await fs.readFile(path));
+      return snapshot(await fs.readFile(path, { maxBytes: MAX_WSLCONFIG_BYTES }));
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ENOENT') return snapshot(undefined);
+      if (code === 'EFBIG') throw tooLarge(error);
+      if (code === 'ENOTREG') {
+        throw new WslConfigFileError(
+          'not-a-file',
+          path,
+          `${path} is not a regular file (a pipe, socket or device), so Headroom will not read it: reading it could wait forever. Delete it and create .wslconfig as a normal text file.`,
+          { cause: error },
+        );
+      }
       if (code === 'EISDIR') {
         throw new WslConfigFileError(
           'is-directory',
@@ -129,7 +156,37 @@ export function createWslConfigStore(options: WslConfigStoreOptions): WslConfigS
     }
   }
 
+  function tooLarge(cause: unknown, size?: number): WslConfigFileError {
+    const bytes =
+      size ?? (typeof cause === 'object' && cause !== null && 'size' in cause ? Number(cause.size) : NaN);
+    const mb = Number.isFinite(bytes) ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : 'over 1 MiB';
+    return new WslConfigFileError(
+      'too-large',
+      path,
+      `${path} is ${mb}, and Headroom reads and writes a .wslconfig of at most 1 MiB (a real one is under 10 KB), so it left it alone. Check that this is the right file.`,
+      ...(cause === undefined ? [] : [{ cause }]),
+    );
+  }
+
+  /** Where the lock goes: beside the file a symbolic link points to, so both names share one lock. */
+  async function lockTarget(): Promise<string> {
+    try {
+      return await fs.realpath(path);
+    } catch {
+      return path;
+    }
+  }
+
+  async function locked<T>(task: () => Promise<T>): Promise<T> {
+    return withFileLock(await lockTarget(), task, { ...options.lock, fsOps: fs });
+  }
+
   async function writeNow(bytes: Uint8Array, { expectedHash, reason }: WslConfigWriteOptions) {
+    if (bytes.length > MAX_WSLCONFIG_BYTES) throw tooLarge(undefined, bytes.length);
+    return locked(() => writeLocked(bytes, { expectedHash, reason }));
+  }
+
+  async function writeLocked(bytes: Uint8Array, { expectedHash, reason }: WslConfigWriteOptions) {
     const current = await readNow();
     if (current.hash !== expectedHash) throw new WslConfigConflictError(path, expectedHash, current.hash);
     const content = new Uint8Array(bytes);
@@ -177,12 +234,14 @@ export function createWslConfigStore(options: WslConfigStoreOptions): WslConfigS
     restore: (id, { expectedHash }) =>
       serial(async () => writeNow(await versions.readVersion(id), { expectedHash, reason: `restore ${id}` })),
     keepOutsideEdit: (reason) =>
-      serial(async () => {
-        const current = await readNow();
-        if (current.hash === ABSENT_HASH) return undefined;
-        const [newest] = await versions.list();
-        if (newest?.hash === current.hash) return undefined;
-        return versions.add(current.bytes, reason);
-      }),
+      serial(() =>
+        locked(async () => {
+          const current = await readNow();
+          if (current.hash === ABSENT_HASH) return undefined;
+          const [newest] = await versions.list();
+          if (newest?.hash === current.hash) return undefined;
+          return versions.add(current.bytes, reason);
+        }),
+      ),
   };
 }

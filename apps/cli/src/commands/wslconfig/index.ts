@@ -23,6 +23,10 @@ Options:
   --json        print JSON
   --dry-run     show the diff of set, unset or restore without writing
 
+Files over 1 MiB (a real .wslconfig is under 10 KB), folders and pipes are refused with exit 2, and a read-only
+file is never overwritten.
+Writes wait for any other Headroom writing the same file (a lock file beside it, .wslconfig.headroom-lock).
+
 Keys are section.name as WSL spells them: wsl2.memory, wsl2.processors, wsl2.swap, wsl2.networkingMode,
 experimental.autoMemoryReclaim, ... Values are written the way WSL reads them (16GB, true, C:\\\\path).
 `;
@@ -123,7 +127,10 @@ export async function runWslconfig(args: readonly string[], io: CliIo): Promise<
     }
     if (error instanceof WslConfigConflictError) return failure(io, error.message, EXIT.failed);
     if (error instanceof WslConfigHistoryError) return failure(io, error.message, EXIT.usage);
-    if (error instanceof WslConfigFileError) return failure(io, error.message, EXIT.usage);
+    if (error instanceof WslConfigFileError) {
+      // Another Headroom holding the lock is a passing state, not a mistake on the command line.
+      return failure(io, error.message, error.code === 'locked' ? EXIT.failed : EXIT.usage);
+    }
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
       return failure(io, `Could not read or write ${target.label}: ${(error as Error).message}`, EXIT.usage);

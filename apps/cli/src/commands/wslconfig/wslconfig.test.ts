@@ -49,6 +49,39 @@ describe('headroom wslconfig check', () => {
   });
 });
 
+describe('headroom wslconfig on files it must not read or write', () => {
+  it('refuses a file over 1 MiB with exit 2, saying the limit, for check and set', async () => {
+    writeFileSync(file, `[wsl2]\n${'# padding\n'.repeat(200_000)}`);
+    for (const args of [
+      ['check', file],
+      ['set', file, 'wsl2.memory=8GB'],
+    ]) {
+      const { code, stderr } = await runCli('wslconfig', ...args);
+      expect(code).toBe(2);
+      expect(stderr).toContain('at most 1 MiB');
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a FIFO as the file with exit 2 instead of hanging',
+    async () => {
+      spawnSync('mkfifo', [file]);
+      const { code, stderr } = await runCli('wslconfig', 'check', file);
+      expect(code).toBe(2);
+      expect(stderr).toContain('not a regular file');
+    },
+  );
+
+  it('refuses a control character in a value with exit 2 and writes nothing', async () => {
+    writeFileSync(file, '[wsl2]\n');
+    const { code, stdout, stderr } = await runCli('wslconfig', 'set', file, 'wsl2.kernelCommandLine=quiet\r');
+    expect(code).toBe(2);
+    expect(stderr).toContain('carriage return');
+    expect(stdout).not.toContain('Saved');
+    expect(readFileSync(file, 'utf8')).toBe('[wsl2]\n');
+  });
+});
+
 describe('headroom wslconfig set, unset, history, diff and restore', () => {
   it('sets a value in place, keeps the history, and restores the original byte for byte', async () => {
     const original = '# mine\r\n[wsl2]\r\nmemory=8GB   # half\r\n';
