@@ -232,30 +232,33 @@ async function processChecks(config: LaneConfig): Promise<void> {
     );
   });
 
-  await check('a multi-line sh -c script reaches wsl.exe -e as CommandLineToArgvW splits it', async () => {
-    const log = join(scratch('argv'), 'argv.jsonl');
-    const script =
-      'set -e\necho "a b" \'c\'\nprintf \'%s\\n\' "q\\"z" x\\\\y\n\tcat /proc/meminfo | head -n 1\n';
-    const args = [
-      '-d',
-      config.expectedDistros[0] ?? 'Ubuntu',
-      '-e',
-      'sh',
-      '-c',
-      script,
-      '',
-      'tail\\',
-      'sp ace\\',
-    ];
-    await runProcess([wslExe, ...args], {
-      timeoutMs: 30_000,
-      env: simEnv(config, { HEADROOM_LANE_ARGV_LOG: log }),
-    });
-    const [line] = readFileSync(log, 'utf8').trim().split('\n');
-    const seen = JSON.parse(line ?? '{}') as { program: string; argv: string[] };
-    assert.equal(seen.program, 'wsl');
-    assert.deepEqual(seen.argv, args);
-  });
+  await check(
+    'a multi-line sh -c script reaches wsl.exe -e argument for argument (Windows quoting and splitting)',
+    async () => {
+      const log = join(scratch('argv'), 'argv.jsonl');
+      const script =
+        'set -e\necho "a b" \'c\'\nprintf \'%s\\n\' "q\\"z" x\\\\y\n\tcat /proc/meminfo | head -n 1\n';
+      const args = [
+        '-d',
+        config.expectedDistros[0] ?? 'Ubuntu',
+        '-e',
+        'sh',
+        '-c',
+        script,
+        '',
+        'tail\\',
+        'sp ace\\',
+      ];
+      await runProcess([wslExe, ...args], {
+        timeoutMs: 30_000,
+        env: simEnv(config, { HEADROOM_LANE_ARGV_LOG: log }),
+      });
+      const [line] = readFileSync(log, 'utf8').trim().split('\n');
+      const seen = JSON.parse(line ?? '{}') as { program: string; argv: string[] };
+      assert.equal(seen.program, 'wsl');
+      assert.deepEqual(seen.argv, args);
+    },
+  );
 
   await check('nvidia-smi.exe runs and its output is captured', async () => {
     const result = await runProcess([nvidiaSmiExe], { timeoutMs: 30_000, env: simEnv(config) });
@@ -291,12 +294,13 @@ async function processChecks(config: LaneConfig): Promise<void> {
     );
     const guard = sleep(timeoutMs + 20_000).then(() => 'never settled');
     const outcome = await Promise.race([settled, guard]);
+    if (existsSync(pidsFile)) pids = JSON.parse(readFileSync(pidsFile, 'utf8')) as typeof pids;
     assert.ok(
       outcome instanceof ProcessError && outcome.failure === 'timeout',
       `expected a timeout error, got ${String(outcome)}`,
     );
     assert.ok(Date.now() - started >= timeoutMs);
-    pids = JSON.parse(readFileSync(pidsFile, 'utf8')) as { parent: number; child: number };
+    assert.ok(pids, 'the hung program never wrote its pids');
     await sleep(500);
     assert.equal(isAlive(pids.parent), false, `the hung program ${pids.parent} still runs`);
   });
@@ -316,13 +320,15 @@ async function processChecks(config: LaneConfig): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // Atomic writes
 
-/** A child node.exe holding `path` open with share mode 0 (UV_FS_O_EXLOCK): no FILE_SHARE_DELETE, no sharing. */
+/**
+ * Held the way antivirus holds a file it scans: Windows' cmd.exe opens it as the stdin of a program (a
+ * `< file` redirect: read sharing, no FILE_SHARE_DELETE), so others can read it but not replace or delete it.
+ * The program says "holding" and waits until the release file appears.
+ */
 const HOLD_SCRIPT = `
-const fs = require('node:fs');
-const UV_FS_O_EXLOCK = 0x10000000;
-const fd = fs.openSync(process.argv[2], fs.constants.O_RDONLY | UV_FS_O_EXLOCK);
+const { existsSync } = require('node:fs');
 process.stdout.write('holding\\n');
-process.stdin.once('end', () => fs.closeSync(fd)).resume();
+const timer = setInterval(() => { if (existsSync(process.argv[2])) clearInterval(timer); }, 50);
 `;
 
 function storeFor(dir: string): { store: WslConfigStore; path: string } {
@@ -369,18 +375,22 @@ async function atomicChecks(): Promise<void> {
       const { path, store } = storeFor(dir);
       writeFileSync(path, original);
       const holderScript = join(dir, 'hold.cjs');
+      const release = join(dir, 'release');
+      const batch = join(dir, 'hold.bat');
       writeFileSync(holderScript, HOLD_SCRIPT);
-      const holder = spawn(process.execPath, [holderScript, path], { stdio: ['pipe', 'pipe', 'inherit'] });
+      writeFileSync(batch, `@"${process.execPath}" "${holderScript}" "${release}" < "${path}"\r\n`);
+      const holder = spawn('cmd', ['/c', batch], { stdio: ['ignore', 'pipe', 'inherit'], windowsHide: true });
       try {
         const [first] = (await once(holder.stdout, 'data')) as [Buffer];
         assert.match(first.toString(), /holding/);
+        assert.deepEqual(readFileSync(path), original, 'a reader was refused: the holder must share reading');
         await assert.rejects(writeFileAtomic(path, Buffer.from('x')), (error: NodeJS.ErrnoException) => {
           assert.ok(['EBUSY', 'EPERM', 'EACCES'].includes(error.code ?? ''), `code ${String(error.code)}`);
           return true;
         });
-        await expectRefused(store, /held open|locks it/);
+        await expectRefused(store, /held open by another program/);
       } finally {
-        holder.stdin.end();
+        writeFileSync(release, '');
         await once(holder, 'exit');
       }
       assert.deepEqual(readFileSync(path), original);
