@@ -9,6 +9,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,7 +46,7 @@ const buildMachineImportMeta: Plugin = {
   name: 'build-machine-import-meta',
   setup(pluginBuild) {
     pluginBuild.onLoad({ filter: /\.ts$/ }, async (args) => {
-      const source = await readFile(args.path);
+      const source = await readFile(args.path, 'utf8');
       const contents = source
         .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
         .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)));
@@ -53,10 +54,6 @@ const buildMachineImportMeta: Plugin = {
     });
   },
 };
-
-function readFile(path: string): Promise<string> {
-  return Promise.resolve(readFileSync(path, 'utf8'));
-}
 
 /** The files the lane runs under Windows' Node, bundled into `runDir`. */
 export interface LaneBundles {
