@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Point } from '../../state/metrics-store';
 import { useMetrics } from '../../state/store-context';
 import { clockTime, TimeChart, type ChartBand, type ChartLine } from './TimeChart';
+import { ErrorAlert } from '../ErrorAlert';
 
 const WINDOW_NAMES: Readonly<Record<MetricsWindowSeconds, string>> = {
   300: '5 min',
@@ -308,11 +309,7 @@ export function DashboardPage() {
             </button>
           </div>
         </header>
-        {error ? (
-          <div className="alert" role="alert">
-            <p className="alert__title">{error.message}</p>
-          </div>
-        ) : null}
+        <ErrorAlert error={error} />
         <NowFigures latest={latest} />
       </section>
       {tableView ? (
