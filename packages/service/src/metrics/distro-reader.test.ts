@@ -1,18 +1,17 @@
 import { SAMPLER_MARKER } from '@headroom/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeStreamContext, fakeStreams, type FakeStreams } from '../testing/fake-streams';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeStreamContext, useFakeStreams, type FakeStreams } from '../testing/fake-streams';
 import { createDistroReader, IDLE_RETRY_MS, type DistroReaderEvents } from './distro-reader';
 
 const MEMINFO =
   `${SAMPLER_MARKER} meminfo@@\nMemTotal:       49000000 kB\nMemFree:        40000000 kB\n` +
   `MemAvailable:   45000000 kB\nSwapTotal:       8388608 kB\nSwapFree:        4194304 kB\n${SAMPLER_MARKER} end@@\n`;
 
+const streams = useFakeStreams();
 let fakes: FakeStreams;
 let events: DistroReaderEvents & { failures: string[]; ended: number };
 beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(Date.UTC(2026, 10, 21, 12));
-  fakes = fakeStreams();
+  fakes = streams();
   const failures: string[] = [];
   events = {
     failures,
@@ -21,7 +20,6 @@ beforeEach(() => {
     onEnded: () => (events.ended += 1),
   };
 });
-afterEach(() => vi.useRealTimers());
 
 const readerOf = (distro: string) => {
   const reader = createDistroReader(fakeStreamContext(fakes), events);

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeStreamContext, fakeStreams, type FakeStreams } from '../testing/fake-streams';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeStreamContext, useFakeStreams, type FakeStreams } from '../testing/fake-streams';
 import { createGpuSource } from './gpu-source';
 
 const ROW = '0, NVIDIA GeForce RTX 4090, GPU-5c2a, 566.36, WDDM, 24564, 6144, 312, 37, 45, 80.5\n';
 
+const streams = useFakeStreams();
 let fakes: FakeStreams;
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(Date.UTC(2026, 10, 21, 12));
-  fakes = fakeStreams();
-});
-afterEach(() => vi.useRealTimers());
+beforeEach(() => (fakes = streams()));
 
 describe('createGpuSource', () => {
   it('holds the newest rows of the nvidia-smi stream, fresh for 3 s', () => {

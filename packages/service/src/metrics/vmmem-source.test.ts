@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeStreamContext, fakeStreams, type FakeStreams } from '../testing/fake-streams';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeStreamContext, useFakeStreams, type FakeStreams } from '../testing/fake-streams';
 import { createVmmemSource } from './vmmem-source';
 
+const streams = useFakeStreams();
 let fakes: FakeStreams;
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(Date.UTC(2026, 10, 21, 12));
-  fakes = fakeStreams();
-});
-afterEach(() => vi.useRealTimers());
+beforeEach(() => (fakes = streams()));
 
 describe('createVmmemSource', () => {
   it('reads the bytes WSL’s VM holds from whole lines, current for 12 s', () => {

@@ -1,4 +1,5 @@
 import { memoryLog, type RunningStream, type StreamOptions } from '@headroom/host';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { StreamContext } from '../metrics/restarting-stream';
 
 /** A started stream a test drives: what it was started with, what it prints, and how it ends. */
@@ -63,4 +64,19 @@ export function fakeStreamContext(
     restartDelaysMs,
     log: memoryLog(),
   };
+}
+
+/**
+ * For each test of the calling file: fake timers from a fixed time and fresh fake streams. Returns the function that
+ * gives the current test's streams.
+ */
+export function useFakeStreams(): () => FakeStreams {
+  let current = fakeStreams();
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 10, 21, 12));
+    current = fakeStreams();
+  });
+  afterEach(() => vi.useRealTimers());
+  return () => current;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHealthStore } from './health-store';
-import { deferred, fakeBridge, ServiceFailure } from './testing/fake-bridge';
+import { fakeBridge, ServiceFailure } from './testing/fake-bridge';
 
 const GREEN = {
   health: 'green',
@@ -13,8 +13,7 @@ const GREEN = {
 describe('createHealthStore', () => {
   it('runs one check at a time, and takes the light the service pushes', async () => {
     const fake = fakeBridge();
-    const answer = deferred<unknown>();
-    fake.answer('health.check', () => answer.promise);
+    const answer = fake.hold('health.check');
     const store = createHealthStore(fake.bridge);
     const check = store.getState().check();
     await store.getState().check();

@@ -6,8 +6,8 @@ import type {
   MetricsStatus,
   MetricsWindowSeconds,
 } from '@headroom/contract';
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createRequest } from './request';
+import type { StoreApi } from 'zustand/vanilla';
+import { createRequestStore } from './request';
 import { bucketWidthMs, mergePoints, windowEnd } from './series-merge';
 
 /** A point as the charts take it: epoch milliseconds and a value, or null for a gap. */
@@ -101,8 +101,7 @@ export function createMetricsStore(
   /** Each fetch's number: an answer to an older fetch (or for another window) is dropped. */
   let fetchSeq = 0;
 
-  const store = createStore<MetricsState>()((set, get) => {
-    const request = createRequest(set, get);
+  const store = createRequestStore<MetricsState>((set, get, request) => {
     const fetchWindow = (): Promise<void> => {
       lastFetch = Date.now();
       const seq = ++fetchSeq;

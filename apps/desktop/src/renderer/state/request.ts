@@ -1,4 +1,5 @@
 import type { ErrorPayload } from '@headroom/contract';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { asErrorPayload } from './error-payload';
 
 /** A store that shows the last failure of its requests. */
@@ -59,4 +60,11 @@ export function createRequest<S extends ErrorState>(
       set({ ...flag(busy, false), ...options.after });
     }
   };
+}
+
+/** A zustand store whose actions run their requests through {@link createRequest}: `init` gets `request` beside `set` and `get`. */
+export function createRequestStore<S extends ErrorState>(
+  init: (set: (partial: Partial<S>) => void, get: () => S, request: Request<S>) => S,
+): StoreApi<S> {
+  return createStore<S>()((set, get) => init(set, get, createRequest<S>(set, get)));
 }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSetupStore } from './setup-store';
-import { deferred, fakeBridge, ServiceFailure } from './testing/fake-bridge';
+import { fakeBridge, ServiceFailure } from './testing/fake-bridge';
 
 describe('createSetupStore', () => {
   it('shows the start-at-sign-in switch moved at once, and moves it back when Windows refuses', async () => {
     const fake = fakeBridge();
-    const answer = deferred<unknown>();
-    fake.answer('app.setLoginItem', () => answer.promise);
+    const answer = fake.hold('app.setLoginItem');
     const store = createSetupStore(fake.bridge);
     store.setState({ loginItem: { supported: true, enabled: false } });
     const setting = store.getState().setLoginItem(true);
@@ -21,8 +20,7 @@ describe('createSetupStore', () => {
 
   it('withdraws the checking notice when the check fails, and runs one check at a time', async () => {
     const fake = fakeBridge();
-    const answer = deferred<unknown>();
-    fake.answer('setup.check', () => answer.promise);
+    const answer = fake.hold('setup.check');
     const store = createSetupStore(fake.bridge);
     const check = store.getState().runCheck();
     await store.getState().runCheck();

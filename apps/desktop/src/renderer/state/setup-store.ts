@@ -10,8 +10,8 @@ import type {
   SetupState,
 } from '@headroom/contract';
 import { VERIFY_EDIT_KEYS } from '@headroom/contract';
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createRequest } from './request';
+import type { StoreApi } from 'zustand/vanilla';
+import { createRequestStore } from './request';
 
 /** A `[wsl2]` key the wizard sizes. */
 export type SizingKey = (typeof VERIFY_EDIT_KEYS)[number];
@@ -96,8 +96,7 @@ function rowsFromSaved(saved: SetupState['edits']): Record<SizingKey, EditRow> |
 export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreState> {
   let previewSeq = 0;
 
-  const store = createStore<SetupStoreState>()((set, get) => {
-    const request = createRequest(set, get);
+  const store = createRequestStore<SetupStoreState>((set, get, request) => {
     const save = (): void => {
       const { step, completed, check, goal, edits } = get();
       const state: SetupState = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deferred, fakeBridge } from './testing/fake-bridge';
+import { fakeBridge } from './testing/fake-bridge';
 import { createVerifyStore } from './verify-store';
 
 const REQUEST = { edits: [{ key: 'memory' as const, value: '16GB' }], stopRunning: true };
@@ -16,8 +16,7 @@ const FAILED = {
 describe('createVerifyStore', () => {
   it('shows the loop’s progress while it runs, then its result for this request', async () => {
     const fake = fakeBridge();
-    const answer = deferred<unknown>();
-    fake.answer('verify.run', () => answer.promise);
+    const answer = fake.hold('verify.run');
     const store = createVerifyStore(fake.bridge);
     const run = store.getState().run(REQUEST);
     expect(store.getState()).toMatchObject({ running: true, progress: 'Starting…', request: REQUEST });
@@ -43,8 +42,7 @@ describe('createVerifyStore', () => {
 
   it('asks the service to cancel only while a verification runs', async () => {
     const fake = fakeBridge();
-    const answer = deferred<unknown>();
-    fake.answer('verify.run', () => answer.promise);
+    const answer = fake.hold('verify.run');
     fake.answer('verify.cancel', () => ({ cancelled: true }));
     const store = createVerifyStore(fake.bridge);
     await store.getState().cancel();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deferred, fakeBridge, ServiceFailure } from './testing/fake-bridge';
+import { fakeBridge, ServiceFailure } from './testing/fake-bridge';
 import { createWslStore } from './wsl-store';
 
 const RUNNING = {
@@ -21,8 +21,7 @@ describe('createWslStore', () => {
 
   it('says what the shutdown is doing, and shuts down once however often it is asked', async () => {
     const fake = fakeBridge();
-    const answer = deferred<unknown>();
-    fake.answer('wsl.shutdown', () => answer.promise);
+    const answer = fake.hold('wsl.shutdown');
     const store = createWslStore(fake.bridge);
     const first = store.getState().shutdown();
     void store.getState().shutdown();

@@ -1,6 +1,6 @@
 import type { ErrorPayload, HeadroomBridge, WslSnapshot } from '@headroom/contract';
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createRequest } from './request';
+import type { StoreApi } from 'zustand/vanilla';
+import { createRequestStore } from './request';
 
 /** What the WSL page shows: the last snapshot, whether work is under way, and the last error. */
 export interface WslState {
@@ -19,29 +19,26 @@ export interface WslState {
  * page follows WSL without a reload.
  */
 export function createWslStore(bridge: HeadroomBridge): StoreApi<WslState> {
-  const store = createStore<WslState>()((set, get) => {
-    const request = createRequest(set, get);
-    return {
-      snapshot: undefined,
-      loading: false,
-      shuttingDown: false,
-      error: undefined,
-      notice: undefined,
-      load: () => request(async () => ({ snapshot: await bridge.invoke('wsl.list') }), { busy: 'loading' }),
-      shutdown: () =>
-        request(
-          async () => ({
-            snapshot: await bridge.invoke('wsl.shutdown'),
-            notice: 'WSL is shut down. Every distribution is stopped.',
-          }),
-          {
-            busy: 'shuttingDown',
-            before: { notice: 'Shutting down WSL…', error: undefined },
-            failed: { notice: undefined },
-          },
-        ),
-    };
-  });
+  const store = createRequestStore<WslState>((set, get, request) => ({
+    snapshot: undefined,
+    loading: false,
+    shuttingDown: false,
+    error: undefined,
+    notice: undefined,
+    load: () => request(async () => ({ snapshot: await bridge.invoke('wsl.list') }), { busy: 'loading' }),
+    shutdown: () =>
+      request(
+        async () => ({
+          snapshot: await bridge.invoke('wsl.shutdown'),
+          notice: 'WSL is shut down. Every distribution is stopped.',
+        }),
+        {
+          busy: 'shuttingDown',
+          before: { notice: 'Shutting down WSL…', error: undefined },
+          failed: { notice: undefined },
+        },
+      ),
+  }));
   bridge.on('wsl.changed', (snapshot) => store.setState({ snapshot }));
   return store;
 }

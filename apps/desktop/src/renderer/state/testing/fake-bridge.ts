@@ -35,6 +35,8 @@ export interface FakeBridge {
   readonly calls: { channel: string; request: unknown }[];
   /** Answer `channel` with what `answer` returns (or resolves to); a thrown {@link ServiceFailure} fails the call. */
   answer(channel: string, answer: Answer): void;
+  /** Answer `channel` when the test settles the returned promise, to see a store while its request runs. */
+  hold(channel: string): Deferred<unknown>;
   /** Push `payload` on `channel`. */
   push(channel: string, payload: unknown): void;
 }
@@ -67,6 +69,11 @@ export function fakeBridge(): FakeBridge {
     bridge: createBridge(transport),
     calls,
     answer: (channel, answer) => void answers.set(channel, answer),
+    hold(channel) {
+      const held = deferred<unknown>();
+      answers.set(channel, () => held.promise);
+      return held;
+    },
     push: (channel, payload) => listeners.get(channel)?.forEach((listener) => listener(payload)),
   };
 }
