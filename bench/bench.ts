@@ -8,6 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { METRIC_IDS } from '@headroom/contract';
 import { GPU_QUERY_FIELDS, MetricsStore, DAY_OF_SECONDS } from '@headroom/core';
 import { buildRenderer, rendererDistDir } from '@headroom/desktop';
 import { createWslCli, runProcess } from '@headroom/host';
@@ -114,17 +115,17 @@ function fillDay(store: MetricsStore, end: number): void {
   for (let second = 0; second < DAY_OF_SECONDS; second += 1) {
     const wave = Math.sin(second / 600);
     store.append(start + second * 1000, {
-      'gpu0.vramUsedMiB': 6_000 + 4_000 * wave,
-      'gpu0.vramTotalMiB': 24_564,
-      'gpu0.vramReservedMiB': 312,
-      'gpu0.utilPercent': 40 + 35 * wave,
-      'wsl.memTotalMiB': 47_923,
-      'wsl.memUsedMiB': 12_000 + 6_000 * wave,
-      'wsl.swapUsedMiB': 0,
-      'host.memTotalMiB': 65_536,
-      'host.memUsedMiB': 30_000 + 5_000 * wave,
-      'host.vmmemMiB': 16_000 + 6_000 * wave,
-      ...(second % 30 === 0 ? { 'wsl.latencyMs': 150 + 50 * Math.abs(wave) } : {}),
+      [METRIC_IDS.vramUsed]: 6_000 + 4_000 * wave,
+      [METRIC_IDS.vramTotal]: 24_564,
+      [METRIC_IDS.vramReserved]: 312,
+      [METRIC_IDS.gpuUtil]: 40 + 35 * wave,
+      [METRIC_IDS.wslMemTotal]: 47_923,
+      [METRIC_IDS.wslMemUsed]: 12_000 + 6_000 * wave,
+      [METRIC_IDS.wslSwapUsed]: 0,
+      [METRIC_IDS.hostMemTotal]: 65_536,
+      [METRIC_IDS.hostMemUsed]: 30_000 + 5_000 * wave,
+      [METRIC_IDS.hostVmmem]: 16_000 + 6_000 * wave,
+      ...(second % 30 === 0 ? { [METRIC_IDS.wslLatency]: 150 + 50 * Math.abs(wave) } : {}),
     });
   }
 }

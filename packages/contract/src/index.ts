@@ -72,12 +72,17 @@ export {
   type SetupState,
 } from './setup';
 export {
+  GPU_METRICS,
+  gpuMetricId,
   markerSchema,
+  METRIC_IDS,
   METRICS_WINDOWS,
   metricsSampleSchema,
   metricsSnapshotSchema,
   metricsStatusSchema,
   metricsWatchRequestSchema,
+  type GpuMetric,
+  type MetricId,
   type MetricsMarker,
   type MetricsSample,
   type MetricsSnapshot,

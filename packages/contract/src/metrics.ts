@@ -3,6 +3,38 @@ import { z } from 'zod';
 /** The time windows the dashboard offers, in seconds: 5 minutes, an hour, a day. */
 export const METRICS_WINDOWS = [300, 3_600, 86_400] as const;
 
+/** A series of one GPU, read as `gpu<index>.<name>` (`gpu0.vramUsedMiB`): nvidia-smi lists every GPU. */
+export const GPU_METRICS = ['vramUsedMiB', 'vramTotalMiB', 'vramReservedMiB', 'utilPercent'] as const;
+
+/** One of {@link GPU_METRICS}. */
+export type GpuMetric = (typeof GPU_METRICS)[number];
+
+/** The id of a GPU's series: `gpuMetricId(0, 'vramUsedMiB')` is `gpu0.vramUsedMiB`. */
+export function gpuMetricId(index: number, metric: GpuMetric): `gpu${number}.${GpuMetric}` {
+  return `gpu${index}.${metric}`;
+}
+
+/**
+ * The id of every series the sampler writes, the dashboard draws and the bench fills: the first GPU's (the others
+ * follow {@link gpuMetricId}), WSL's (from /proc/meminfo and the timed nvidia-smi inside it) and Windows'.
+ */
+export const METRIC_IDS = {
+  vramUsed: 'gpu0.vramUsedMiB',
+  vramTotal: 'gpu0.vramTotalMiB',
+  vramReserved: 'gpu0.vramReservedMiB',
+  gpuUtil: 'gpu0.utilPercent',
+  wslMemTotal: 'wsl.memTotalMiB',
+  wslMemUsed: 'wsl.memUsedMiB',
+  wslSwapUsed: 'wsl.swapUsedMiB',
+  wslLatency: 'wsl.latencyMs',
+  hostMemTotal: 'host.memTotalMiB',
+  hostMemUsed: 'host.memUsedMiB',
+  hostVmmem: 'host.vmmemMiB',
+} as const satisfies Readonly<Record<string, string>>;
+
+/** One of {@link METRIC_IDS}' values, or another GPU's series. */
+export type MetricId = (typeof METRIC_IDS)[keyof typeof METRIC_IDS] | `gpu${number}.${GpuMetric}`;
+
 /** A point: epoch milliseconds and a value, or null for a gap. */
 const pointSchema = z.tuple([z.number(), z.number().nullable()]);
 

@@ -4,20 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { Unavailable } from './components/Unavailable';
 import { navigate, pageFromHash } from './state/navigation';
-import { createSetupStore } from './state/setup-store';
-import { createHealthStore } from './state/health-store';
-import { createHistoryStore } from './state/history-store';
-import { createMetricsStore } from './state/metrics-store';
-import {
-  HealthStoreContext,
-  HistoryStoreContext,
-  MetricsStoreContext,
-  SetupStoreContext,
-  VerifyStoreContext,
-  WslStoreContext,
-} from './state/store-context';
-import { createVerifyStore } from './state/verify-store';
-import { createWslStore } from './state/wsl-store';
+import { createStores, StoresContext } from './state/store-context';
 import { pickTransport } from './transport/pick-transport';
 import './styles.css';
 
@@ -33,7 +20,8 @@ if ('error' in transport) {
     onInvalidPush: (channel, issue) =>
       console.warn(`Dropped a ${channel} push that broke the contract: ${issue}`),
   });
-  const setupStore = createSetupStore(bridge);
+  const stores = createStores(bridge);
+  const setupStore = stores.setup;
   // Opened on #setup (the tray's "Set up Headroom…" with no window yet): a finished setup starts over, as a
   // reopened one does.
   if (pageFromHash(window.location.hash) === 'setup') {
@@ -49,19 +37,9 @@ if ('error' in transport) {
   });
   root.render(
     <StrictMode>
-      <WslStoreContext.Provider value={createWslStore(bridge)}>
-        <VerifyStoreContext.Provider value={createVerifyStore(bridge)}>
-          <SetupStoreContext.Provider value={setupStore}>
-            <MetricsStoreContext.Provider value={createMetricsStore(bridge)}>
-              <HealthStoreContext.Provider value={createHealthStore(bridge)}>
-                <HistoryStoreContext.Provider value={createHistoryStore(bridge)}>
-                  <App />
-                </HistoryStoreContext.Provider>
-              </HealthStoreContext.Provider>
-            </MetricsStoreContext.Provider>
-          </SetupStoreContext.Provider>
-        </VerifyStoreContext.Provider>
-      </WslStoreContext.Provider>
+      <StoresContext.Provider value={stores}>
+        <App />
+      </StoresContext.Provider>
     </StrictMode>,
   );
 }

@@ -1,14 +1,9 @@
 import type { MetricsSample } from '@headroom/contract';
 import { SAMPLER_MARKER } from '@headroom/core';
-import type { RunningStream, StreamOptions } from '@headroom/host';
+import { memoryLog } from '@headroom/host';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeStreams, type FakeStreams } from '../testing/fake-streams';
 import { createMetricsSampler, type MetricsSamplerDeps } from './metrics-sampler';
-
-/** A started stream the test drives: what it was started with, what it prints, and how it ends. */
-interface FakeStream {
-  readonly options: StreamOptions;
-  stopped: boolean;
-}
 
 const T0 = Date.UTC(2026, 10, 21, 12, 0, 0);
 const GPU_ROW = '0, NVIDIA GeForce RTX 4090, GPU-5c2a, 566.36, WDDM, 24564, 6144, 312, 37, 45, 80.5\n';
@@ -16,24 +11,20 @@ const MEMINFO =
   `${SAMPLER_MARKER} meminfo@@\nMemTotal:       49000000 kB\nMemFree:        40000000 kB\n` +
   `MemAvailable:   45000000 kB\nSwapTotal:       8388608 kB\nSwapFree:        8388608 kB\n${SAMPLER_MARKER} end@@\n`;
 
-let streams: FakeStream[];
+let fakes: FakeStreams;
 let samples: MetricsSample[];
 
 beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(T0);
-  streams = [];
+  fakes = fakeStreams();
   samples = [];
 });
 afterEach(() => vi.useRealTimers());
 
 function sampler(extra: Partial<MetricsSamplerDeps> = {}) {
   const created = createMetricsSampler({
-    startStream: (options): RunningStream => {
-      const stream: FakeStream = { options, stopped: false };
-      streams.push(stream);
-      return { stop: () => void (stream.stopped = true) };
-    },
+    startStream: fakes.startStream,
     hostMemory: () => ({ totalBytes: 64 * 2 ** 30, freeBytes: 40 * 2 ** 30 }),
     ...extra,
   });
@@ -41,23 +32,10 @@ function sampler(extra: Partial<MetricsSamplerDeps> = {}) {
   return created;
 }
 
-const live = (program: string): FakeStream[] =>
-  streams.filter((stream) => stream.options.argv[0] === program && !stream.stopped);
-const gpuStream = (): FakeStream => {
-  const stream = live('nvidia-smi.exe')[0];
-  if (!stream) throw new Error('no nvidia-smi stream');
-  return stream;
-};
-/** The program ends by itself (WSL shut down, the distro went idle, nvidia-smi died). */
-const end = (stream: FakeStream, code: number | null, stderr = ''): void => {
-  stream.stopped = true;
-  stream.options.onExit(code, stderr);
-};
-const readerStream = (): FakeStream => {
-  const stream = live('wsl.exe')[0];
-  if (!stream) throw new Error('no in-distro reader');
-  return stream;
-};
+const live = (program: string) => fakes.live(program);
+const gpuStream = () => fakes.only('nvidia-smi.exe');
+const readerStream = () => fakes.only('wsl.exe');
+const end = (...args: Parameters<FakeStreams['end']>): void => fakes.end(...args);
 
 describe('createMetricsSampler', () => {
   it('samples the GPU at 1 Hz from one long-lived nvidia-smi stream: no process per sample', () => {
@@ -68,7 +46,7 @@ describe('createMetricsSampler', () => {
       gpuStream().options.onText(GPU_ROW);
       vi.advanceTimersByTime(1000);
     }
-    expect(streams).toHaveLength(1);
+    expect(fakes.started).toHaveLength(1);
     expect(samples).toHaveLength(50);
     expect(samples.at(-1)?.values).toMatchObject({
       'gpu0.vramUsedMiB': 6144,
@@ -165,12 +143,12 @@ describe('createMetricsSampler', () => {
     );
     vi.advanceTimersByTime(1000);
     expect(samples.at(-1)?.status.gpu.message).toMatch(/exit code 255.*Unknown Error/);
-    expect(streams).toHaveLength(2);
+    expect(fakes.started).toHaveLength(2);
     end(gpuStream(), 255);
     vi.advanceTimersByTime(4_000);
-    expect(streams).toHaveLength(2);
+    expect(fakes.started).toHaveLength(2);
     vi.advanceTimersByTime(1_000);
-    expect(streams).toHaveLength(3);
+    expect(fakes.started).toHaveLength(3);
   });
 
   it('says there is no NVIDIA driver when nvidia-smi is missing, and does not retry', () => {
@@ -178,7 +156,7 @@ describe('createMetricsSampler', () => {
     metrics.watch();
     end(gpuStream(), null, 'spawn nvidia-smi.exe ENOENT');
     vi.advanceTimersByTime(10_000);
-    expect(streams).toHaveLength(1);
+    expect(fakes.started).toHaveLength(1);
     expect(samples.at(-1)?.status.gpu.state).toBe('none');
   });
 
@@ -195,7 +173,7 @@ describe('createMetricsSampler', () => {
     expect(samples.at(-1)?.values['host.vmmemMiB']).toBe(16 * 1024);
     vi.advanceTimersByTime(13_000);
     expect(samples.at(-1)?.values['host.vmmemMiB']).toBeUndefined();
-    expect(streams.filter((stream) => stream.options.argv[0] === 'powershell.exe')).toHaveLength(1);
+    expect(fakes.started.filter((stream) => stream.options.argv[0] === 'powershell.exe')).toHaveLength(1);
   });
 
   it('appends each sample to the CSV log when one is given', () => {
@@ -218,6 +196,34 @@ describe('createMetricsSampler', () => {
     expect(metrics.active).toBe(true);
     vi.advanceTimersByTime(2_000);
     expect(metrics.active).toBe(false);
-    expect(streams.every((stream) => stream.stopped)).toBe(true);
+    expect(fakes.started.every((stream) => stream.stopped)).toBe(true);
+  });
+
+  it('logs every failure it recovers from, with what it was doing', async () => {
+    const log = memoryLog();
+    const metrics = sampler({
+      log,
+      ollama: () => Promise.reject(new Error('socket hang up')),
+      csvLog: { append: () => Promise.reject(new Error('ENOSPC')) },
+    });
+    metrics.onSample(() => {
+      throw new Error('listener broke');
+    });
+    metrics.watch();
+    end(gpuStream(), 255, 'Unknown Error\n');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(samples).toHaveLength(1);
+    expect(log.lines).toEqual(
+      expect.arrayContaining([
+        {
+          level: 'warn',
+          message: 'restarting the nvidia-smi stream in 1000 ms after it exited',
+          error: 'exit code 255: Unknown Error',
+        },
+        { level: 'warn', message: 'asking Ollama for its loaded models', error: 'Error: socket hang up' },
+        { level: 'warn', message: 'appending a sample to the metrics CSV log', error: 'Error: ENOSPC' },
+        { level: 'error', message: 'handing a metrics sample to a listener', error: 'Error: listener broke' },
+      ]),
+    );
   });
 });

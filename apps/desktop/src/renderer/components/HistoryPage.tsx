@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DiffLines } from './DiffLines';
 import { useHistory } from '../state/store-context';
+import { ErrorAlert } from './ErrorAlert';
 
 const KIND_WORDS = {
   'windows-update': 'Windows Update',
@@ -49,11 +50,7 @@ export function HistoryPage() {
             </p>
           </div>
         </header>
-        {error ? (
-          <div className="alert" role="alert">
-            <p className="alert__title">{error.message}</p>
-          </div>
-        ) : null}
+        <ErrorAlert error={error} />
         {history?.timeline.length === 0 ? (
           <p className="empty">Nothing in the event log that touches the WSL GPU setup.</p>
         ) : null}

@@ -1,6 +1,7 @@
 import type { VerifyResult } from '@headroom/contract';
 import { useVerify } from '../state/store-context';
 import { FindingCard } from './FindingCard';
+import { ErrorAlert } from './ErrorAlert';
 
 const CHECK_NAMES: Readonly<Record<string, string>> = {
   'vm-stopped': 'WSL fully stopped',
@@ -61,8 +62,7 @@ export function Verdict({ result, onRollBack }: { result: VerifyResult; onRollBa
     );
   }
   return (
-    <div className="alert" role="alert">
-      <p className="alert__title">Not verified. {result.reason ?? failedChecks(result.checks)}</p>
+    <ErrorAlert error={{ message: `Not verified. ${result.reason ?? failedChecks(result.checks)}` }}>
       {result.ignoredLines.length > 0 ? (
         <ul className="ignored-lines">
           {result.ignoredLines.map((line) => (
@@ -85,7 +85,7 @@ export function Verdict({ result, onRollBack }: { result: VerifyResult; onRollBa
           Roll back to the previous .wslconfig
         </button>
       ) : null}
-    </div>
+    </ErrorAlert>
   );
 }
 
@@ -99,11 +99,7 @@ export function VerifyStatusLine() {
       <p className="status" role="status" aria-live="polite">
         {progress ?? notice ?? ''}
       </p>
-      {error ? (
-        <div className="alert" role="alert">
-          <p className="alert__title">{error.message}</p>
-        </div>
-      ) : null}
+      <ErrorAlert error={error} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useWsl } from '../state/store-context';
 import { DistroTable } from './DistroTable';
 import { ShutdownDialog } from './ShutdownDialog';
+import { ErrorAlert } from './ErrorAlert';
 
 /** The first page: WSL's distros with their states, and a "Shut down WSL" button that asks first. */
 export function WslPage() {
@@ -55,17 +56,7 @@ export function WslPage() {
         </div>
       </header>
 
-      {error ? (
-        <div className="alert" role="alert">
-          <p className="alert__title">{error.message}</p>
-          {error.detail ? (
-            <details>
-              <summary>Show what WSL printed</summary>
-              <pre>{error.detail}</pre>
-            </details>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorAlert error={error} detailSummary="Show what WSL printed" />
 
       {snapshot ? <DistroTable distros={snapshot.distros} /> : null}
 

@@ -1,6 +1,6 @@
 import type { ErrorPayload, HeadroomBridge, HealthSnapshot } from '@headroom/contract';
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { asErrorPayload } from './error-payload';
+import type { StoreApi } from 'zustand/vanilla';
+import { createRequestStore } from './request';
 
 /** The health light as the rail shows it, and the "check now" action. */
 export interface HealthStoreState {
@@ -13,18 +13,9 @@ export interface HealthStoreState {
 
 /** The health store over a bridge: reads the light, runs a check on demand, and follows `health.changed`. */
 export function createHealthStore(bridge: HeadroomBridge): StoreApi<HealthStoreState> {
-  const store = createStore<HealthStoreState>()((set, get) => {
-    const run = async (channel: 'health.get' | 'health.check'): Promise<void> => {
-      if (get().checking) return;
-      set({ checking: true });
-      try {
-        set({ health: await bridge.invoke(channel), error: undefined });
-      } catch (error) {
-        set({ error: asErrorPayload(error) });
-      } finally {
-        set({ checking: false });
-      }
-    };
+  const store = createRequestStore<HealthStoreState>((set, get, request) => {
+    const run = (channel: 'health.get' | 'health.check'): Promise<void> =>
+      request(async () => ({ health: await bridge.invoke(channel) }), { busy: 'checking' });
     return {
       health: undefined,
       checking: false,

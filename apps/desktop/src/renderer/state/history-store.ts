@@ -1,6 +1,6 @@
 import type { ErrorPayload, HeadroomBridge, HistoryPayload, VersionDiff } from '@headroom/contract';
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { asErrorPayload } from './error-payload';
+import type { StoreApi } from 'zustand/vanilla';
+import { createRequestStore } from './request';
 
 /** The history page's data: the Windows timeline and the .wslconfig versions. */
 export interface HistoryStoreState {
@@ -18,47 +18,24 @@ export interface HistoryStoreState {
 
 /** The history store over a bridge: loads the history and follows `history.changed`. */
 export function createHistoryStore(bridge: HeadroomBridge): StoreApi<HistoryStoreState> {
-  const store = createStore<HistoryStoreState>()((set) => ({
+  const store = createRequestStore<HistoryStoreState>((set, get, request) => ({
     history: undefined,
     loading: false,
     error: undefined,
     diff: undefined,
     notice: undefined,
     showDiff: async (id) => {
-      if (id === undefined) {
-        set({ diff: undefined });
-        return;
-      }
-      try {
-        set({ diff: await bridge.invoke('history.diff', { id }), error: undefined });
-      } catch (error) {
-        set({ error: asErrorPayload(error) });
-      }
+      if (id === undefined) set({ diff: undefined });
+      else await request(async () => ({ diff: await bridge.invoke('history.diff', { id }) }));
     },
-    restore: async (id) => {
-      try {
-        const history = await bridge.invoke('history.restore', { id });
-        set({
-          history,
-          diff: undefined,
-          error: undefined,
-          notice:
-            '.wslconfig is back to that version (the file before it was kept). It applies at WSL’s next start.',
-        });
-      } catch (error) {
-        set({ error: asErrorPayload(error) });
-      }
-    },
-    load: async () => {
-      set({ loading: true });
-      try {
-        set({ history: await bridge.invoke('history.list'), error: undefined });
-      } catch (error) {
-        set({ error: asErrorPayload(error) });
-      } finally {
-        set({ loading: false });
-      }
-    },
+    restore: (id) =>
+      request(async () => ({
+        history: await bridge.invoke('history.restore', { id }),
+        diff: undefined,
+        notice:
+          '.wslconfig is back to that version (the file before it was kept). It applies at WSL’s next start.',
+      })),
+    load: () => request(async () => ({ history: await bridge.invoke('history.list') }), { busy: 'loading' }),
   }));
   bridge.on('history.changed', (history) => store.setState({ history }));
   return store;

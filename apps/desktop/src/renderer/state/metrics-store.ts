@@ -6,8 +6,8 @@ import type {
   MetricsStatus,
   MetricsWindowSeconds,
 } from '@headroom/contract';
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { asErrorPayload } from './error-payload';
+import type { StoreApi } from 'zustand/vanilla';
+import { createRequestStore } from './request';
 import { bucketWidthMs, mergePoints, windowEnd } from './series-merge';
 
 /** A point as the charts take it: epoch milliseconds and a value, or null for a gap. */
@@ -101,30 +101,31 @@ export function createMetricsStore(
   /** Each fetch's number: an answer to an older fetch (or for another window) is dropped. */
   let fetchSeq = 0;
 
-  const store = createStore<MetricsState>()((set, get) => {
-    const fetchWindow = async (): Promise<void> => {
+  const store = createRequestStore<MetricsState>((set, get, request) => {
+    const fetchWindow = (): Promise<void> => {
       lastFetch = Date.now();
       const seq = ++fetchSeq;
       const windowSeconds = get().windowSeconds;
-      try {
-        const snapshot = await bridge.invoke('metrics.watch', { windowSeconds });
-        if (get().paused || seq !== fetchSeq || get().windowSeconds !== windowSeconds) return;
-        set((state) => ({
-          series: snapshot.series,
-          // Pushes were missed while nobody watched (another page): the snapshot is then the newer word.
-          latest:
-            snapshot.to > lastPushAt + 1_500
-              ? { ...state.latest, ...latestOf(snapshot.series) }
-              : { ...latestOf(snapshot.series), ...state.latest },
-          markers: snapshot.markers,
-          status: snapshot.status,
-          to: windowEnd(snapshot.to, bucketWidthMs(state.windowSeconds)),
-          version: state.version + 1,
-          error: undefined,
-        }));
-      } catch (error) {
-        set({ error: asErrorPayload(error) });
-      }
+      return request(
+        async () => {
+          const snapshot = await bridge.invoke('metrics.watch', { windowSeconds });
+          const state = get();
+          return {
+            series: snapshot.series,
+            // Pushes were missed while nobody watched (another page): the snapshot is then the newer word.
+            latest:
+              snapshot.to > lastPushAt + 1_500
+                ? { ...state.latest, ...latestOf(snapshot.series) }
+                : { ...latestOf(snapshot.series), ...state.latest },
+            markers: snapshot.markers,
+            status: snapshot.status,
+            to: windowEnd(snapshot.to, bucketWidthMs(windowSeconds)),
+            version: state.version + 1,
+          };
+        },
+        // An answer while paused, to an older fetch or for another window is dropped.
+        { current: () => !get().paused && seq === fetchSeq && get().windowSeconds === windowSeconds },
+      );
     };
 
     return {

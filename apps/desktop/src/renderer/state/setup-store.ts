@@ -10,8 +10,8 @@ import type {
   SetupState,
 } from '@headroom/contract';
 import { VERIFY_EDIT_KEYS } from '@headroom/contract';
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { asErrorPayload } from './error-payload';
+import type { StoreApi } from 'zustand/vanilla';
+import { createRequestStore } from './request';
 
 /** A `[wsl2]` key the wizard sizes. */
 export type SizingKey = (typeof VERIFY_EDIT_KEYS)[number];
@@ -96,7 +96,7 @@ function rowsFromSaved(saved: SetupState['edits']): Record<SizingKey, EditRow> |
 export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreState> {
   let previewSeq = 0;
 
-  const store = createStore<SetupStoreState>()((set, get) => {
+  const store = createRequestStore<SetupStoreState>((set, get, request) => {
     const save = (): void => {
       const { step, completed, check, goal, edits } = get();
       const state: SetupState = {
@@ -114,35 +114,35 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
             }
           : {}),
       };
-      bridge
-        .invoke('setup.saveState', state)
-        .catch((error: unknown) => set({ error: asErrorPayload(error) }));
+      void request(async () => (await bridge.invoke('setup.saveState', state), undefined));
     };
 
-    const refreshPreview = async (): Promise<void> => {
+    const refreshPreview = (): Promise<void> => {
       const seq = ++previewSeq;
-      try {
-        const preview = await bridge.invoke('setup.preview', { edits: tickedEdits(get().edits) });
-        if (seq === previewSeq) set({ preview, error: undefined });
-      } catch (error) {
-        if (seq === previewSeq) set({ error: asErrorPayload(error) });
-      }
+      return request(
+        async () => ({ preview: await bridge.invoke('setup.preview', { edits: tickedEdits(get().edits) }) }),
+        { current: () => seq === previewSeq },
+      );
     };
 
-    const plan = async (goal: SetupGoal, keepEdits: boolean): Promise<void> => {
-      // Until the new goal is sized, nothing of the old one's plan may be shown or applied.
-      set({ planning: true, error: undefined, goal, plan: undefined, preview: undefined });
-      try {
-        const result = await bridge.invoke('setup.plan', goal);
-        set({ plan: result, ...(keepEdits && get().edits ? {} : { edits: rowsFromPlan(result) }) });
-        save();
-        await refreshPreview();
-      } catch (error) {
-        set({ error: asErrorPayload(error), edits: undefined });
-      } finally {
-        set({ planning: false });
-      }
-    };
+    const plan = (goal: SetupGoal, keepEdits: boolean): Promise<void> =>
+      request(
+        async () => {
+          const result = await bridge.invoke('setup.plan', goal);
+          set({ plan: result, ...(keepEdits && get().edits ? {} : { edits: rowsFromPlan(result) }) });
+          save();
+          await refreshPreview();
+          // The preview's answer (or error) is already set.
+          return undefined;
+        },
+        {
+          busy: 'planning',
+          overlap: true,
+          // Until the new goal is sized, nothing of the old one's plan may be shown or applied.
+          before: { error: undefined, goal, plan: undefined, preview: undefined },
+          failed: { edits: undefined },
+        },
+      );
 
     return {
       loaded: false,
@@ -160,63 +160,69 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
       error: undefined,
       notice: undefined,
 
-      load: async () => {
-        try {
-          const [saved, models, loginItem] = await Promise.all([
-            bridge.invoke('setup.state'),
-            bridge.invoke('setup.models'),
-            bridge.invoke('app.loginItem'),
-          ]);
-          const edits = rowsFromSaved(saved.edits);
-          set({
-            loaded: true,
-            step: saved.step,
-            completed: saved.completed,
-            check: saved.check,
-            goal: saved.goal,
-            edits,
-            models,
-            loginItem,
-          });
-          if (saved.goal && saved.step >= 2) await plan(saved.goal, edits !== undefined);
-        } catch (error) {
-          set({ loaded: true, error: asErrorPayload(error) });
-        }
-      },
+      load: () =>
+        request(
+          async () => {
+            const [saved, models, loginItem] = await Promise.all([
+              bridge.invoke('setup.state'),
+              bridge.invoke('setup.models'),
+              bridge.invoke('app.loginItem'),
+            ]);
+            const edits = rowsFromSaved(saved.edits);
+            set({
+              loaded: true,
+              step: saved.step,
+              completed: saved.completed,
+              check: saved.check,
+              goal: saved.goal,
+              edits,
+              models,
+              loginItem,
+            });
+            if (saved.goal && saved.step >= 2) await plan(saved.goal, edits !== undefined);
+            // Sizing the saved goal set its own answer or error.
+            return undefined;
+          },
+          { failed: { loaded: true } },
+        ),
 
-      runCheck: async () => {
-        if (get().checking) return;
-        set({ checking: true, error: undefined, notice: 'Checking WSL, your distribution and the GPU…' });
-        try {
-          const check = await bridge.invoke('setup.check');
-          set({
-            check,
-            notice: !check.ready
-              ? 'Some checks need attention.'
-              : check.checks.some((gate) => gate.status === 'unknown')
-                ? 'Nothing failed, but Headroom could not check everything.'
-                : check.otherFindings.length > 0
-                  ? 'The four checks passed. See “Also found” for more.'
-                  : 'Every check passed.',
-          });
-          save();
-        } catch (error) {
-          set({ error: asErrorPayload(error), notice: undefined });
-        } finally {
-          set({ checking: false });
-        }
-      },
+      runCheck: () =>
+        request(
+          async () => {
+            const check = await bridge.invoke('setup.check');
+            set({
+              check,
+              notice: !check.ready
+                ? 'Some checks need attention.'
+                : check.checks.some((gate) => gate.status === 'unknown')
+                  ? 'Nothing failed, but Headroom could not check everything.'
+                  : check.otherFindings.length > 0
+                    ? 'The four checks passed. See “Also found” for more.'
+                    : 'Every check passed.',
+            });
+            save();
+            return {};
+          },
+          {
+            busy: 'checking',
+            before: { error: undefined, notice: 'Checking WSL, your distribution and the GPU…' },
+            failed: { notice: undefined },
+          },
+        ),
 
       fix: async (findingId) => {
-        set({ error: undefined });
-        try {
-          const { message } = await bridge.invoke('setup.fix', { findingId });
-          set({ notice: message });
-          await get().runCheck();
-          set({ notice: message });
-        } catch (error) {
-          set({ error: asErrorPayload(error) });
-        }
+        let message: string | undefined;
+        await request(
+          async () => {
+            message = (await bridge.invoke('setup.fix', { findingId })).message;
+            return { notice: message };
+          },
+          { before: { error: undefined } },
+        );
+        if (message === undefined) return;
+        // The check after a fix says what changed; the notice keeps saying what the fix did.
+        await get().runCheck();
+        set({ notice: message });
       },
 
       goTo: (step) => {
@@ -245,15 +251,11 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
         save();
       },
 
-      setLoginItem: async (enabled) => {
-        const before = get().loginItem;
-        set({ loginItem: { supported: true, enabled } });
-        try {
-          set({ loginItem: await bridge.invoke('app.setLoginItem', { enabled }) });
-        } catch (error) {
-          set({ loginItem: before, error: asErrorPayload(error) });
-        }
-      },
+      setLoginItem: (enabled) =>
+        request(async () => ({ loginItem: await bridge.invoke('app.setLoginItem', { enabled }) }), {
+          before: { loginItem: { supported: true, enabled } },
+          failed: { loginItem: get().loginItem },
+        }),
     };
   });
   return store;

@@ -1,69 +1,59 @@
+import type { HeadroomBridge } from '@headroom/contract';
 import { createContext, useContext } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { HealthStoreState } from './health-store';
-import type { HistoryStoreState } from './history-store';
-import type { MetricsState } from './metrics-store';
-import type { SetupStoreState } from './setup-store';
-import type { VerifyState } from './verify-store';
-import type { WslState } from './wsl-store';
+import { createHealthStore, type HealthStoreState } from './health-store';
+import { createHistoryStore, type HistoryStoreState } from './history-store';
+import { createMetricsStore, type MetricsState } from './metrics-store';
+import { createSetupStore, type SetupStoreState } from './setup-store';
+import { createVerifyStore, type VerifyState } from './verify-store';
+import { createWslStore, type WslState } from './wsl-store';
 
-/** Hands the WSL store to the component tree, so components never build their own bridge. */
-export const WslStoreContext = createContext<StoreApi<WslState> | undefined>(undefined);
-
-/** Select from the WSL store of the nearest provider. */
-export function useWsl<T>(selector: (state: WslState) => T): T {
-  const store = useContext(WslStoreContext);
-  if (!store) throw new Error('useWsl needs a WslStoreContext provider.');
-  return useStore(store, selector);
+/** The state of each of the window's stores, by name. */
+export interface StoreStates {
+  readonly wsl: WslState;
+  readonly verify: VerifyState;
+  readonly setup: SetupStoreState;
+  readonly metrics: MetricsState;
+  readonly health: HealthStoreState;
+  readonly history: HistoryStoreState;
 }
 
-/** Hands the verify store to the component tree. */
-export const VerifyStoreContext = createContext<StoreApi<VerifyState> | undefined>(undefined);
+/** Every store of the window, each over the same bridge. */
+export type Stores = { readonly [K in keyof StoreStates]: StoreApi<StoreStates[K]> };
 
-/** Select from the verify store of the nearest provider. */
-export function useVerify<T>(selector: (state: VerifyState) => T): T {
-  const store = useContext(VerifyStoreContext);
-  if (!store) throw new Error('useVerify needs a VerifyStoreContext provider.');
-  return useStore(store, selector);
+/** The window's stores over one bridge, so components never build their own. */
+export function createStores(bridge: HeadroomBridge): Stores {
+  return {
+    wsl: createWslStore(bridge),
+    verify: createVerifyStore(bridge),
+    setup: createSetupStore(bridge),
+    metrics: createMetricsStore(bridge),
+    health: createHealthStore(bridge),
+    history: createHistoryStore(bridge),
+  };
 }
 
-/** Hands the setup wizard's store to the component tree. */
-export const SetupStoreContext = createContext<StoreApi<SetupStoreState> | undefined>(undefined);
+/** Hands every store to the component tree: one provider at the root. */
+export const StoresContext = createContext<Stores | undefined>(undefined);
 
-/** Select from the setup store of the nearest provider. */
-export function useSetup<T>(selector: (state: SetupStoreState) => T): T {
-  const store = useContext(SetupStoreContext);
-  if (!store) throw new Error('useSetup needs a SetupStoreContext provider.');
-  return useStore(store, selector);
+/** Select from the store called `name` of the nearest provider. */
+function useStoreOf<K extends keyof StoreStates, T>(name: K, selector: (state: StoreStates[K]) => T): T {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('Headroom’s components need a StoresContext provider.');
+  return useStore(stores[name], selector);
 }
 
-/** Hands the metrics store to the component tree. */
-export const MetricsStoreContext = createContext<StoreApi<MetricsState> | undefined>(undefined);
-
-/** Select from the metrics store of the nearest provider. */
-export function useMetrics<T>(selector: (state: MetricsState) => T): T {
-  const store = useContext(MetricsStoreContext);
-  if (!store) throw new Error('useMetrics needs a MetricsStoreContext provider.');
-  return useStore(store, selector);
-}
-
-/** Hands the health store to the component tree. */
-export const HealthStoreContext = createContext<StoreApi<HealthStoreState> | undefined>(undefined);
-
-/** Select from the health store of the nearest provider. */
-export function useHealth<T>(selector: (state: HealthStoreState) => T): T {
-  const store = useContext(HealthStoreContext);
-  if (!store) throw new Error('useHealth needs a HealthStoreContext provider.');
-  return useStore(store, selector);
-}
-
-/** Hands the history store to the component tree. */
-export const HistoryStoreContext = createContext<StoreApi<HistoryStoreState> | undefined>(undefined);
-
-/** Select from the history store of the nearest provider. */
-export function useHistory<T>(selector: (state: HistoryStoreState) => T): T {
-  const store = useContext(HistoryStoreContext);
-  if (!store) throw new Error('useHistory needs a HistoryStoreContext provider.');
-  return useStore(store, selector);
-}
+/** Select from the WSL store. */
+export const useWsl = <T>(selector: (state: WslState) => T): T => useStoreOf('wsl', selector);
+/** Select from the verify store. */
+export const useVerify = <T>(selector: (state: VerifyState) => T): T => useStoreOf('verify', selector);
+/** Select from the setup wizard's store. */
+export const useSetup = <T>(selector: (state: SetupStoreState) => T): T => useStoreOf('setup', selector);
+/** Select from the metrics store. */
+export const useMetrics = <T>(selector: (state: MetricsState) => T): T => useStoreOf('metrics', selector);
+/** Select from the health store. */
+export const useHealth = <T>(selector: (state: HealthStoreState) => T): T => useStoreOf('health', selector);
+/** Select from the history store. */
+export const useHistory = <T>(selector: (state: HistoryStoreState) => T): T =>
+  useStoreOf('history', selector);

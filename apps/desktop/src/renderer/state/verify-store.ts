@@ -1,6 +1,6 @@
 import type { ErrorPayload, HeadroomBridge, VerifyRequest, VerifyResult } from '@headroom/contract';
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { asErrorPayload } from './error-payload';
+import type { StoreApi } from 'zustand/vanilla';
+import { createRequestStore } from './request';
 
 /** What the verify card shows: the step under way, the last result, and the last error. */
 export interface VerifyState {
@@ -23,7 +23,7 @@ export interface VerifyState {
 
 /** The verify store over a bridge: runs the shutdown-and-verify loop and follows its `verify.progress` pushes. */
 export function createVerifyStore(bridge: HeadroomBridge): StoreApi<VerifyState> {
-  const store = createStore<VerifyState>()((set, get) => ({
+  const store = createRequestStore<VerifyState>((set, get, request) => ({
     running: false,
     progress: undefined,
     result: undefined,
@@ -33,46 +33,34 @@ export function createVerifyStore(bridge: HeadroomBridge): StoreApi<VerifyState>
     clear: () => {
       if (!get().running) set({ result: undefined, request: undefined, error: undefined, notice: undefined });
     },
-    run: async (request) => {
-      if (get().running) return;
-      set({
-        running: true,
-        progress: 'Starting…',
-        result: undefined,
-        request,
-        error: undefined,
-        notice: undefined,
-      });
-      try {
-        set({ result: await bridge.invoke('verify.run', request) });
-      } catch (error) {
-        set({ error: asErrorPayload(error) });
-      } finally {
-        set({ running: false, progress: undefined });
-      }
-    },
-    rollBack: async () => {
-      try {
+    run: (edits) =>
+      request(async () => ({ result: await bridge.invoke('verify.run', edits) }), {
+        busy: 'running',
+        before: {
+          progress: 'Starting…',
+          result: undefined,
+          request: edits,
+          error: undefined,
+          notice: undefined,
+        },
+        after: { progress: undefined },
+      }),
+    rollBack: () =>
+      request(async () => {
         const { restored } = await bridge.invoke('verify.rollBack');
         const result = get().result;
-        set({
+        return {
           notice: restored
             ? '.wslconfig is back as it was before these changes. It applies at WSL’s next start.'
             : 'There was nothing to roll back.',
           ...(result ? { result: { ...result, canRollBack: false } } : {}),
-        });
-      } catch (error) {
-        set({ error: asErrorPayload(error) });
-      }
-    },
+        };
+      }),
     cancel: async () => {
       if (!get().running) return;
-      set({ progress: 'Cancelling…' });
-      try {
-        await bridge.invoke('verify.cancel');
-      } catch (error) {
-        set({ error: asErrorPayload(error) });
-      }
+      await request(async () => (await bridge.invoke('verify.cancel'), undefined), {
+        before: { progress: 'Cancelling…' },
+      });
     },
   }));
   bridge.on('verify.progress', ({ message }) => {

@@ -1,6 +1,6 @@
 import type { ErrorPayload, HeadroomBridge, WslSnapshot } from '@headroom/contract';
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { asErrorPayload } from './error-payload';
+import type { StoreApi } from 'zustand/vanilla';
+import { createRequestStore } from './request';
 
 /** What the WSL page shows: the last snapshot, whether work is under way, and the last error. */
 export interface WslState {
@@ -19,34 +19,25 @@ export interface WslState {
  * page follows WSL without a reload.
  */
 export function createWslStore(bridge: HeadroomBridge): StoreApi<WslState> {
-  const store = createStore<WslState>()((set, get) => ({
+  const store = createRequestStore<WslState>((set, get, request) => ({
     snapshot: undefined,
     loading: false,
     shuttingDown: false,
     error: undefined,
     notice: undefined,
-    load: async () => {
-      set({ loading: true });
-      try {
-        set({ snapshot: await bridge.invoke('wsl.list'), error: undefined });
-      } catch (error) {
-        set({ error: asErrorPayload(error) });
-      } finally {
-        set({ loading: false });
-      }
-    },
-    shutdown: async () => {
-      if (get().shuttingDown) return;
-      set({ shuttingDown: true, notice: 'Shutting down WSL…', error: undefined });
-      try {
-        const snapshot = await bridge.invoke('wsl.shutdown');
-        set({ snapshot, notice: 'WSL is shut down. Every distribution is stopped.' });
-      } catch (error) {
-        set({ error: asErrorPayload(error), notice: undefined });
-      } finally {
-        set({ shuttingDown: false });
-      }
-    },
+    load: () => request(async () => ({ snapshot: await bridge.invoke('wsl.list') }), { busy: 'loading' }),
+    shutdown: () =>
+      request(
+        async () => ({
+          snapshot: await bridge.invoke('wsl.shutdown'),
+          notice: 'WSL is shut down. Every distribution is stopped.',
+        }),
+        {
+          busy: 'shuttingDown',
+          before: { notice: 'Shutting down WSL…', error: undefined },
+          failed: { notice: undefined },
+        },
+      ),
   }));
   bridge.on('wsl.changed', (snapshot) => store.setState({ snapshot }));
   return store;

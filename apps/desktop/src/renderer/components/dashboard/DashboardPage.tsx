@@ -1,4 +1,5 @@
 import {
+  METRIC_IDS,
   METRICS_WINDOWS,
   type MetricsSample,
   type MetricsStatus,
@@ -8,6 +9,7 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Point } from '../../state/metrics-store';
 import { useMetrics } from '../../state/store-context';
 import { clockTime, TimeChart, type ChartBand, type ChartLine } from './TimeChart';
+import { ErrorAlert } from '../ErrorAlert';
 
 const WINDOW_NAMES: Readonly<Record<MetricsWindowSeconds, string>> = {
   300: '5 min',
@@ -17,22 +19,22 @@ const WINDOW_NAMES: Readonly<Record<MetricsWindowSeconds, string>> = {
 
 const toGiB = (mib: number): number => mib / 1024;
 const VRAM_LINES: readonly ChartLine[] = [
-  { id: 'gpu0.vramUsedMiB', name: 'VRAM used', color: 'var(--accent)' },
-  { id: 'gpu0.vramReservedMiB', name: 'Reserved by the driver', color: 'var(--text-2)' },
+  { id: METRIC_IDS.vramUsed, name: 'VRAM used', color: 'var(--accent)' },
+  { id: METRIC_IDS.vramReserved, name: 'Reserved by the driver', color: 'var(--text-2)' },
 ];
 const UTIL_LINES: readonly ChartLine[] = [
-  { id: 'gpu0.utilPercent', name: 'GPU utilisation', color: 'var(--accent)' },
+  { id: METRIC_IDS.gpuUtil, name: 'GPU utilisation', color: 'var(--accent)' },
 ];
 const WSL_LINES: readonly ChartLine[] = [
-  { id: 'wsl.memUsedMiB', name: 'Used in WSL (MemTotal − MemAvailable)', color: 'var(--accent)' },
-  { id: 'wsl.swapUsedMiB', name: 'Swap used', color: 'var(--busy)' },
+  { id: METRIC_IDS.wslMemUsed, name: 'Used in WSL (MemTotal − MemAvailable)', color: 'var(--accent)' },
+  { id: METRIC_IDS.wslSwapUsed, name: 'Swap used', color: 'var(--busy)' },
 ];
 const HOST_LINES: readonly ChartLine[] = [
-  { id: 'host.memUsedMiB', name: 'Used on Windows', color: 'var(--accent)' },
-  { id: 'host.vmmemMiB', name: 'Held by WSL’s VM (VmmemWSL)', color: 'var(--busy)' },
+  { id: METRIC_IDS.hostMemUsed, name: 'Used on Windows', color: 'var(--accent)' },
+  { id: METRIC_IDS.hostVmmem, name: 'Held by WSL’s VM (VmmemWSL)', color: 'var(--busy)' },
 ];
 const LATENCY_LINES: readonly ChartLine[] = [
-  { id: 'wsl.latencyMs', name: 'nvidia-smi inside WSL', color: 'var(--accent)', dots: true },
+  { id: METRIC_IDS.wslLatency, name: 'nvidia-smi inside WSL', color: 'var(--accent)', dots: true },
 ];
 const LATENCY_BANDS: readonly ChartBand[] = [
   { from: 0, to: 0.5, label: 'healthy', color: 'var(--ok)' },
@@ -116,25 +118,25 @@ function StatusLine({ status }: { status: MetricsStatus | undefined }) {
 /** The newest values, big and plain, each against its limit. */
 function NowFigures({ latest }: { latest: Readonly<Record<string, number | null>> }) {
   const value = (id: string): number | null => latest[id] ?? null;
-  const latency = value('wsl.latencyMs');
+  const latency = value(METRIC_IDS.wslLatency);
   return (
     <dl className="figures">
       <div data-figure="vram">
         <dt>VRAM</dt>
         <dd>
-          {gib(value('gpu0.vramUsedMiB'))} of {gib(value('gpu0.vramTotalMiB'))}
+          {gib(value(METRIC_IDS.vramUsed))} of {gib(value(METRIC_IDS.vramTotal))}
         </dd>
       </div>
       <div data-figure="wsl-memory">
         <dt>WSL memory</dt>
         <dd>
-          {gib(value('wsl.memUsedMiB'))} of {gib(value('wsl.memTotalMiB'))}
+          {gib(value(METRIC_IDS.wslMemUsed))} of {gib(value(METRIC_IDS.wslMemTotal))}
         </dd>
       </div>
       <div data-figure="host-memory">
         <dt>Windows memory</dt>
         <dd>
-          {gib(value('host.memUsedMiB'))} of {gib(value('host.memTotalMiB'))}
+          {gib(value(METRIC_IDS.hostMemUsed))} of {gib(value(METRIC_IDS.hostMemTotal))}
         </dd>
       </div>
       <div data-figure="latency">
@@ -167,18 +169,18 @@ function SampleTable({ recent }: { recent: readonly MetricsSample[] }) {
       </thead>
       <tbody>
         {recent.map(({ time, values }) => {
-          const util = values['gpu0.utilPercent'];
+          const util = values[METRIC_IDS.gpuUtil];
           return (
             <tr key={time}>
               <th scope="row">{clockTime(time)}</th>
-              <td>{gib(values['gpu0.vramUsedMiB'] ?? null)}</td>
+              <td>{gib(values[METRIC_IDS.vramUsed] ?? null)}</td>
               <td>{util === null || util === undefined ? '—' : `${util} %`}</td>
-              <td>{gib(values['wsl.memUsedMiB'] ?? null)}</td>
-              <td>{gib(values['wsl.memTotalMiB'] ?? null)}</td>
-              <td>{gib(values['wsl.swapUsedMiB'] ?? null)}</td>
-              <td>{seconds(values['wsl.latencyMs'])}</td>
-              <td>{gib(values['host.memUsedMiB'] ?? null)}</td>
-              <td>{gib(values['host.vmmemMiB'] ?? null)}</td>
+              <td>{gib(values[METRIC_IDS.wslMemUsed] ?? null)}</td>
+              <td>{gib(values[METRIC_IDS.wslMemTotal] ?? null)}</td>
+              <td>{gib(values[METRIC_IDS.wslSwapUsed] ?? null)}</td>
+              <td>{seconds(values[METRIC_IDS.wslLatency])}</td>
+              <td>{gib(values[METRIC_IDS.hostMemUsed] ?? null)}</td>
+              <td>{gib(values[METRIC_IDS.hostVmmem] ?? null)}</td>
             </tr>
           );
         })}
@@ -250,9 +252,9 @@ export function DashboardPage() {
   }, [version]);
 
   const from = to - windowSeconds * 1000;
-  const vramTotal = latest['gpu0.vramTotalMiB'] ?? null;
-  const wslTotal = latest['wsl.memTotalMiB'] ?? null;
-  const hostTotal = latest['host.memTotalMiB'] ?? null;
+  const vramTotal = latest[METRIC_IDS.vramTotal] ?? null;
+  const wslTotal = latest[METRIC_IDS.wslMemTotal] ?? null;
+  const hostTotal = latest[METRIC_IDS.hostMemTotal] ?? null;
   const wslEmpty =
     status?.wsl.state === 'running' || status?.wsl.state === 'starting'
       ? `Reading ${status.wsl.distro ?? 'WSL'}…`
@@ -307,11 +309,7 @@ export function DashboardPage() {
             </button>
           </div>
         </header>
-        {error ? (
-          <div className="alert" role="alert">
-            <p className="alert__title">{error.message}</p>
-          </div>
-        ) : null}
+        <ErrorAlert error={error} />
         <NowFigures latest={latest} />
       </section>
       {tableView ? (

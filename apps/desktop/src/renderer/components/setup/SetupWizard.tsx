@@ -6,6 +6,7 @@ import { CheckStep } from './CheckStep';
 import { DoneStep } from './DoneStep';
 import { GoalStep } from './GoalStep';
 import { ProposalStep } from './ProposalStep';
+import { ErrorAlert } from '../ErrorAlert';
 
 const STEP_VIEWS = [CheckStep, GoalStep, ProposalStep, ApplyStep, DoneStep] as const;
 
@@ -74,11 +75,7 @@ export function SetupWizard() {
           {notice ?? ''}
         </p>
       ) : null}
-      {error ? (
-        <div className="alert" role="alert">
-          <p className="alert__title">{error.message}</p>
-        </div>
-      ) : null}
+      <ErrorAlert error={error} />
     </section>
   );
 }
