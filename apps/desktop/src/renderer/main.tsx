@@ -2,6 +2,7 @@ import { createBridge } from '@headroom/contract';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { LogFolderButton } from './components/LogFolderButton';
 import { Unavailable } from './components/Unavailable';
 import { navigate, pageFromHash } from './state/navigation';
 import { createSetupStore } from './state/setup-store';
@@ -55,7 +56,7 @@ if ('error' in transport) {
             <MetricsStoreContext.Provider value={createMetricsStore(bridge)}>
               <HealthStoreContext.Provider value={createHealthStore(bridge)}>
                 <HistoryStoreContext.Provider value={createHistoryStore(bridge)}>
-                  <App />
+                  <App footer={<LogFolderButton bridge={bridge} />} />
                 </HistoryStoreContext.Provider>
               </HealthStoreContext.Provider>
             </MetricsStoreContext.Provider>
