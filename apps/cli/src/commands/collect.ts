@@ -3,7 +3,14 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCaptureFacts, type CaptureFacts } from '@headroom/core';
-import { collectCapture, readCapture, writeCapture, type DataFolderLayout } from '@headroom/host';
+import {
+  collectCapture,
+  dataFolderLayout,
+  readCapture,
+  resolveDataDir,
+  writeCapture,
+  type DataFolderLayout,
+} from '@headroom/host';
 import { EXIT, type CliIo } from '../cli-io';
 import { cliMachine, collectOptions, openHeadroom } from './machine';
 
@@ -79,13 +86,14 @@ export async function runCollect(args: readonly string[], io: CliIo): Promise<nu
     io.stdout.write(values.json ? `${JSON.stringify(facts, null, 2)}\n` : `${summary(facts).join('\n')}\n`);
     return EXIT.ok;
   }
-  const { machine, layout } = await openHeadroom(cliMachine(values.simulate), io);
+  const { machine } = await openHeadroom(cliMachine(values.simulate), io);
   const out = resolve(values.out ?? `headroom-capture-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   io.stdout.write(`Collecting from ${machine.label}…\n`);
   const capture = await collectCapture({ ...collectOptions(machine), bootVm: values.boot });
   await writeCapture(out, capture);
-  // A support capture carries Headroom's own log: what failed in the background, with what was being done.
-  const logs = await copyLogs(layout, out);
+  // A support capture carries the app's log (the user's data folder, even for a simulated machine): what failed
+  // in the background, with what was being done.
+  const logs = await copyLogs(dataFolderLayout(resolveDataDir()), out);
   io.stdout.write(
     `${summary(readCaptureFacts(capture)).join('\n')}\nWrote ${capture.probes.length} probes${logs > 0 ? ` and Headroom's log` : ''} to ${out}\n`,
   );
