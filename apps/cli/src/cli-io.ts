@@ -1,7 +1,14 @@
+import type { Log } from '@headroom/host';
+
 /** Where a command writes; tests pass buffers, the bin passes the process's streams. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
+  /**
+   * Where background failures go: stderr with `--verbose`, otherwise nowhere. Dropping them is acceptable only in
+   * the CLI, because a command reports its own (foreground) failure itself and exits; nothing runs on after it.
+   */
+  readonly log?: Log;
 }
 
 /** Exit codes shared by every command: 0 done, 1 the command failed, 2 the command line was wrong. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { streamLog } from '@headroom/host';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { runCollect } from './commands/collect';
 import { runDemo } from './commands/demo';
@@ -29,8 +30,10 @@ function isUsageMistake(error: unknown): error is Error {
  * Run the `headroom` command line and resolve with the exit code. Mistakes in the command line print one line and
  * a pointer to --help (exit 2); failures print what went wrong (exit 1); neither prints a stack trace.
  */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(argv: readonly string[], given: CliIo = processIo): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  const io: CliIo = verbose ? { ...given, log: streamLog(given.stderr, 'debug') } : given;
+  const [command, ...rest] = argv.filter((arg) => arg !== '--verbose');
   try {
     switch (command) {
       case undefined:

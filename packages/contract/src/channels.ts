@@ -4,6 +4,7 @@ import { historySchema, versionDiffSchema } from './history';
 import { metricsSampleSchema, metricsSnapshotSchema, metricsWatchRequestSchema } from './metrics';
 import {
   APP_PAGES,
+  appPathsSchema,
   loginItemSchema,
   setupCheckResultSchema,
   setupGoalSchema,
@@ -52,6 +53,13 @@ export const invokeChannels = {
   'app.loginItem': { request: z.undefined(), response: loginItemSchema },
   /** Turn starting at sign-in on or off. */
   'app.setLoginItem': { request: z.object({ enabled: z.boolean() }), response: loginItemSchema },
+  /** Where Headroom keeps its data and its log, and whether this UI can open a folder. */
+  'app.paths': { request: z.undefined(), response: appPathsSchema },
+  /** Open the log folder in Explorer; the demo in a browser cannot, and answers with the path and why. */
+  'app.openLogFolder': {
+    request: z.undefined(),
+    response: z.object({ opened: z.boolean(), path: z.string(), message: z.string().optional() }),
+  },
   /**
    * Keep live sampling on for another minute (the dashboard calls it every 20 s while shown) and answer the window's
    * series. Sampling stops by itself when nobody has asked for a minute.

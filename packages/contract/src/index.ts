@@ -45,6 +45,7 @@ export {
 } from './verify';
 export {
   APP_PAGES,
+  appPathsSchema,
   loginItemSchema,
   SETUP_CHECK_IDS,
   setupChangeSchema,
@@ -60,6 +61,7 @@ export {
   setupPreviewSchema,
   setupStateSchema,
   type AppPage,
+  type AppPaths,
   type LoginItem,
   type SetupChange,
   type SetupCheck,

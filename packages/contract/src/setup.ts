@@ -150,6 +150,13 @@ export const setupStateSchema = z.object({
 /** Whether Headroom starts when the user signs in to Windows, and whether this build can change that. */
 export const loginItemSchema = z.object({ supported: z.boolean(), enabled: z.boolean() });
 
+/** Headroom's data folder and its log folder (a support request asks for the log), and whether they can be opened. */
+export const appPathsSchema = z.object({
+  dataDir: z.string(),
+  logDir: z.string(),
+  canOpenFolders: z.boolean(),
+});
+
 /** Pages a push can ask the window to show (the tray's "Set up Headroom…"). */
 export const APP_PAGES = ['overview', 'dashboard', 'history', 'setup'] as const;
 
@@ -173,5 +180,7 @@ export type SetupPreview = z.infer<typeof setupPreviewSchema>;
 export type SetupState = z.infer<typeof setupStateSchema>;
 /** A {@link loginItemSchema} value. */
 export type LoginItem = z.infer<typeof loginItemSchema>;
+/** An {@link appPathsSchema} value. */
+export type AppPaths = z.infer<typeof appPathsSchema>;
 /** One of {@link APP_PAGES}. */
 export type AppPage = (typeof APP_PAGES)[number];

@@ -62,3 +62,21 @@ export { startStream, type RunningStream, type StreamOptions } from './process/l
 export { OLLAMA_DEFAULT_URL, ollamaPsReader, type OllamaModel } from './ollama/ollama-ps';
 export { openRollingCsvLog, type RollingCsvLog, type RollingCsvLogOptions } from './metrics/rolling-csv-log';
 export { describeError, memoryLog, nullLog, type Log, type LogLevel, type LogLine } from './log/log';
+export { openRollingFile, type RollingFile, type RollingFileOptions } from './log/rolling-file';
+export {
+  formatLogLine,
+  logLevelFrom,
+  openFileLog,
+  streamLog,
+  teeLog,
+  type FileLog,
+  type FileLogOptions,
+} from './log/file-log';
+export {
+  dataFolderLayout,
+  historyDirFor,
+  resolveDataDir,
+  wslconfigPathId,
+  type DataFolderLayout,
+} from './data-folder/data-folder';
+export { migrateDataFolder, type MigrationReport } from './data-folder/migrate';

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type {
   AppPage,
   HistoryPayload,
@@ -9,7 +10,7 @@ import type {
   WslSnapshot,
 } from '@headroom/contract';
 import { decodeConfigBytes, diffLines, type WslDistro } from '@headroom/core';
-import type { WslCli } from '@headroom/host';
+import { nullLog, type Log, type WslCli } from '@headroom/host';
 import type { HealthMonitor } from './health/health-monitor';
 import type { MetricsSampler } from './metrics/metrics-sampler';
 import { ServiceError } from './service-error';
@@ -35,6 +36,15 @@ export interface HeadroomServiceOptions {
   readonly metrics?: MetricsSampler;
   /** The health light; without it `health.get` answers `unavailable`. */
   readonly health?: HealthMonitor;
+  /** Where background failures go (each with what was being done); default none. */
+  readonly log?: Log;
+  /** The data folder and its log folder, for "Open log folder"; without them `app.paths` answers `unavailable`. */
+  readonly paths?: { readonly dataDir: string; readonly logDir: string };
+  /**
+   * Open a folder in the system's file manager (Electron's `shell.openPath`): resolves with '' when it opened, or
+   * what went wrong. Absent where the UI is a browser (the demo), which cannot open folders on this computer.
+   */
+  readonly openFolder?: (path: string) => Promise<string>;
 }
 
 /** Headroom's brain, free of Electron: answers the contract's channels and pushes what changed. */
@@ -67,6 +77,10 @@ function sameDistros(a: readonly WslDistro[], b: readonly WslDistro[]): boolean 
 /** Build the service over a wsl.exe adapter (the real one on Windows, the simulator's elsewhere). */
 export function createHeadroomService(options: HeadroomServiceOptions): HeadroomService {
   const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? nullLog;
+  /** Refresh in the background of something else; a failure is logged and the caller goes on. */
+  const refreshQuietly = (doing: string): Promise<unknown> =>
+    refresh().catch((error: unknown) => log.warn(`reading the distros ${doing}`, error));
   const listeners = new Map<PushChannel, Set<PushListener>>();
   let last: WslSnapshot | undefined;
   let shutdownInFlight: Promise<WslSnapshot> | undefined;
@@ -110,7 +124,12 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
   const history = async (): Promise<HistoryPayload> => ({
     timeline: [...(options.health?.timeline() ?? [])],
     wslconfig: options.verifier
-      ? (await options.verifier.store.history().catch(() => [])).map(({ id, savedAt, reason }) => ({
+      ? (
+          await options.verifier.store.history().catch((error: unknown) => {
+            log.warn('listing the saved .wslconfig versions for the history page (shown as none)', error);
+            return [];
+          })
+        ).map(({ id, savedAt, reason }) => ({
           id,
           savedAt,
           reason,
@@ -141,9 +160,16 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     return true;
   };
   /** After WSL was shut down or verified, the light is judged again (in the background). */
-  const recheck = (): void => void options.health?.check().catch(() => undefined);
+  const recheck = (): void =>
+    void options.health
+      ?.check()
+      .catch((error: unknown) => log.warn('checking the light again after a change to WSL', error));
   // The reader ends when WSL stops (or the distro idles): look at once rather than at the next watch tick.
-  options.metrics?.onReaderEnded(() => void refresh().catch(() => undefined));
+  options.metrics?.onReaderEnded(() => void refreshQuietly('after the in-distro reader ended'));
+  const paths = (): { readonly dataDir: string; readonly logDir: string } => {
+    if (!options.paths) throw new ServiceError('unavailable', 'Headroom keeps no data folder here.');
+    return options.paths;
+  };
   const setup = (): SetupHandlers => {
     if (!setupHandlers)
       throw new ServiceError('unavailable', 'The setup wizard is not available on this machine.');
@@ -162,7 +188,7 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
         try {
           return await verify.run(request);
         } finally {
-          await refresh().catch(() => undefined);
+          await refreshQuietly('after a verify run');
           recheck();
         }
       },
@@ -172,7 +198,7 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
         try {
           return await setup().check();
         } finally {
-          await refresh().catch(() => undefined);
+          await refreshQuietly("after the setup wizard's check");
         }
       },
       'setup.fix': ({ findingId }) => setup().fix(findingId),
@@ -183,6 +209,20 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       'setup.saveState': (state) => setup().saveState(state),
       'app.loginItem': () => setup().loginItem(),
       'app.setLoginItem': ({ enabled }) => setup().setLoginItem(enabled),
+      'app.paths': () => Promise.resolve({ ...paths(), canOpenFolders: options.openFolder !== undefined }),
+      'app.openLogFolder': async () => {
+        const { logDir } = paths();
+        if (!options.openFolder)
+          return {
+            opened: false,
+            path: logDir,
+            message: 'A browser cannot open folders on this computer; the log is in the folder shown.',
+          };
+        await mkdir(logDir, { recursive: true });
+        const failure = await options.openFolder(logDir);
+        if (failure) log.warn(`opening the log folder ${logDir}: ${failure}`);
+        return failure ? { opened: false, path: logDir, message: failure } : { opened: true, path: logDir };
+      },
       'health.get': () => {
         const latest = health().latest();
         return latest ? Promise.resolve(latest) : health().check();
@@ -210,14 +250,19 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
         return payload;
       },
       'history.list': async () => {
-        if (options.health && !options.health.latest()) await options.health.check().catch(() => undefined);
+        if (options.health && !options.health.latest())
+          await options.health
+            .check()
+            .catch((error: unknown) =>
+              log.warn('running the first health check for the history page (its events left out)', error),
+            );
         return history();
       },
       'metrics.watch': async ({ windowSeconds }) => {
         const sampler = options.metrics;
         if (!sampler)
           throw new ServiceError('unavailable', 'Live metrics are not available on this machine.');
-        if (!sampler.active) await refresh().catch(() => undefined);
+        if (!sampler.active) await refreshQuietly('before live metrics start');
         sampler.watch();
         return sampler.snapshot(windowSeconds);
       },
@@ -235,7 +280,13 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     },
     noticeOutsideEdit,
     watchWslconfig(intervalMs) {
-      const timer = setInterval(() => void noticeOutsideEdit().catch(() => undefined), intervalMs);
+      const timer = setInterval(
+        () =>
+          void noticeOutsideEdit().catch((error: unknown) =>
+            log.warn('looking at .wslconfig for edits made outside Headroom', error),
+          ),
+        intervalMs,
+      );
       timer.unref();
       return () => clearInterval(timer);
     },
@@ -245,11 +296,9 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
         // While the in-distro reader runs, WSL is known to be up: no wsl.exe is started to ask.
         if (inFlight || options.metrics?.readingWsl === true) return;
         inFlight = true;
-        refresh()
-          .catch(() => undefined)
-          .finally(() => {
-            inFlight = false;
-          });
+        void refreshQuietly('for the timed watch').finally(() => {
+          inFlight = false;
+        });
       }, intervalMs);
       timer.unref();
       return () => clearInterval(timer);

@@ -43,3 +43,22 @@ export {
 } from './metrics/metrics-sampler';
 export { createHealthMonitor, type HealthMonitor, type HealthMonitorDeps } from './health/health-monitor';
 export { createEventWatcher, type EventWatcher } from './history/event-watcher';
+export {
+  createHeadroom,
+  type CreateHeadroomOptions,
+  type Headroom,
+  type HeadroomIntervals,
+} from './headroom/create-headroom';
+export {
+  memoryLoginItem,
+  simulatedMachine,
+  windowsMachine,
+  type Machine,
+  type SimulatedWindowsLike,
+} from './headroom/machine';
+export {
+  acceptPolicyState,
+  eventNotification,
+  HEALTH_RANK,
+  healthNotifications,
+} from './notify/notification-decisions';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STANDARD_PROBE_IDS } from '@headroom/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,9 +16,14 @@ afterEach(() => sandbox.dispose());
 describe('headroom collect', () => {
   it('writes a capture with every standard probe, and --show prints its facts', async () => {
     const out = join(dir, 'capture');
+    mkdirSync(join(dir, 'data', 'logs'), { recursive: true });
+    writeFileSync(join(dir, 'data', 'logs', 'headroom.log'), 'WARN  running the timed health check: boom\n');
     const collected = await runCli('collect', '--simulate', 'driver-mismatch', '--out', out);
     expect(collected.code).toBe(0);
-    expect(collected.stdout).toContain(`to ${out}`);
+    expect(collected.stdout).toContain(`and Headroom's log to ${out}`);
+    expect(readFileSync(join(out, 'headroom-log', 'headroom.log'), 'utf8')).toContain(
+      'timed health check: boom',
+    );
     const json = JSON.parse(readFileSync(join(out, 'capture.json'), 'utf8')) as {
       format: string;
       probes: { id: string; stdout: string }[];

@@ -1,9 +1,18 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCaptureFacts, type CaptureFacts } from '@headroom/core';
-import { collectCapture, readCapture, writeCapture } from '@headroom/host';
+import {
+  collectCapture,
+  dataFolderLayout,
+  readCapture,
+  resolveDataDir,
+  writeCapture,
+  type DataFolderLayout,
+} from '@headroom/host';
 import { EXIT, type CliIo } from '../cli-io';
-import { collectionTarget } from './machine';
+import { cliMachine, collectOptions, openHeadroom } from './machine';
 
 function summary(facts: CaptureFacts): string[] {
   const lines: string[] = [];
@@ -47,6 +56,15 @@ function summary(facts: CaptureFacts): string[] {
   return lines;
 }
 
+/** Copy the app's log and its older file into `<out>/headroom-log/`; answers how many there were. */
+async function copyLogs(layout: DataFolderLayout, out: string): Promise<number> {
+  const files = [layout.logFile, `${layout.logFile}.1`].filter((file) => existsSync(file));
+  if (files.length === 0) return 0;
+  await mkdir(join(out, 'headroom-log'), { recursive: true });
+  for (const file of files) await copyFile(file, join(out, 'headroom-log', basename(file)));
+  return files.length;
+}
+
 /**
  * `headroom collect [--out DIR] [--simulate S] [--boot]` writes a capture; `headroom collect --show DIR [--json]`
  * prints the facts of any capture, with nothing else needed.
@@ -68,13 +86,16 @@ export async function runCollect(args: readonly string[], io: CliIo): Promise<nu
     io.stdout.write(values.json ? `${JSON.stringify(facts, null, 2)}\n` : `${summary(facts).join('\n')}\n`);
     return EXIT.ok;
   }
-  const target = collectionTarget(values.simulate);
+  const { machine } = await openHeadroom(cliMachine(values.simulate), io);
   const out = resolve(values.out ?? `headroom-capture-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-  io.stdout.write(`Collecting from ${target.label}…\n`);
-  const capture = await collectCapture({ ...target, bootVm: values.boot });
+  io.stdout.write(`Collecting from ${machine.label}…\n`);
+  const capture = await collectCapture({ ...collectOptions(machine), bootVm: values.boot });
   await writeCapture(out, capture);
+  // A support capture carries the app's log (the user's data folder, even for a simulated machine): what failed
+  // in the background, with what was being done.
+  const logs = await copyLogs(dataFolderLayout(resolveDataDir()), out);
   io.stdout.write(
-    `${summary(readCaptureFacts(capture)).join('\n')}\nWrote ${capture.probes.length} probes to ${out}\n`,
+    `${summary(readCaptureFacts(capture)).join('\n')}\nWrote ${capture.probes.length} probes${logs > 0 ? ` and Headroom's log` : ''} to ${out}\n`,
   );
   return EXIT.ok;
 }

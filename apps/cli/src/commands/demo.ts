@@ -3,14 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRenderer, isRendererBuilt, rendererDistDir } from '@headroom/desktop';
-import { createWslCli } from '@headroom/host';
 import {
-  createHealthMonitor,
-  createHeadroomService,
-  createMetricsSampler,
-  quietCollector,
-  createServiceRouter,
-  createVerifier,
+  createHeadroom,
+  memoryLoginItem,
+  simulatedMachine,
   startDemoServer,
   type DemoServer,
 } from '@headroom/service';
@@ -79,44 +75,18 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
   const ownsStateDir = options.stateDir === undefined;
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'headroom-demo-'));
   const windows = createSimulatedWindows({ scenario: options.scenario, stateDir });
-  let startAtLogin = false;
-  const verifier = createVerifier({
-    env: windows.env,
-    host: windows.host,
-    wslconfigPath: windows.wslconfigPath,
-    historyDir: join(stateDir, 'headroom', 'wslconfig-history'),
-    baselineFile: join(stateDir, 'headroom', 'baselines.json'),
+  // The demo's data folder lives beside its simulated machine, never in the user's: a browser tab is not the app.
+  const headroom = await createHeadroom({
+    machine: simulatedMachine(windows, memoryLoginItem()),
+    dataDir: join(stateDir, 'headroom'),
+    ...(io.log ? { log: io.log } : {}),
     stopTimeoutMs: VERIFY_STOP_TIMEOUT_MS * simulatorTimeScale(process.env),
-  });
-  // The simulated host has no Ollama: the dashboard says so rather than reading one on this machine.
-  const metrics = createMetricsSampler({ env: windows.env, hostMemory: () => windows.hostMemory() });
-  const health = createHealthMonitor({
-    collect: quietCollector(windows),
-    latency: () => metrics.latency(),
-    baseline: () => verifier.baselines?.latest() ?? Promise.resolve(undefined),
-  });
-  const service = createHeadroomService({
-    wsl: createWslCli({ env: windows.env }),
-    verifier,
-    metrics,
-    health,
-    setup: {
-      stateFile: join(stateDir, 'headroom', 'setup.json'),
-      wslconfigPath: windows.wslconfigPath,
-      // The simulated Windows' sign-in list: the demo remembers the choice for as long as it runs.
-      loginItem: {
-        get: () => Promise.resolve(startAtLogin),
-        set: (enabled) => {
-          startAtLogin = enabled;
-          return Promise.resolve();
-        },
-      },
-    },
   });
   let server: DemoServer;
   try {
     server = await startDemoServer({
-      router: createServiceRouter(service),
+      router: headroom.router,
+      ...(io.log ? { log: io.log } : {}),
       staticDir: rendererDistDir,
       port: options.port,
     });
@@ -129,16 +99,11 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
     }
     throw error;
   }
-  const stopWatching = service.watch(WATCH_INTERVAL_MS);
-  const stopHealth = health.watch(HEALTH_INTERVAL_MS);
-  const stopWslconfig = service.watchWslconfig(WATCH_INTERVAL_MS);
+  headroom.start({ wslMs: WATCH_INTERVAL_MS, healthMs: HEALTH_INTERVAL_MS, wslconfigMs: WATCH_INTERVAL_MS });
   return {
     server,
     async stop() {
-      stopWatching();
-      stopHealth();
-      stopWslconfig();
-      metrics.stop();
+      headroom.stop();
       await server.close();
       if (ownsStateDir) rmSync(stateDir, { recursive: true, force: true });
     },

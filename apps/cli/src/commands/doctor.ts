@@ -13,8 +13,9 @@ import {
   type TargetModel,
 } from '@headroom/core';
 import { collectCapture, readCapture } from '@headroom/host';
+import type { Machine } from '@headroom/service';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
-import { collectionTarget } from './machine';
+import { cliMachine, collectOptions, openHeadroom } from './machine';
 
 const COLOURS = {
   red: '\x1b[31m',
@@ -105,20 +106,25 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
 
   let label: string;
   let capture;
-  let misplaced: Awaited<ReturnType<ReturnType<typeof collectionTarget>['misplaced']>> = [];
+  let misplaced: Awaited<ReturnType<Machine['misplaced']>> = [];
   let savedTarget: TargetModel | undefined;
   if (values['from-capture'] !== undefined) {
     const dir = resolve(values['from-capture']);
     capture = await readCapture(dir);
     label = `the capture in ${dir}`;
   } else {
-    const target = collectionTarget(values.simulate);
+    const target = cliMachine(values.simulate);
+    const { machine } = await openHeadroom(target, io);
     if (values.start && !values.json)
       io.stdout.write('Starting WSL if it is stopped, for the checks inside the distro (--start).\n');
     // The verbose list's states stand in for `wsl --list --running`: the doctor starts at most 4 wsl.exe processes.
-    capture = await collectCapture({ ...target, bootVm: values.start, skipProbes: ['wsl-list-running'] });
-    misplaced = await target.misplaced();
-    label = target.label;
+    capture = await collectCapture({
+      ...collectOptions(machine),
+      bootVm: values.start,
+      skipProbes: ['wsl-list-running'],
+    });
+    misplaced = await machine.misplaced();
+    label = machine.label;
     savedTarget = target.scenario?.target;
   }
   const facts = readCaptureFacts(capture);

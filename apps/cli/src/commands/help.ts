@@ -35,6 +35,8 @@ Commands:
 Options:
   -h, --help     show this help
   -v, --version  print Headroom's version
+  --verbose      also print what went wrong in the background (a check, a watcher) to stderr; the app keeps
+                 the same lines in its log file (see README.md, "Data folder")
 
 Exit codes: 0 done, 1 the command failed, 2 the command line was wrong.
 `;

@@ -1,65 +1,74 @@
 import { mkdtempSync } from 'node:fs';
 import { platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dataFolderLayout, extraProbes, resolveDataDir, type CollectOptions } from '@headroom/host';
 import {
-  extraProbes,
-  findMisplacedConfigs,
-  locateWslConfig,
-  thisWindowsHost,
-  type CollectOptions,
-  type MisplacedConfig,
-} from '@headroom/host';
+  createHeadroom,
+  memoryLoginItem,
+  simulatedMachine,
+  windowsMachine,
+  type CreateHeadroomOptions,
+  type Headroom,
+  type Machine,
+} from '@headroom/service';
 import { createSimulatedWindows, getScenario, scenarioNames, type Scenario } from '@headroom/simulator';
-import { UsageError } from '../cli-io';
-import { dataDir } from './wslconfig/target';
+import { UsageError, type CliIo } from '../cli-io';
 
-/** The machine a command looks at: how to collect from it, what to call it, and what only a live look can find. */
-export interface CollectionTarget extends Omit<CollectOptions, 'bootVm'> {
-  readonly label: string;
+/** The machine a command works on and the data folder it keeps what it saves in. */
+export interface CliMachine {
+  readonly machine: Machine;
+  readonly dataDir: string;
   /** The simulated scenario, when the machine is simulated. */
   readonly scenario?: Scenario;
-  /** Files beside .wslconfig that WSL never reads. */
-  misplaced(): Promise<MisplacedConfig[]>;
 }
 
 /**
- * Where a collection runs: this Windows machine (on Windows without --simulate), or a simulated one: the named
- * scenario in a fresh folder, or off Windows the default simulated machine kept in Headroom's data folder.
+ * The machine a command works on: this Windows machine (on Windows without --simulate), or a simulated one. Off
+ * Windows without --simulate it is the simulated machine kept in the data folder, the one the app runs on there,
+ * so the app and the CLI share it. `--simulate NAME` acts the scenario out in a fresh folder that also holds its
+ * own data folder: a throwaway machine's versions and baselines never mix with the user's.
  */
-export function collectionTarget(simulate: string | undefined): CollectionTarget {
-  if (simulate === undefined && platform() === 'win32') {
-    const host = thisWindowsHost();
-    const location = locateWslConfig({ platform: 'win32', env: process.env });
-    return {
-      host,
-      wslconfigPath: location.path,
-      extraProbes: extraProbes(),
-      label: 'this Windows machine',
-      misplaced: () => findMisplacedConfigs(location, { env: process.env }),
-    };
-  }
-  const scenario = simulate ?? process.env.HEADROOM_SCENARIO ?? 'healthy';
+export function cliMachine(simulate: string | undefined, env: NodeJS.ProcessEnv = process.env): CliMachine {
+  const dataDir = resolveDataDir(env);
+  if (simulate === undefined && platform() === 'win32') return { machine: windowsMachine(env), dataDir };
+  const scenario = simulate ?? env.HEADROOM_SCENARIO ?? 'healthy';
   if (!scenarioNames().includes(scenario)) {
     throw new UsageError(
       `There is no scenario named "${scenario}". Scenarios: ${scenarioNames().join(', ')}.`,
     );
   }
-  const stateDir =
-    simulate === undefined
-      ? join(dataDir(), 'simulator')
-      : mkdtempSync(join(tmpdir(), `headroom-collect-${scenario}-`));
-  const windows = createSimulatedWindows({ scenario, stateDir });
+  const fresh = simulate === undefined ? undefined : mkdtempSync(join(tmpdir(), `headroom-${scenario}-`));
+  const windows = createSimulatedWindows({
+    scenario,
+    stateDir: fresh ?? dataFolderLayout(dataDir).simulator,
+  });
   return {
-    env: windows.env,
-    host: windows.host,
-    wslconfigPath: windows.wslconfigPath,
-    extraProbes: extraProbes(),
-    label: `the simulated Windows (scenario "${scenario}")`,
+    machine: simulatedMachine(windows, memoryLoginItem()),
+    dataDir: fresh ? join(fresh, 'data') : dataDir,
     scenario: getScenario(scenario),
-    misplaced: () =>
-      findMisplacedConfigs(locateWslConfig({ platform: 'win32', env: {}, profileDir: windows.userProfile }), {
-        env: {},
-        platform: 'linux',
-      }),
+  };
+}
+
+/** Build Headroom for a command through the one composition root, logging to stderr with --verbose. */
+export function openHeadroom(
+  target: CliMachine,
+  io: CliIo,
+  options: Omit<CreateHeadroomOptions, 'machine' | 'dataDir' | 'log'> = {},
+): Promise<Headroom> {
+  return createHeadroom({
+    machine: target.machine,
+    dataDir: target.dataDir,
+    ...(io.log ? { log: io.log } : {}),
+    ...options,
+  });
+}
+
+/** How to collect from a machine, with the probes only a live look has. */
+export function collectOptions(machine: Machine): Omit<CollectOptions, 'bootVm'> {
+  return {
+    ...(machine.env ? { env: machine.env } : {}),
+    host: machine.host,
+    wslconfigPath: machine.wslconfigPath,
+    extraProbes: extraProbes(),
   };
 }

@@ -1,10 +1,9 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { diagnose, readCaptureFacts, STANDARD_RULES } from '@headroom/core';
-import { createVerifier, runVerify } from '@headroom/service';
+import { runVerify } from '@headroom/service';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
-import { collectionTarget } from './machine';
-import { baselineFileFor, historyDirFor } from './wslconfig/target';
+import { cliMachine, openHeadroom } from './machine';
 
 /** Ask on the terminal before stopping running distros; refuse (never assume) when there is no terminal. */
 async function askOnTerminal(running: readonly string[], io: CliIo): Promise<boolean> {
@@ -41,21 +40,16 @@ export async function runVerifyCommand(args: readonly string[], io: CliIo): Prom
   const timeoutSeconds = Number(values.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
     throw new UsageError(`--timeout needs a number of seconds, not "${values.timeout}".`);
-  const target = collectionTarget(values.simulate);
-  const { totalMemoryBytes, logicalProcessors } = target.host;
-  if (totalMemoryBytes === undefined || logicalProcessors === undefined)
-    throw new Error('The host’s RAM and processors are unknown.');
-  const { baselines, ...verifier } = createVerifier({
-    ...(target.env ? { env: target.env } : {}),
-    host: { ...target.host, totalMemoryBytes, logicalProcessors },
-    wslconfigPath: target.wslconfigPath,
-    historyDir: historyDirFor(target.wslconfigPath),
-    baselineFile: baselineFileFor(target.wslconfigPath),
-    ...(values.distro === undefined ? {} : { distro: values.distro }),
-  });
+  // The same verifier, history and baseline file as the app's: the tray's health check compares with this baseline.
+  const headroom = await openHeadroom(
+    cliMachine(values.simulate),
+    io,
+    values.distro === undefined ? {} : { distro: values.distro },
+  );
+  const { baselines, ...verifier } = headroom.verifier;
   if (!values.json)
     io.stdout.write(
-      `Verifying ${target.label}: shutting WSL down, booting it again and checking what it got…\n`,
+      `Verifying ${headroom.machine.label}: shutting WSL down, booting it again and checking what it got…\n`,
     );
   const outcome = await runVerify(
     { ...verifier, confirm: (running) => askOnTerminal(running, io) },

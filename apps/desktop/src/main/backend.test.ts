@@ -1,57 +1,53 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createWslCli } from '@headroom/host';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { allowSimulatedBackend, createBackend } from './backend';
-import { simulatedBackend } from './simulated-backend';
+import { allowSimulatedMachine, chooseMachine } from './backend';
+import { simulatedMachineFor } from './simulated-backend';
 
-let userDataDir: string;
+let dataDir: string;
 
 beforeEach(() => {
-  userDataDir = mkdtempSync(join(tmpdir(), 'headroom-backend-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'headroom-backend-'));
 });
-afterEach(() => rmSync(userDataDir, { recursive: true, force: true }));
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('createBackend', () => {
-  it('uses the real wsl.exe on Windows and builds no simulator', () => {
-    const backend = createBackend({ platform: 'win32', userDataDir, env: { HEADROOM_SCENARIO: 'healthy' } });
-    expect(backend.simulated).toBe(false);
-    expect(backend.scenario).toBeUndefined();
-    expect(existsSync(join(userDataDir, 'simulator'))).toBe(false);
+describe('chooseMachine', () => {
+  it('uses this Windows on Windows and builds no simulator', () => {
+    const machine = chooseMachine({ platform: 'win32', dataDir, env: { HEADROOM_SCENARIO: 'healthy' } });
+    expect(machine.simulated).toBe(false);
+    expect(machine.scenario).toBeUndefined();
+    expect(existsSync(join(dataDir, 'simulator'))).toBe(false);
   });
 
   it('off Windows refuses to start unless the development entry allowed the simulator', async () => {
     vi.resetModules();
     const fresh = await import('./backend');
-    expect(() => fresh.createBackend({ platform: 'linux', userDataDir, env: {} })).toThrow(
+    expect(() => fresh.chooseMachine({ platform: 'linux', dataDir, env: {} })).toThrow(
       /runs on Windows only \(this is linux\)/,
     );
-    expect(existsSync(join(userDataDir, 'simulator'))).toBe(false);
+    expect(existsSync(join(dataDir, 'simulator'))).toBe(false);
   });
 
-  it('elsewhere, in the development build, runs the simulated wsl.exe from userData, healthy by default', async () => {
-    allowSimulatedBackend(simulatedBackend);
-    const backend = createBackend({ platform: 'linux', userDataDir, env: {} });
-    expect(backend).toMatchObject({ simulated: true, scenario: 'healthy' });
-    expect(existsSync(join(userDataDir, 'simulator'))).toBe(true);
-    await expect(backend.wsl.listDistros()).resolves.toEqual([
+  it('elsewhere, in the development build, runs the simulated wsl.exe from the data folder, healthy by default', async () => {
+    allowSimulatedMachine(simulatedMachineFor);
+    const machine = chooseMachine({ platform: 'linux', dataDir, env: {} });
+    expect(machine).toMatchObject({ simulated: true, scenario: 'healthy' });
+    expect(existsSync(join(dataDir, 'simulator'))).toBe(true);
+    await expect(createWslCli({ env: machine.env ?? {} }).listDistros()).resolves.toEqual([
       { name: 'Ubuntu-24.04', isDefault: true, state: 'Running', version: 2 },
       { name: 'docker-desktop', isDefault: false, state: 'Running', version: 2 },
     ]);
   });
 
   it('takes the scenario from HEADROOM_SCENARIO, and an explicit one first', () => {
-    allowSimulatedBackend(simulatedBackend);
-    expect(() =>
-      createBackend({ platform: 'darwin', userDataDir, env: { HEADROOM_SCENARIO: 'nope' } }),
-    ).toThrow(/no scenario named "nope"/);
+    allowSimulatedMachine(simulatedMachineFor);
+    expect(() => chooseMachine({ platform: 'darwin', dataDir, env: { HEADROOM_SCENARIO: 'nope' } })).toThrow(
+      /no scenario named "nope"/,
+    );
     expect(
-      createBackend({
-        platform: 'darwin',
-        userDataDir,
-        scenario: 'healthy',
-        env: { HEADROOM_SCENARIO: 'nope' },
-      }),
+      chooseMachine({ platform: 'darwin', dataDir, scenario: 'healthy', env: { HEADROOM_SCENARIO: 'nope' } }),
     ).toMatchObject({ simulated: true, scenario: 'healthy' });
   });
 });

@@ -14,6 +14,7 @@ beforeEach(() => {
   vi.stubEnv('HEADROOM_SCENARIO', 'healthy');
   vi.spyOn(console, 'info').mockImplementation(() => undefined);
   userData = mkdtempSync(join(tmpdir(), 'headroom-main-'));
+  vi.stubEnv('HEADROOM_DATA_DIR', userData);
 });
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -80,6 +81,17 @@ describe('the main process entry', () => {
     );
     expect(lastMenu(tray)[0]).toMatchObject({ label: 'OK — OK', enabled: false });
     expect(lastMenu(tray).find((item) => item.label === 'Start at login')).toMatchObject({ checked: false });
+
+    await expect(invoke?.(fromWindow, 'app.paths', undefined)).resolves.toEqual({
+      ok: true,
+      value: { dataDir: userData, logDir: join(userData, 'logs'), canOpenFolders: true },
+    });
+    await expect(invoke?.(fromWindow, 'app.openLogFolder', undefined)).resolves.toMatchObject({
+      ok: true,
+      value: { opened: true, path: join(userData, 'logs') },
+    });
+    expect(fakeElectron.shell.openPath).toHaveBeenCalledWith(join(userData, 'logs'));
+    expect(app.setPath).toHaveBeenCalledWith('userData', userData);
 
     const clickShutdown = (): void =>
       lastMenu(tray)

@@ -2,20 +2,13 @@
  * Headroom's Electron main process: wiring only. One instance; the renderer served over `app://`; the service over
  * the real or simulated wsl.exe; IPC from trusted windows only; a tray icon that outlives the window.
  */
-import { join } from 'node:path';
-import type { AppPage, HealthSnapshot, WslSnapshot } from '@headroom/contract';
-import type { NotificationPolicyState, NotificationRequest, TimelineEntry } from '@headroom/core';
-import { openJsonDocument } from '@headroom/host';
-import {
-  createEventWatcher,
-  createHeadroomService,
-  createServiceRouter,
-  toErrorPayload,
-} from '@headroom/service';
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import type { AppPage, WslSnapshot } from '@headroom/contract';
+import { dataFolderLayout, logLevelFrom, openFileLog, resolveDataDir } from '@headroom/host';
+import { createHeadroom, toErrorPayload } from '@headroom/service';
+import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electron';
 import { APP_ID } from './app-id';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { createBackend } from './backend';
+import { chooseMachine } from './backend';
 import { confirmShutdown } from './confirm-shutdown';
 import { createTrustedSenders, forwardPushes, registerIpc } from './ipc';
 import { electronLoginItem, HIDDEN_ARG } from './login-item';
@@ -25,41 +18,12 @@ import { hardenSession } from './security';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
 
-const WATCH_INTERVAL_MS = 10_000;
-/** How often .wslconfig is looked at for edits made outside Headroom (a file read, no process). */
-const WSLCONFIG_INTERVAL_MS = 15_000;
 /** The light health check's interval (it never starts WSL): five minutes, or HEADROOM_HEALTH_INTERVAL_S seconds. */
 const HEALTH_INTERVAL_MS = (Number(process.env.HEADROOM_HEALTH_INTERVAL_S) || 300) * 1000;
 
-/** How bad each light is, to notify only when it gets worse. */
-const HEALTH_RANK: Readonly<Record<HealthSnapshot['health'], number>> = {
-  grey: 0,
-  green: 1,
-  amber: 2,
-  red: 3,
-};
-
-/** What a new event in the log says as a notification; restarts are left to the history page. */
-function eventNotification(entry: TimelineEntry): NotificationRequest[] {
-  if (entry.kind === 'restart') return [];
-  const body =
-    entry.kind === 'inference-crash'
-      ? 'Open Headroom to see whether the GPU or memory was the cause.'
-      : 'Your WSL GPU setup may have changed. Open Headroom to re-verify it.';
-  return [{ kind: entry.kind, title: entry.title, body, page: 'overview' }];
-}
-
-/** The notification policy's saved state, when the file holds one. */
-function acceptPolicyState(value: unknown): NotificationPolicyState | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { lastShown, muted } = value as Record<string, unknown>;
-  return typeof lastShown === 'object' && lastShown !== null && Array.isArray(muted)
-    ? (value as NotificationPolicyState)
-    : undefined;
-}
-
-function start(): void {
+function start(dataDir: string): void {
   const paths = desktopPaths(__dirname);
+  const log = openFileLog({ path: dataFolderLayout(dataDir).logFile, level: logLevelFrom(process.env) });
   const senders = createTrustedSenders();
   let quitting = false;
   let window: BrowserWindow | undefined;
@@ -81,21 +45,22 @@ function start(): void {
     return true;
   };
 
-  const ready = (): void => {
+  const ready = async (): Promise<void> => {
     hardenSession(session.defaultSession);
     serveRenderer(paths.rendererDir);
-    const backend = createBackend({ platform: process.platform, userDataDir: app.getPath('userData') });
+    const machine = chooseMachine({ platform: process.platform, dataDir });
     const loginItem = electronLoginItem(app);
-    if (backend.simulated)
-      console.info(`Headroom is using the simulator, scenario "${backend.scenario ?? ''}".`);
-    const service = createHeadroomService({
-      wsl: backend.wsl,
-      verifier: backend.verifier,
-      metrics: backend.metrics,
-      health: backend.health,
-      setup: { ...backend.setup, loginItem },
+    if (machine.simulated)
+      console.info(`Headroom is using the simulator, scenario "${machine.scenario ?? ''}".`);
+    log.info(`Headroom starting on ${machine.label}`);
+    const headroom = await createHeadroom({
+      machine,
+      dataDir,
+      log,
+      loginItem,
+      openFolder: (folder) => shell.openPath(folder),
     });
-    const router = createServiceRouter(service);
+    const { service, router } = headroom;
     const stopIpc = registerIpc({ ipcMain, router, isTrusted: (event) => senders.isTrustedSender(event) });
     const stopPushes = forwardPushes({
       router,
@@ -140,66 +105,30 @@ function start(): void {
       },
       (error: unknown) => tray.update(last, toErrorPayload(error)),
     );
-    const stopWatch = service.watch(WATCH_INTERVAL_MS);
     const notifier = createNotifier({
-      store: openJsonDocument(join(app.getPath('userData'), 'notifications.json'), acceptPolicyState),
+      store: headroom.notificationState,
       open: (page) => {
         if (openWindow(page)) service.show(page);
       },
+      log,
     });
-    const events = createEventWatcher(join(app.getPath('userData'), 'events.json'));
-    const stopTimeline = backend.health.onTimeline((entries) => {
-      void events.observe(entries).then((fresh) => notifier.notify(fresh.flatMap(eventNotification)));
-    });
-    let lastHealth: HealthSnapshot['health'] | undefined;
-    let lastChanges: readonly string[] = [];
-    const stopHealthTray = service.on('health.changed', (health) => {
-      tray.setHealth(health);
-      if (
-        lastHealth !== undefined &&
-        HEALTH_RANK[health.health] > HEALTH_RANK[lastHealth] &&
-        health.health !== 'grey'
-      ) {
-        void notifier.notify([
-          {
-            kind: 'health-worse',
-            title: `Headroom: ${health.summary}`,
-            body: 'Open Headroom to see what changed and how to fix it.',
-            page: 'overview',
-          },
-        ]);
-      }
-      const newChanges = health.changes.filter((change) => !lastChanges.includes(change));
-      if (newChanges.length > 0) {
-        void notifier.notify([
-          {
-            kind: 'driver-change',
-            title: `Since the last verified setup: ${newChanges.join(', ')}`,
-            body: 'Your WSL GPU setup may have changed. Open Headroom to re-verify it.',
-            page: 'overview',
-          },
-        ]);
-      }
-      lastChanges = health.changes;
-      lastHealth = health.health;
-    });
-    void router.invoke('health.check', undefined);
-    const stopHealth = backend.health.watch(HEALTH_INTERVAL_MS);
-    const stopWslconfig = service.watchWslconfig(WSLCONFIG_INTERVAL_MS);
+    const stopNotify = headroom.onNotify((requests) => void notifier.notify(requests));
+    const stopHealthTray = service.on('health.changed', (health) => tray.setHealth(health));
+    headroom.start({ healthMs: HEALTH_INTERVAL_MS });
     loginItem.get().then(
       (enabled) => tray.setStartAtLogin(enabled),
-      () => tray.setStartAtLogin(undefined),
+      (error: unknown) => {
+        log.warn('reading whether Headroom starts at sign-in', error);
+        tray.setStartAtLogin(undefined);
+      },
     );
 
     if (!process.argv.includes(HIDDEN_ARG)) openWindow();
     app.on('second-instance', () => void openWindow());
     app.on('will-quit', () => {
-      stopWatch();
-      stopHealth();
-      stopWslconfig();
+      headroom.stop();
       stopHealthTray();
-      stopTimeline();
-      backend.metrics.stop();
+      stopNotify();
       stopTray();
       stopPushes();
       stopIpc();
@@ -217,15 +146,19 @@ function start(): void {
     .whenReady()
     .then(ready)
     .catch((error: unknown) => {
+      log.error('starting Headroom', error);
       dialog.showErrorBox('Headroom could not start', error instanceof Error ? error.message : String(error));
       app.exit(1);
     });
 }
 
+// The app's data folder is the CLI's (resolveDataDir), so both see the same versions, baselines and log.
+const dataDir = resolveDataDir(process.env);
+app.setPath('userData', dataDir);
 if (app.requestSingleInstanceLock()) {
   app.setAppUserModelId(APP_ID);
   registerAppScheme();
-  start();
+  start(dataDir);
 } else {
   app.quit();
 }

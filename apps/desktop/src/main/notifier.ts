@@ -5,6 +5,7 @@ import {
   type NotificationPolicyState,
   type NotificationRequest,
 } from '@headroom/core';
+import { nullLog, type Log } from '@headroom/host';
 import { Notification } from 'electron';
 
 /** Where the policy's state is kept between runs (so an hour's limit survives a restart). */
@@ -26,24 +27,27 @@ export function createNotifier(options: {
   store: NotifierStore;
   open: (page: AppPage) => void;
   clock?: () => number;
+  /** Where a notification that could not be shown or remembered is logged; default none. */
+  log?: Log;
 }): Notifier {
   const clock = options.clock ?? (() => Date.now());
   let queue: Promise<void> = Promise.resolve();
   return {
     notify(requests) {
-      queue = queue
-        .catch(() => undefined)
-        .then(async () => {
-          if (!Notification.isSupported()) return;
-          const state = (await options.store.read()) ?? NO_NOTIFICATIONS_YET;
-          const decision = decideNotifications(requests, state, clock());
-          for (const request of decision.show) {
-            const notification = new Notification({ title: request.title, body: request.body });
-            notification.on('click', () => options.open(request.page));
-            notification.show();
-          }
-          if (decision.show.length > 0) await options.store.write(decision.state);
-        });
+      const log = options.log ?? nullLog;
+      const show = async (): Promise<void> => {
+        if (!Notification.isSupported()) return;
+        const state = (await options.store.read()) ?? NO_NOTIFICATIONS_YET;
+        const decision = decideNotifications(requests, state, clock());
+        for (const request of decision.show) {
+          const notification = new Notification({ title: request.title, body: request.body });
+          notification.on('click', () => options.open(request.page));
+          notification.show();
+        }
+        if (decision.show.length > 0) await options.store.write(decision.state);
+      };
+      // Each notify is logged when it fails and never stops the ones after it.
+      queue = queue.then(show).catch((error: unknown) => log.warn('showing a notification', error));
       return queue;
     },
   };

@@ -1,5 +1,5 @@
-import { allowSimulatedBackend } from './backend';
-import { simulatedBackend } from './simulated-backend';
+import { allowSimulatedMachine } from './backend';
+import { simulatedMachineFor } from './simulated-backend';
 
 // Imported by the development entry before the app itself, so the app may run against the simulated Windows.
-allowSimulatedBackend(simulatedBackend);
+allowSimulatedMachine(simulatedMachineFor);

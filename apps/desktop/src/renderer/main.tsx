@@ -2,6 +2,7 @@ import { createBridge } from '@headroom/contract';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { LogFolderButton } from './components/LogFolderButton';
 import { Unavailable } from './components/Unavailable';
 import { navigate, pageFromHash } from './state/navigation';
 import { createStores, StoresContext } from './state/store-context';
@@ -38,7 +39,7 @@ if ('error' in transport) {
   root.render(
     <StrictMode>
       <StoresContext.Provider value={stores}>
-        <App />
+        <App footer={<LogFolderButton bridge={bridge} />} />
       </StoresContext.Provider>
     </StrictMode>,
   );

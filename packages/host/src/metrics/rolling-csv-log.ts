@@ -1,6 +1,4 @@
-import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { errorCode } from '../wslconfig/fs-ops';
+import { openRollingFile } from '../log/rolling-file';
 
 /** A CSV file of samples that never grows past its cap: when full it becomes `<name>.1` and a new file starts. */
 export interface RollingCsvLog {
@@ -23,39 +21,10 @@ const cell = (value: string | number | null): string => {
 
 /** Open a rolling CSV log (created on the first row). */
 export function openRollingCsvLog(options: RollingCsvLogOptions): RollingCsvLog {
-  const { path, maxBytes } = options;
-  const header = `${options.header.map(cell).join(',')}\n`;
-  let queue: Promise<void> = Promise.resolve();
-
-  const sizeOf = async (): Promise<number | undefined> => {
-    try {
-      return (await stat(path)).size;
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return undefined;
-      throw error;
-    }
-  };
-
-  const write = async (line: string): Promise<void> => {
-    let size = await sizeOf();
-    if (size !== undefined && size + line.length > maxBytes) {
-      await rename(path, `${path}.1`);
-      size = undefined;
-    }
-    if (size === undefined) {
-      await mkdir(dirname(path), { recursive: true });
-      await appendFile(path, header);
-    }
-    await appendFile(path, line);
-  };
-
-  return {
-    append(row) {
-      const line = `${row.map(cell).join(',')}\n`;
-      // A failed write (a locked file) rejects its own append, never the ones after it.
-      const next = queue.catch(() => undefined).then(() => write(line));
-      queue = next;
-      return next;
-    },
-  };
+  const file = openRollingFile({
+    path: options.path,
+    maxBytes: options.maxBytes,
+    header: `${options.header.map(cell).join(',')}\n`,
+  });
+  return { append: (row) => file.append(`${row.map(cell).join(',')}\n`) };
 }

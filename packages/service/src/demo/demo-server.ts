@@ -8,6 +8,7 @@ import {
   type Envelope,
   type PushMessage,
 } from '@headroom/contract';
+import { nullLog, type Log } from '@headroom/host';
 import type { ServiceRouter } from '../service-router';
 import { readStaticFile } from './static-files';
 
@@ -20,6 +21,8 @@ export interface DemoServerOptions {
   readonly port?: number;
   /** Fixed token for tests; a random one per run otherwise. */
   readonly token?: string;
+  /** Where a request that failed unexpectedly is logged; default none. */
+  readonly log?: Log;
 }
 
 /** A running demo server. */
@@ -198,7 +201,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
             handleEvents(request, response, url);
           })
         : handleStatic(request, response, url);
-    work.catch(() => {
+    work.catch((error: unknown) => {
+      (options.log ?? nullLog).error(`answering ${request.method ?? 'a'} request for ${url.pathname}`, error);
       if (!response.headersSent) response.writeHead(500, SECURITY_HEADERS);
       response.end();
     });

@@ -11,6 +11,7 @@ import {
   type VerifyBaseline,
   type TimelineEntry,
 } from '@headroom/core';
+import { nullLog, type Log } from '@headroom/host';
 
 /** What the monitor needs: a collection that never starts WSL, and the live passthrough latency when sampled. */
 export interface HealthMonitorDeps {
@@ -21,6 +22,8 @@ export interface HealthMonitorDeps {
   /** The last verified setup, to say what changed since (driver, WSL, kernel, GPU). */
   readonly baseline?: () => Promise<VerifyBaseline | undefined>;
   readonly clock?: () => Date;
+  /** Where failures of the timed checks go; default none. */
+  readonly log?: Log;
 }
 
 /** The light health check, run on demand and on a timer; tells its listeners when the light changes. */
@@ -45,6 +48,7 @@ export interface HealthMonitor {
  */
 export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
   const clock = deps.clock ?? (() => new Date());
+  const log = deps.log ?? nullLog;
   const listeners = new Set<(snapshot: HealthSnapshot) => void>();
   let last: HealthSnapshot | undefined;
   let lastTimeline: readonly TimelineEntry[] = [];
@@ -59,7 +63,10 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
     const { health, summary } = healthOf(report, deps.latency?.());
     const count = (severity: string): number =>
       report.findings.filter((finding) => finding.severity === severity).length;
-    const baseline = await deps.baseline?.().catch(() => undefined);
+    const baseline = await deps.baseline?.().catch((error: unknown) => {
+      log.warn('reading the last verified baseline for the health check (compared with none)', error);
+      return undefined;
+    });
     const changes = baseline ? baselineChanges(baseline, facts).map((change) => change.text) : [];
     const snapshot: HealthSnapshot = {
       health,
@@ -87,7 +94,7 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
     latest: () => last,
     watch(intervalMs) {
       const timer = setInterval(() => {
-        void check().catch(() => undefined);
+        check().catch((error: unknown) => log.warn('running the timed health check', error));
       }, intervalMs);
       timer.unref();
       return () => clearInterval(timer);

@@ -28,18 +28,18 @@ export function createEventWatcher(file: string): EventWatcher {
   let queue: Promise<unknown> = Promise.resolve();
   return {
     observe(entries) {
-      const next = queue
-        .catch(() => undefined)
-        .then(async () => {
-          const stored = (await document.read())?.seen;
-          const fresh = stored === undefined ? [] : newEntries(entries, new Set(stored));
-          const seen = [...new Set([...entries.map((entry) => entry.id), ...(stored ?? [])])].slice(
-            0,
-            MAX_SEEN,
-          );
-          if (stored === undefined || fresh.length > 0) await document.write({ seen });
-          return fresh;
-        });
+      // A failed observe rejects for its own caller; the next one runs all the same.
+      const run = async (): Promise<TimelineEntry[]> => {
+        const stored = (await document.read())?.seen;
+        const fresh = stored === undefined ? [] : newEntries(entries, new Set(stored));
+        const seen = [...new Set([...entries.map((entry) => entry.id), ...(stored ?? [])])].slice(
+          0,
+          MAX_SEEN,
+        );
+        if (stored === undefined || fresh.length > 0) await document.write({ seen });
+        return fresh;
+      };
+      const next = queue.then(run, run);
       queue = next;
       return next;
     },

@@ -101,7 +101,7 @@ export async function runWslconfig(args: readonly string[], io: CliIo): Promise<
   if (!known.includes(command))
     throw new UsageError(`Unknown wslconfig command "${command}". Commands: ${known.join(', ')}.`);
   const { file, args: rest } = splitFile(command, parsed);
-  const target = resolveWslConfigTarget(file);
+  const target = await resolveWslConfigTarget(file, io);
   try {
     switch (command) {
       case 'check':

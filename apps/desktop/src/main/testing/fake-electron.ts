@@ -84,6 +84,9 @@ export class FakeApp extends EventEmitter {
   readonly requestSingleInstanceLock = vi.fn(() => this.gotLock);
   readonly whenReady = vi.fn(() => Promise.resolve());
   readonly getPath = vi.fn((_name: string) => this.userData);
+  readonly setPath = vi.fn((name: string, path: string) => {
+    if (name === 'userData') this.userData = path;
+  });
   readonly setAppUserModelId = vi.fn();
   openAtLogin = false;
   readonly getLoginItemSettings = vi.fn(() => ({ openAtLogin: this.openAtLogin }));
@@ -143,7 +146,11 @@ export const fakeElectron = {
     createFromBitmap: vi.fn((buffer: Buffer, options: Record<string, unknown>) => ({ buffer, options })),
   },
   nativeTheme: { shouldUseDarkColors: false },
-  shell: { openExternal: vi.fn((_url: string) => Promise.resolve()) },
+  shell: {
+    openExternal: vi.fn((_url: string) => Promise.resolve()),
+    /** Answers '' (opened), as Electron does when the folder opens. */
+    openPath: vi.fn((_path: string) => Promise.resolve('')),
+  },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },

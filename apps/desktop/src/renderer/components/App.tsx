@@ -1,6 +1,6 @@
 import { HEALTH_WORDS } from '@headroom/core';
 import type { AppPage } from '@headroom/contract';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { navigate, useHashPage } from '../state/navigation';
 import { useHealth, useSetup } from '../state/store-context';
 import { DashboardPage } from './dashboard/DashboardPage';
@@ -83,8 +83,11 @@ function SetupPrompt() {
   );
 }
 
-/** The window: a left rail with the app's places and the current page. Setup opens by itself on a first start. */
-export function App() {
+/**
+ * The window: a left rail with the app's places and the current page. Setup opens by itself on a first start.
+ * `footer` goes at the foot of the rail (the "Open log folder" button).
+ */
+export function App({ footer }: { readonly footer?: ReactNode } = {}) {
   const loaded = useSetup((s) => s.loaded);
   const completed = useSetup((s) => s.completed);
   const load = useSetup((s) => s.load);
@@ -109,6 +112,7 @@ export function App() {
             </li>
           ))}
         </ul>
+        {footer}
       </nav>
       {page === 'history' ? (
         <main className="page" id="history">

@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openFileLog } from '@headroom/host';
+import { createSimulatedWindows } from '@headroom/simulator';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHeadroom, type Headroom } from './create-headroom';
+import { simulatedMachine } from './machine';
+
+const dirs: string[] = [];
+let headroom: Headroom | undefined;
+afterEach(() => {
+  headroom?.stop();
+  headroom = undefined;
+  dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
+
+describe('createHeadroom', () => {
+  it('writes a failed background collect to the log file in the data folder, with what was being done', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
+    dirs.push(dataDir);
+    const windows = createSimulatedWindows({ scenario: 'healthy', stateDir: join(dataDir, 'simulator') });
+    const log = openFileLog({ path: join(dataDir, 'logs', 'headroom.log') });
+    headroom = await createHeadroom({
+      machine: simulatedMachine(windows),
+      dataDir,
+      log,
+      collect: () => Promise.reject(new Error('wsl.exe did not answer in 10 s')),
+    });
+    headroom.start({ healthMs: 20, wslMs: 60_000, wslconfigMs: 60_000 });
+
+    await vi.waitFor(
+      async () => {
+        await log.flush();
+        expect(readFileSync(headroom?.layout.logFile ?? '', 'utf8')).toMatch(
+          /WARN {2}running the timed health check: Error: wsl.exe did not answer in 10 s/,
+        );
+      },
+      { timeout: 5_000 },
+    );
+  });
+
+  it('answers where the data and the log are, and that a browser cannot open folders', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
+    dirs.push(dataDir);
+    const windows = createSimulatedWindows({ scenario: 'healthy', stateDir: join(dataDir, 'simulator') });
+    headroom = await createHeadroom({ machine: simulatedMachine(windows), dataDir });
+    await expect(headroom.router.invoke('app.openLogFolder', undefined)).resolves.toMatchObject({
+      ok: true,
+      value: {
+        opened: false,
+        path: join(dataDir, 'logs'),
+        message: expect.stringContaining('browser') as unknown,
+      },
+    });
+  });
+});

@@ -1,0 +1,199 @@
+import type { Capture, NotificationPolicyState, NotificationRequest } from '@headroom/core';
+import {
+  createWslCli,
+  createWslConfigStore,
+  dataFolderLayout,
+  historyDirFor,
+  migrateDataFolder,
+  nullLog,
+  openJsonDocument,
+  openRollingCsvLog,
+  type DataFolderLayout,
+  type JsonDocument,
+  type Log,
+  type WslConfigStore,
+} from '@headroom/host';
+import { createHeadroomService, type HeadroomService } from '../headroom-service';
+import { createHealthMonitor, type HealthMonitor } from '../health/health-monitor';
+import { createEventWatcher } from '../history/event-watcher';
+import {
+  createMetricsSampler,
+  METRICS_CSV_COLUMNS,
+  type MetricsSampler,
+  type MetricsSamplerDeps,
+} from '../metrics/metrics-sampler';
+import { acceptPolicyState, eventNotification, healthNotifications } from '../notify/notification-decisions';
+import { createServiceRouter, type ServiceRouter } from '../service-router';
+import type { LoginItemPort } from '../setup/setup-handlers';
+import type { VerifierDeps } from '../verify/verify-handlers';
+import { createVerifier, quietCollector } from '../verify/verifier';
+import type { Machine } from './machine';
+
+/** What {@link createHeadroom} builds Headroom over. */
+export interface CreateHeadroomOptions {
+  /** This Windows ({@link windowsMachine}) or a simulated one ({@link simulatedMachine}). */
+  readonly machine: Machine;
+  /** Headroom's data folder (`resolveDataDir()` from @headroom/host): the one the app, the CLI and the demo share. */
+  readonly dataDir: string;
+  /** Where background failures go: the app's rolling file, the CLI's stderr with --verbose; default none. */
+  readonly log?: Log;
+  /** Reads HEADROOM_METRICS_CSV; default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Start at sign-in (Electron's); default the machine's, else none. */
+  readonly loginItem?: LoginItemPort;
+  /** Open a folder in the file manager (Electron's `shell.openPath`); absent in a browser or a terminal. */
+  readonly openFolder?: (path: string) => Promise<string>;
+  /** How long verify waits for WSL to stop; default 60 s. */
+  readonly stopTimeoutMs?: number;
+  /** The distro verify boots; default WSL's default. */
+  readonly distro?: string;
+  /** The health check's collection; default the machine's quiet collection (tests hand in a failing one). */
+  readonly collect?: () => Promise<Capture>;
+}
+
+/** How often each watcher runs once {@link Headroom.start} is called. */
+export interface HeadroomIntervals {
+  /** The distros (a wsl.exe call); default 10 s. */
+  readonly wslMs?: number;
+  /** The light health check (never starts WSL); default 5 minutes. */
+  readonly healthMs?: number;
+  /** .wslconfig edited outside Headroom (a file read); default 15 s. */
+  readonly wslconfigMs?: number;
+}
+
+/** Headroom assembled: the service and everything it keeps and watches, over one machine and one data folder. */
+export interface Headroom {
+  readonly machine: Machine;
+  readonly layout: DataFolderLayout;
+  readonly log: Log;
+  readonly service: HeadroomService;
+  readonly router: ServiceRouter;
+  /** The verify loop's adapters; `verifier.store` is the user's .wslconfig with its history. */
+  readonly verifier: VerifierDeps;
+  readonly health: HealthMonitor;
+  readonly metrics: MetricsSampler;
+  /** The notification policy's state (when each kind was last shown, muted kinds). */
+  readonly notificationState: JsonDocument<NotificationPolicyState>;
+  /** The store of any .wslconfig: the user's own shares the app's history, another file has its own folder. */
+  storeFor(path: string): WslConfigStore;
+  /** Hear what should be notified (health worse, changes since the verified setup, new events); while started. */
+  onNotify(listener: (requests: NotificationRequest[]) => void): () => void;
+  /** Start the watchers: distros, the health light (and a first check), .wslconfig, and notifications. */
+  start(intervals?: HeadroomIntervals): void;
+  /** Stop every watcher and the live sampling. */
+  stop(): void;
+}
+
+const DEFAULT_INTERVALS = { wslMs: 10_000, healthMs: 300_000, wslconfigMs: 15_000 } as const;
+
+/**
+ * The one composition root: the app's main process, every CLI command and the demo build Headroom here, so they
+ * keep .wslconfig's versions, the baselines, the wizard's place and the notification state in the same files of the
+ * same data folder (README.md "Data folder"). What the CLI of 0.1 kept elsewhere is moved in first.
+ */
+export async function createHeadroom(options: CreateHeadroomOptions): Promise<Headroom> {
+  const { machine } = options;
+  const log = options.log ?? nullLog;
+  const env = options.env ?? process.env;
+  const layout = dataFolderLayout(options.dataDir);
+  await migrateDataFolder(layout, machine.wslconfigPath, log);
+
+  const verifier = createVerifier({
+    ...(machine.env ? { env: machine.env } : {}),
+    host: machine.host,
+    wslconfigPath: machine.wslconfigPath,
+    historyDir: layout.wslconfigHistory,
+    baselineFile: layout.baselines,
+    ...(options.stopTimeoutMs === undefined ? {} : { stopTimeoutMs: options.stopTimeoutMs }),
+    ...(options.distro === undefined ? {} : { distro: options.distro }),
+  });
+  // HEADROOM_METRICS_CSV=1 keeps every sample in a rolling CSV (10 MB, one older generation) in the data folder.
+  const samplerDeps: MetricsSamplerDeps & { readonly log?: Log } = {
+    ...(machine.env ? { env: machine.env } : {}),
+    hostMemory: () => machine.hostMemory(),
+    ...(machine.ollama ? { ollama: machine.ollama } : {}),
+    ...(machine.vmmemCommand ? { vmmemCommand: machine.vmmemCommand } : {}),
+    ...(env.HEADROOM_METRICS_CSV === '1'
+      ? {
+          csvLog: openRollingCsvLog({
+            path: layout.metricsCsv,
+            header: ['time', ...METRICS_CSV_COLUMNS],
+            maxBytes: 10 * 2 ** 20,
+          }),
+        }
+      : {}),
+    log,
+  };
+  const metrics = createMetricsSampler(samplerDeps);
+  const health = createHealthMonitor({
+    collect: options.collect ?? quietCollector(machine),
+    latency: () => metrics.latency(),
+    baseline: () => verifier.baselines?.latest() ?? Promise.resolve(undefined),
+    log,
+  });
+  const loginItem = options.loginItem ?? machine.loginItem;
+  const service = createHeadroomService({
+    wsl: createWslCli(machine.env ? { env: machine.env } : {}),
+    verifier,
+    metrics,
+    health,
+    setup: {
+      stateFile: layout.setup,
+      wslconfigPath: machine.wslconfigPath,
+      ...(loginItem ? { loginItem } : {}),
+    },
+    log,
+    paths: { dataDir: layout.root, logDir: layout.logDir },
+    ...(options.openFolder ? { openFolder: options.openFolder } : {}),
+  });
+
+  const notifyListeners = new Set<(requests: NotificationRequest[]) => void>();
+  const notify = (requests: NotificationRequest[]): void => {
+    if (requests.length > 0) notifyListeners.forEach((listener) => listener(requests));
+  };
+  const events = createEventWatcher(layout.events);
+  let stops: (() => void)[] = [];
+
+  return {
+    machine,
+    layout,
+    log,
+    service,
+    router: createServiceRouter(service),
+    verifier,
+    health,
+    metrics,
+    notificationState: openJsonDocument(layout.notifications, acceptPolicyState),
+    storeFor: (path) =>
+      createWslConfigStore({ path, historyDir: historyDirFor(layout, path, machine.wslconfigPath) }),
+    onNotify(listener) {
+      notifyListeners.add(listener);
+      return () => notifyListeners.delete(listener);
+    },
+    start(intervals = {}) {
+      const every = { ...DEFAULT_INTERVALS, ...intervals };
+      let lastLight: Parameters<typeof healthNotifications>[0];
+      stops = [
+        health.onTimeline((entries) => {
+          events.observe(entries).then(
+            (fresh) => notify(fresh.flatMap(eventNotification)),
+            (error: unknown) => log.warn('remembering which Windows events were already told', error),
+          );
+        }),
+        service.on('health.changed', (light) => {
+          notify(healthNotifications(lastLight, light));
+          lastLight = light;
+        }),
+        service.watch(every.wslMs),
+        health.watch(every.healthMs),
+        service.watchWslconfig(every.wslconfigMs),
+      ];
+      health.check().catch((error: unknown) => log.warn('running the first health check', error));
+    },
+    stop() {
+      stops.forEach((stop) => stop());
+      stops = [];
+      metrics.stop();
+    },
+  };
+}
