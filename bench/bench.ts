@@ -11,13 +11,8 @@ import { parseArgs } from 'node:util';
 import { METRIC_IDS } from '@headroom/contract';
 import { GPU_QUERY_FIELDS, MetricsStore, DAY_OF_SECONDS } from '@headroom/core';
 import { buildRenderer, rendererDistDir } from '@headroom/desktop';
-import { createWslCli, runProcess } from '@headroom/host';
-import {
-  createHeadroomService,
-  createMetricsSampler,
-  createServiceRouter,
-  startDemoServer,
-} from '@headroom/service';
+import { runProcess } from '@headroom/host';
+import { createHeadroom, simulatedMachine, startDemoServer, type Headroom } from '@headroom/service';
 import { createSimulatedWindows, readInvocations, type SimulatedWindows } from '@headroom/simulator';
 import { launchChromium } from '../e2e/support/browser';
 
@@ -42,19 +37,32 @@ const log = (json: boolean, line: string): void => {
   if (!json) process.stderr.write(`${line}\n`);
 };
 
-function simulate(name: string): { windows: SimulatedWindows; dispose: () => void } {
+function simulate(name: string): { windows: SimulatedWindows; stateDir: string; dispose: () => void } {
   const stateDir = mkdtempSync(join(tmpdir(), `headroom-bench-${name}-`));
   return {
     windows: createSimulatedWindows({ scenario: 'healthy', stateDir }),
+    stateDir,
     dispose: () => rmSync(stateDir, { recursive: true, force: true }),
   };
 }
 
+/** Headroom as the app builds it (the one composition root), over a simulated Windows, its data beside it. */
+function assemble(
+  windows: SimulatedWindows,
+  stateDir: string,
+  metricsStore?: MetricsStore,
+): Promise<Headroom> {
+  return createHeadroom({
+    machine: simulatedMachine(windows),
+    dataDir: join(stateDir, 'data'),
+    ...(metricsStore ? { metricsStore } : {}),
+  });
+}
+
 /** The service sampling at 1 Hz as the app does with the dashboard open: processes started per minute after warm-up. */
 async function steadySampling(): Promise<{ perMinute: number; cpuMsPerSample: number; samples: number }> {
-  const { windows, dispose } = simulate('steady');
-  const metrics = createMetricsSampler({ env: windows.env, hostMemory: () => windows.hostMemory() });
-  const service = createHeadroomService({ wsl: createWslCli({ env: windows.env }), metrics });
+  const { windows, stateDir, dispose } = simulate('steady');
+  const { service, metrics } = await assemble(windows, stateDir);
   const stopWatching = service.watch(WATCH_INTERVAL_MS);
   let samples = 0;
   metrics.onSample(() => (samples += 1));
@@ -149,13 +157,12 @@ function heapAfterDay(): number {
 async function renderWithFullDay(json: boolean): Promise<{ median: number; p95: number }> {
   log(json, 'Building the window…');
   await buildRenderer({ quiet: true });
-  const { windows, dispose } = simulate('render');
+  const { windows, stateDir, dispose } = simulate('render');
   const store = new MetricsStore();
   fillDay(store, Date.now());
-  const metrics = createMetricsSampler({ env: windows.env, hostMemory: () => windows.hostMemory(), store });
-  const service = createHeadroomService({ wsl: createWslCli({ env: windows.env }), metrics });
+  const { router, metrics } = await assemble(windows, stateDir, store);
   const server = await startDemoServer({
-    router: createServiceRouter(service),
+    router,
     staticDir: rendererDistDir,
     port: 0,
   });

@@ -6,8 +6,8 @@ import { createServiceRouter } from './service-router';
 import { createSimulatedService, type SimulatedServiceFixture } from './testing/simulated-service';
 
 let fixture: SimulatedServiceFixture;
-beforeEach(() => {
-  fixture = createSimulatedService('healthy');
+beforeEach(async () => {
+  fixture = await createSimulatedService('healthy');
 });
 afterEach(() => fixture.dispose());
 

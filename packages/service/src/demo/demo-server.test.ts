@@ -12,7 +12,7 @@ let staticDir: string;
 let server: DemoServer;
 
 beforeEach(async () => {
-  fixture = createSimulatedService('healthy');
+  fixture = await createSimulatedService('healthy');
   staticDir = mkdtempSync(join(tmpdir(), 'headroom-static-'));
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Headroom</title>');

@@ -1,4 +1,4 @@
-import type { Capture, NotificationPolicyState, NotificationRequest } from '@headroom/core';
+import type { Capture, MetricsStore, NotificationPolicyState, NotificationRequest } from '@headroom/core';
 import {
   createWslCli,
   createWslConfigStore,
@@ -49,6 +49,8 @@ export interface CreateHeadroomOptions {
   readonly distro?: string;
   /** The health check's collection; default the machine's quiet collection (tests hand in a failing one). */
   readonly collect?: () => Promise<Capture>;
+  /** Where samples are kept; default an empty store (the bench hands in a full day). */
+  readonly metricsStore?: MetricsStore;
 }
 
 /** How often each watcher runs once {@link Headroom.start} is called. */
@@ -108,11 +110,12 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     ...(options.distro === undefined ? {} : { distro: options.distro }),
   });
   // HEADROOM_METRICS_CSV=1 keeps every sample in a rolling CSV (10 MB, one older generation) in the data folder.
-  const samplerDeps: MetricsSamplerDeps & { readonly log?: Log } = {
+  const samplerDeps: MetricsSamplerDeps = {
     ...(machine.env ? { env: machine.env } : {}),
     hostMemory: () => machine.hostMemory(),
     ...(machine.ollama ? { ollama: machine.ollama } : {}),
     ...(machine.vmmemCommand ? { vmmemCommand: machine.vmmemCommand } : {}),
+    ...(options.metricsStore ? { store: options.metricsStore } : {}),
     ...(env.HEADROOM_METRICS_CSV === '1'
       ? {
           csvLog: openRollingCsvLog({
