@@ -1,12 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../diagnose';
+import { readCaptureFacts } from '../../capture/capture-facts';
+import {
+  afterPrompt,
+  captureOf,
+  doctorOf,
+  findingIds,
+  findingsOf,
+  fixture,
+  inputOf,
+  queryCsv,
+  runningVmCapture,
+} from '../../testing/capture';
+import { diagnose } from '../diagnose';
 import { GPU_RULES } from './index';
-import { afterPrompt, captureOf, findingsOf, inputOf, queryCsv } from './test-capture';
-import { readCaptureFacts } from '../../../capture/capture-facts';
-
-const fixture = (path: string): string =>
-  readFileSync(new URL(`../../../testdata/${path}`, import.meta.url), 'utf8');
 
 /** A working machine: the WSL table of microsoft/WSL#11277 (Windows driver 555.99) and the same driver on the host. */
 const HEALTHY = {
@@ -82,5 +88,30 @@ describe('GPU_RULES', () => {
       exitCode: 0,
       findings: [],
     });
+  });
+});
+
+describe('health and exit codes', () => {
+  it('is grey when WSL is stopped and nothing is wrong, and says what it could not check', () => {
+    const report = doctorOf(
+      captureOf({
+        'wsl-list-verbose':
+          '  NAME            STATE           VERSION\n* Ubuntu-24.04    Stopped         2\n',
+        'wsl-list-running': '',
+      }),
+    );
+    expect(report.health).toBe('grey');
+    expect(report.exitCode).toBe(0);
+    expect(report.notChecked).toContain('distro-meminfo');
+  });
+
+  it('takes the lowest exit code among the error findings', () => {
+    const report = doctorOf(
+      runningVmCapture({ memoryGiB: 8, processors: 4, swapGiB: 2 }, '[wsl2]\nmemory=48GB\n', {
+        'distro-model-dirs': 'dir /m -> /mnt/d/m\n',
+      }),
+    );
+    expect(findingIds(report).sort()).toEqual(['models-on-9p', 'wslconfig-not-applied']);
+    expect(report.exitCode).toBe(1);
   });
 });

@@ -2,12 +2,13 @@
  * What the GPU rules read from a capture's facts, in one place: the host's and the distro's driver versions, whether
  * the host has an NVIDIA GPU at all, and why GPU passthrough does not work, when it does not.
  */
-import type { CaptureFacts, NvidiaSmiFacts } from '../../../capture/capture-facts';
-import type { LibcudaFacts } from '../../../distro/libcuda';
-import type { NvidiaPackage, NvidiaPackages } from '../../../distro/nvidia-packages';
-import type { KernelRelease } from '../../../distro/uname';
-import type { GpuQueryRow, NvidiaSmiBanner, NvidiaSmiFailure, NvidiaSmiFailureKind } from '../../../nvidia';
-import type { Evidence } from '../../finding';
+import type { CaptureFacts, NvidiaSmiFacts } from '../../capture/capture-facts';
+import type { LibcudaFacts } from '../../distro/libcuda';
+import type { NvidiaPackage, NvidiaPackages } from '../../distro/nvidia-packages';
+import type { KernelRelease } from '../../distro/uname';
+import type { GpuQueryRow, NvidiaSmiBanner, NvidiaSmiFailure, NvidiaSmiFailureKind } from '../../nvidia';
+import type { Evidence } from '../finding';
+import { NVIDIA_DRIVER_DOWNLOAD } from './sources';
 
 /** The probe ids the GPU rules cite. */
 export const PROBES = {
@@ -297,7 +298,7 @@ export function libcudaShadowed(facts: CaptureFacts): boolean {
 
 /** Steps that bring the Windows driver's files back into WSL: update the driver and WSL, then restart WSL. */
 export const RESTORE_WSL_DRIVER_STEPS: readonly string[] = [
-  'Install the current NVIDIA driver for your GPU on Windows (https://www.nvidia.com/Download/index.aspx). It is the only NVIDIA driver WSL needs.',
+  `Install the current NVIDIA driver for your GPU on Windows (${NVIDIA_DRIVER_DOWNLOAD}). It is the only NVIDIA driver WSL needs.`,
   'In PowerShell, run `wsl --update`.',
   'In PowerShell, run `wsl --shutdown`, then open your distro again.',
   'Check in the distro: `/usr/lib/wsl/lib/nvidia-smi` lists your GPU.',

@@ -1,10 +1,66 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findingsOf, queryCsv } from './test-capture';
-import { vramHeadroomLow } from './vram-headroom';
+import { doctorOf, findingIds, findingsOf, fixture, queryCsv, runningVmCapture } from '../../testing/capture';
+import { vramHeadroomLow } from './memory';
 
-const fixture = (path: string): string =>
-  readFileSync(new URL(`../../../testdata/${path}`, import.meta.url), 'utf8');
+const GiB = 2 ** 30;
+
+describe("the VM's memory", () => {
+  it('says the running VM still has the old settings when it disagrees with the file', () => {
+    const report = doctorOf(
+      runningVmCapture(
+        { memoryGiB: 8, processors: 4, swapGiB: 2 },
+        '[wsl2]\nmemory=48GB\nprocessors=12\nswap=8GB\n',
+      ),
+    );
+    expect(findingIds(report)).toEqual(['wslconfig-not-applied']);
+    expect(report.findings[0]?.explanation).toContain('memory 7.8 GiB in WSL, .wslconfig gives 48.0 GiB');
+    expect(report.findings[0]?.fix).toEqual({
+      kind: 'shutdown-and-verify',
+      label: 'Shut down WSL and verify',
+    });
+  });
+
+  it('accepts a VM that matches the file, MemTotal a little below memory as the kernel keeps some', () => {
+    const report = doctorOf(
+      runningVmCapture(
+        { memoryGiB: 48, processors: 12, swapGiB: 8 },
+        '[wsl2]\nmemory=48GB\nprocessors=12\nswap=8GB\n',
+      ),
+    );
+    expect(report.findings).toEqual([]);
+    expect(report.health).toBe('green');
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('judges the defaults when there is no .wslconfig: half the RAM, all processors, 25% swap', () => {
+    const report = doctorOf(runningVmCapture({ memoryGiB: 32, processors: 16, swapGiB: 8 }, ''));
+    expect(report.findings).toEqual([]);
+  });
+
+  it('says WSL has too little memory for the target model and offers a size that leaves Windows enough', () => {
+    const target = {
+      label: 'Llama 3.1 70B Q4_K_M at 8192 tokens',
+      ramBytes: 26 * GiB,
+      reasoning: '19 layers on the CPU',
+    };
+    const report = doctorOf(
+      runningVmCapture({ memoryGiB: 8, processors: 16, swapGiB: 2 }, '[wsl2]\nmemory=8GB\nswap=2GB\n'),
+      { target },
+    );
+    expect(report.findings).toMatchObject([
+      {
+        id: 'memory-ceiling',
+        category: 'configuration',
+        fix: { kind: 'set-wslconfig', assignments: [{ key: 'wsl2.memory', value: '26GB' }] },
+      },
+    ]);
+    const enough = doctorOf(
+      runningVmCapture({ memoryGiB: 48, processors: 16, swapGiB: 12 }, '[wsl2]\nmemory=48GB\n'),
+      { target },
+    );
+    expect(findingIds(enough)).toEqual([]);
+  });
+});
 
 const WINDOWS = 'nvidia-smi/exporter-captures/windows-x86_64__nvidia-geforce-rtx-2080-super__591.86';
 

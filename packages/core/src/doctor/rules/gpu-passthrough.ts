@@ -1,13 +1,21 @@
-import type { Finding, FindingFix } from '../../finding';
-import type { Rule } from '../../rule';
+/**
+ * The GPU rules about reaching the GPU at all: an NVIDIA GPU on the host, one in WDDM mode, passthrough into the
+ * distro, and how fast nvidia-smi answers through it.
+ */
+import type { CaptureFacts } from '../../capture/capture-facts';
+import type { Evidence, Finding, FindingFix } from '../finding';
+import type { Rule } from '../rule';
 import {
+  bannerOf,
+  distroIsWsl1,
   hostGpus,
   hostWithoutNvidiaGpu,
   linuxDriverPackages,
   passthroughProblem,
-  smiWorks,
-  RESTORE_WSL_DRIVER_STEPS,
   type PassthroughProblem,
+  PROBES,
+  RESTORE_WSL_DRIVER_STEPS,
+  smiWorks,
 } from './gpu-facts';
 import {
   COULDNT_COMMUNICATE_ISSUE,
@@ -15,7 +23,10 @@ import {
   CUDA_ON_WSL_GUIDE,
   CUDA_ON_WSL_NO_LINUX_DRIVER,
   GPU_ACCESS_BLOCKED_ISSUE,
+  PASSTHROUGH_HANG_ISSUE,
   WSL_GPU_SUPPORT_SOURCE,
+  NVIDIA_DRIVER_DOWNLOAD,
+  WSL_CUDA_PERFORMANCE,
 } from './sources';
 
 const CONSEQUENCE =
@@ -172,10 +183,173 @@ export const noNvidiaGpu: Rule = ({ facts }) => {
       fix: {
         kind: 'open-page',
         label: 'Install the NVIDIA driver for your GPU (if this PC has one)',
-        url: 'https://www.nvidia.com/Download/index.aspx',
+        url: NVIDIA_DRIVER_DOWNLOAD,
       },
       source: `${CUDA_ON_WSL_GUIDE}#step-1-install-nvidia-driver-for-gpu-support`,
       ...(evidence.length < 2 ? { confidence: 'medium' as const } : {}),
+    },
+  ];
+};
+
+/**
+ * `host-gpu-tcc`: a host GPU runs in the TCC driver model. NVIDIA's CUDA on WSL guide (§5) supports WDDM only ("It
+ * will not be available on Quadro GPUs in TCC mode"); microsoft/WSL#11865 shows an L40S in TCC that WSL cannot see.
+ */
+export const hostGpuTcc: Rule = ({ facts }) => {
+  const gpus = hostGpus(facts);
+  const tcc = gpus.filter((gpu) => gpu.driverModel === 'TCC');
+  const [first] = tcc;
+  if (!first) return [];
+  const mixed = gpus.some((gpu) => gpu.driverModel === 'WDDM');
+  const evidence: Evidence[] = tcc.map((gpu) => ({
+    probe: gpu.probe,
+    excerpt: `GPU ${gpu.index}${gpu.name === '' ? '' : ` ${gpu.name}`}: ${
+      gpu.probe === 'host-nvidia-smi-query' ? 'driver_model.current' : 'Driver-Model'
+    } TCC`,
+  }));
+  const which = tcc.map((gpu) => `GPU ${gpu.index}${gpu.name === '' ? '' : ` (${gpu.name})`}`).join(', ');
+  return [
+    {
+      id: 'host-gpu-tcc',
+      severity: 'error',
+      category: 'gpu',
+      title: `${which} ${tcc.length === 1 ? 'runs' : 'run'} in TCC mode; WSL needs WDDM`,
+      explanation:
+        'NVIDIA’s CUDA on WSL User Guide supports GPUs in the WDDM driver model only. A GPU in TCC mode is not passed ' +
+        'through to WSL: nvidia-smi inside WSL then reports “GPU access blocked by the operating system” or no GPU ' +
+        '(microsoft/WSL#11865), and CUDA programs there cannot use it.' +
+        (mixed
+          ? ' Your other GPU runs in WDDM, but one report says a TCC GPU next to it can keep WSL from seeing any GPU (microsoft/WSL#13027).'
+          : ''),
+      evidence,
+      fix: {
+        kind: 'steps',
+        label: 'Switch the GPU to WDDM',
+        steps: [
+          ...tcc.map(
+            (gpu) =>
+              `In PowerShell as administrator, run \`nvidia-smi -i ${gpu.index} -dm 0\` (0 = WDDM, 1 = TCC).`,
+          ),
+          'Restart Windows.',
+          'Check in the distro: `/usr/lib/wsl/lib/nvidia-smi` lists the GPU. Some data-center GPUs cannot run in WDDM; nvidia-smi then refuses the change, and WSL cannot use that GPU.',
+        ],
+      },
+      source: CUDA_ON_WSL_CONSTRAINTS,
+    },
+  ];
+};
+
+/** Above this, the distro's nvidia-smi counts as slow (ms). */
+export const SLOW_PASSTHROUGH_MS = 2000;
+
+/** What a healthy passthrough answers in (ms), for the explanation. */
+export const HEALTHY_PASSTHROUGH_MS = 500;
+
+const DISTRO_FACTS_OF_THE_BATCH = [
+  'meminfo',
+  'nproc',
+  'kernel',
+  'osRelease',
+  'libcuda',
+  'nvidiaPackages',
+  'wslConf',
+  'mounts',
+] as const;
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * `passthrough-hang`: the distro's nvidia-smi did not answer before its time limit (timed out, or `timeout`'s
+ * exit 124). CUDA programs take the same path to the GPU and hang the same way.
+ */
+export const passthroughHang: Rule = ({ facts }) => {
+  const gpu = facts.distro?.gpu;
+  if (!gpu?.timedOut || distroIsWsl1(facts)) return [];
+  const byTimeout = gpu.failure?.exitCode === 124;
+  return [
+    {
+      id: 'passthrough-hang',
+      severity: 'error',
+      category: 'gpu',
+      title: 'nvidia-smi hangs inside WSL: GPU passthrough is stuck',
+      explanation:
+        'nvidia-smi inside WSL did not answer before Headroom stopped it. CUDA programs in WSL (Ollama, llama.cpp, ' +
+        'PyTorch) reach the GPU the same way, so they will hang too, when loading a model or in the middle of an ' +
+        'answer. Restarting WSL sets up the GPU passthrough again.',
+      evidence: [
+        {
+          probe: PROBES.distroSmi,
+          excerpt: byTimeout
+            ? 'stopped by `timeout` at its time limit (exit 124)'
+            : 'no answer before the time limit (the probe was stopped)',
+        },
+      ],
+      fix: {
+        kind: 'shutdown-and-verify',
+        label:
+          'Restart WSL (`wsl --shutdown`) and check that nvidia-smi answers; if it hangs again, update the NVIDIA driver on Windows and WSL (`wsl --update`)',
+      },
+      source: PASSTHROUGH_HANG_ISSUE,
+    },
+  ];
+};
+
+/**
+ * How long the distro's nvidia-smi took, as far as the capture can tell. A capture runs every in-distro probe in one
+ * batch and gives each the batch's duration: then the time is shared among the nvidia-smi runs of the batch (the plain
+ * one and the query), an estimate (`batched`). A batch that started the VM (it printed WSL's boot warnings) includes
+ * the boot, and tells nothing.
+ */
+export function distroSmiTiming(facts: CaptureFacts): { ms: number; batchMs?: number } | undefined {
+  const distro = facts.distro;
+  const durationMs = distro?.gpu.durationMs;
+  if (!distro || durationMs === undefined) return undefined;
+  const batched = DISTRO_FACTS_OF_THE_BATCH.some((key) => distro[key] !== undefined);
+  if (!batched) return { ms: durationMs };
+  if (facts.wsl.bootWarnings.length > 0) return undefined;
+  const runs = distro.gpu.query === undefined ? 1 : 2;
+  return { ms: durationMs / runs, batchMs: durationMs };
+}
+
+/**
+ * `passthrough-slow`: the distro's nvidia-smi answered, but took over 2 s (healthy is under 0.5 s). When the time is
+ * an estimate from a batch of probes, the finding says so and its confidence is medium.
+ */
+export const passthroughSlow: Rule = ({ facts }) => {
+  const gpu = facts.distro?.gpu;
+  if (!gpu || gpu.timedOut || gpu.failure || !bannerOf(gpu) || distroIsWsl1(facts)) return [];
+  const timing = distroSmiTiming(facts);
+  if (!timing || timing.ms <= SLOW_PASSTHROUGH_MS) return [];
+  const estimate = timing.batchMs !== undefined;
+  return [
+    {
+      id: 'passthrough-slow',
+      severity: 'error',
+      category: 'runtime',
+      title: `GPU passthrough is slow: nvidia-smi takes ${estimate ? 'about ' : ''}${seconds(timing.ms)} in WSL`,
+      explanation:
+        `nvidia-smi inside WSL took ${estimate ? 'about ' : ''}${seconds(timing.ms)} to answer; healthy is under ` +
+        `${seconds(HEALTHY_PASSTHROUGH_MS)}. Ollama, llama.cpp and PyTorch reach the GPU through the same ` +
+        `passthrough, so a slow answer here means a slow or struggling GPU path for them too.` +
+        (estimate
+          ? ' Headroom timed nvidia-smi together with its other checks in the distro, so the figure is an estimate.'
+          : ''),
+      evidence: [
+        {
+          probe: PROBES.distroSmi,
+          excerpt:
+            timing.batchMs === undefined
+              ? `answered in ${seconds(timing.ms)}`
+              : `the in-distro probes took ${seconds(timing.batchMs)}: about ${seconds(timing.ms)} per nvidia-smi run`,
+        },
+      ],
+      fix: {
+        kind: 'shutdown-and-verify',
+        label:
+          'Restart WSL (`wsl --shutdown`) and time nvidia-smi again; if it stays slow, update the NVIDIA driver on Windows and WSL (`wsl --update`)',
+      },
+      source: WSL_CUDA_PERFORMANCE,
+      ...(estimate ? { confidence: 'medium' as const } : {}),
     },
   ];
 };

@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { afterPrompt, findingsOf, fixture, type ProbeSpec, queryCsv } from '../../testing/capture';
+import {
+  gpuPassthroughMissing,
+  hostGpuTcc,
+  noNvidiaGpu,
+  passthroughHang,
+  passthroughSlow,
+} from './gpu-passthrough';
 import { GPU_RULES } from './index';
-import { gpuPassthroughMissing, noNvidiaGpu } from './passthrough-missing';
-import { afterPrompt, findingsOf, type ProbeSpec } from './test-capture';
 
-const fixture = (path: string): string =>
-  readFileSync(new URL(`../../../testdata/${path}`, import.meta.url), 'utf8');
 const smi = (path: string): string => afterPrompt(fixture(`nvidia-smi/${path}`));
 
 /** A Windows host with a working RTX 2080 SUPER: the real query and table of nvidia_gpu_exporter's 591.86 capture. */
@@ -264,5 +267,195 @@ describe('no-nvidia-gpu', () => {
       }),
     ).toEqual([]);
     expect(findingsOf(noNvidiaGpu, HOST)).toEqual([]);
+  });
+});
+
+/** The Windows table of microsoft/WSL#11865: an L40S in TCC on Windows Server 2022. */
+const L40S_TCC = fixture('nvidia-smi/banners/windows__ms-WSL-11865__smi555.85-L40S-TCC__truncated.txt');
+
+/** The Windows table of https://github.com/microsoft/WSL/issues/9254: a Tesla P100 in TCC next to a GeForce in WDDM. */
+const MIXED = [
+  '+-----------------------------------------------------------------------------+',
+  '| NVIDIA-SMI 526.98       Driver Version: 526.98       CUDA Version: 12.0     |',
+  '|-------------------------------+----------------------+----------------------+',
+  '| GPU  Name            TCC/WDDM | Bus-Id        Disp.A | Volatile Uncorr. ECC |',
+  '| Fan  Temp  Perf  Pwr:Usage/Cap|         Memory-Usage | GPU-Util  Compute M. |',
+  '|                               |                      |               MIG M. |',
+  '|===============================+======================+======================|',
+  '|   0  Tesla P100-PCIE... TCC   | 00000000:04:00.0 Off |                    0 |',
+  '| N/A   35C    P0    25W / 250W |      8MiB / 16384MiB |      0%      Default |',
+  '|                               |                      |                  N/A |',
+  '+-------------------------------+----------------------+----------------------+',
+  '|   1  NVIDIA GeForce ... WDDM  | 00000000:81:00.0  On |                  N/A |',
+  '| 33%   40C    P8     9W / 250W |    971MiB / 11264MiB |      7%      Default |',
+  '|                               |                      |                  N/A |',
+  '+-------------------------------+----------------------+----------------------+',
+  '',
+].join('\n');
+
+describe('host-gpu-tcc', () => {
+  it('reports the L40S in TCC from the host table of microsoft/WSL#11865', () => {
+    const [finding] = findingsOf(hostGpuTcc, { 'host-nvidia-smi': L40S_TCC });
+    expect(finding).toMatchObject({
+      id: 'host-gpu-tcc',
+      severity: 'error',
+      category: 'gpu',
+      title: 'GPU 0 (NVIDIA L40S) runs in TCC mode; WSL needs WDDM',
+      evidence: [{ probe: 'host-nvidia-smi', excerpt: 'GPU 0 NVIDIA L40S: Driver-Model TCC' }],
+      source: 'https://docs.nvidia.com/cuda/wsl-user-guide/index.html#wsl-2-support-constraints',
+    });
+    expect(finding?.fix.kind === 'steps' && finding.fix.steps[0]).toBe(
+      'In PowerShell as administrator, run `nvidia-smi -i 0 -dm 0` (0 = WDDM, 1 = TCC).',
+    );
+  });
+
+  it('with the distro blocked, reports both the cause and the symptom', () => {
+    const blocked = afterPrompt(fixture('nvidia-smi/errors/gpu-access-blocked__ms-WSL-14339.txt'));
+    const findings = findingsOf(GPU_RULES, {
+      'host-nvidia-smi': L40S_TCC,
+      'distro-nvidia-smi': { stdout: blocked, exitCode: 17 },
+    });
+    expect(findings.map((item) => item.id)).toEqual(['gpu-passthrough-missing', 'host-gpu-tcc']);
+    expect(findings[0]?.explanation).toContain('Your GPU runs in TCC mode, the likely cause here.');
+  });
+
+  it('names only the TCC GPU of a mixed host (microsoft/WSL#9254) and mentions the mixed-mode report', () => {
+    const [finding] = findingsOf(hostGpuTcc, { 'host-nvidia-smi': MIXED });
+    expect(finding?.evidence).toEqual([
+      { probe: 'host-nvidia-smi', excerpt: 'GPU 0 Tesla P100-PCIE...: Driver-Model TCC' },
+    ]);
+    expect(finding?.explanation).toContain('microsoft/WSL#13027');
+  });
+
+  it('reads driver_model.current from the query', () => {
+    const [finding] = findingsOf(hostGpuTcc, {
+      'host-nvidia-smi-query': queryCsv([
+        { name: 'NVIDIA RTX A6000', driver: '566.36', model: 'TCC', usedMiB: 1, totalMiB: 49140 },
+      ]),
+    });
+    expect(finding?.evidence).toEqual([
+      { probe: 'host-nvidia-smi-query', excerpt: 'GPU 0 NVIDIA RTX A6000: driver_model.current TCC' },
+    ]);
+  });
+
+  it('stays silent on WDDM hosts (the real 591.86 query and the 2-GPU table of microsoft/WSL#9134)', () => {
+    const windows = 'nvidia-smi/exporter-captures/windows-x86_64__nvidia-geforce-rtx-2080-super__591.86';
+    expect(
+      findingsOf(hostGpuTcc, { 'host-nvidia-smi-query': fixture(`${windows}/query-gpu-idle.csv`) }),
+    ).toEqual([]);
+    const twoGpus = fixture(
+      'nvidia-smi/banners/windows__ms-WSL-9134__smi517.48-2gpu-wddm-oldlayout__truncated.txt',
+    );
+    expect(findingsOf(hostGpuTcc, { 'host-nvidia-smi': twoGpus })).toEqual([]);
+  });
+});
+
+const TABLE = afterPrompt(
+  fixture('nvidia-smi/wsl/ms-WSL-11277__banner-smi555.52.01-drv555.99__truncated.txt'),
+);
+const QUERY = queryCsv([
+  { name: 'NVIDIA GeForce RTX 4070', driver: '555.99', usedMiB: 576, totalMiB: 12282 },
+]);
+
+/** What `headroom collect` records for the batch: every in-distro probe carries the batch's duration. */
+function batch(durationMs: number, probes: Readonly<Record<string, string>>): Record<string, ProbeSpec> {
+  return Object.fromEntries(Object.entries(probes).map(([id, stdout]) => [id, { stdout, durationMs }]));
+}
+
+describe('passthrough-hang', () => {
+  it('reports nvidia-smi stopped by `timeout` (exit 124)', () => {
+    const [finding] = findingsOf(passthroughHang, { 'distro-nvidia-smi': { stdout: '', exitCode: 124 } });
+    expect(finding).toMatchObject({
+      id: 'passthrough-hang',
+      severity: 'error',
+      category: 'gpu',
+      evidence: [
+        { probe: 'distro-nvidia-smi', excerpt: 'stopped by `timeout` at its time limit (exit 124)' },
+      ],
+      fix: { kind: 'shutdown-and-verify' },
+      source: 'https://github.com/microsoft/WSL/issues/8518',
+    });
+  });
+
+  it('reports a probe that never finished (no end marker: timed out, no exit code)', () => {
+    const [finding] = findingsOf(passthroughHang, {
+      'distro-nvidia-smi': { stdout: '', exitCode: null, timedOut: true },
+    });
+    expect(finding?.evidence[0]?.excerpt).toBe('no answer before the time limit (the probe was stopped)');
+  });
+
+  it('stays silent when nvidia-smi answered', () => {
+    expect(findingsOf(passthroughHang, { 'distro-nvidia-smi': TABLE })).toEqual([]);
+  });
+});
+
+describe('passthrough-slow', () => {
+  it('reports nvidia-smi timed on its own at over 2 s, saying healthy is under 0.5 s', () => {
+    const [finding] = findingsOf(passthroughSlow, {
+      'distro-nvidia-smi': { stdout: TABLE, durationMs: 2400 },
+    });
+    expect(finding).toMatchObject({
+      id: 'passthrough-slow',
+      severity: 'error',
+      category: 'runtime',
+      title: 'GPU passthrough is slow: nvidia-smi takes 2.4 s in WSL',
+      evidence: [{ probe: 'distro-nvidia-smi', excerpt: 'answered in 2.4 s' }],
+    });
+    expect(finding?.explanation).toContain('healthy is under 0.5 s');
+    expect(finding?.confidence).toBeUndefined();
+  });
+
+  it('shares a batch’s duration among its two nvidia-smi runs, with medium confidence', () => {
+    const probes = batch(6400, {
+      'distro-uname': '5.15.167.4-microsoft-standard-WSL2\n',
+      'distro-nvidia-smi': TABLE,
+      'distro-nvidia-smi-query': QUERY,
+    });
+    const [finding] = findingsOf(passthroughSlow, probes);
+    expect(finding).toMatchObject({
+      title: 'GPU passthrough is slow: nvidia-smi takes about 3.2 s in WSL',
+      evidence: [
+        {
+          probe: 'distro-nvidia-smi',
+          excerpt: 'the in-distro probes took 6.4 s: about 3.2 s per nvidia-smi run',
+        },
+      ],
+      confidence: 'medium',
+    });
+  });
+
+  it('does not call a 3 s batch slow (1.5 s per nvidia-smi), nor a healthy 0.3 s answer', () => {
+    const probes = batch(3000, {
+      'distro-uname': '5.15.167.4-microsoft-standard-WSL2\n',
+      'distro-nvidia-smi': TABLE,
+      'distro-nvidia-smi-query': QUERY,
+    });
+    expect(findingsOf(passthroughSlow, probes)).toEqual([]);
+    expect(findingsOf(passthroughSlow, { 'distro-nvidia-smi': { stdout: TABLE, durationMs: 300 } })).toEqual(
+      [],
+    );
+  });
+
+  it('ignores a batch that started the VM (WSL printed its boot warnings): its time includes the boot', () => {
+    const probes = {
+      ...batch(9000, { 'distro-uname': '5.15.167.4-microsoft-standard-WSL2\n', 'distro-nvidia-smi': TABLE }),
+      'distro-batch': {
+        stdout: '',
+        stderr: "wsl: Unknown key 'wsl2.pageReporting' in C:\\Users\\me\\.wslconfig:3\n",
+      },
+    };
+    expect(findingsOf(passthroughSlow, probes)).toEqual([]);
+  });
+
+  it('leaves failures and hangs to the other rules', () => {
+    expect(
+      findingsOf(passthroughSlow, { 'distro-nvidia-smi': { stdout: '', exitCode: 124, durationMs: 15000 } }),
+    ).toEqual([]);
+    const blocked = afterPrompt(fixture('nvidia-smi/errors/gpu-access-blocked__ms-WSL-14339.txt'));
+    expect(
+      findingsOf(passthroughSlow, {
+        'distro-nvidia-smi': { stdout: blocked, exitCode: 17, durationMs: 5000 },
+      }),
+    ).toEqual([]);
   });
 });
