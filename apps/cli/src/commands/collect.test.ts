@@ -1,21 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STANDARD_PROBE_IDS } from '@headroom/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli';
-import { openCliSandbox, type CliSandbox } from '../testing/sandbox';
+import { useCliSandbox } from '../testing/sandbox';
 
-let sandbox: CliSandbox;
-let dir: string;
-beforeEach(() => {
-  sandbox = openCliSandbox('collect');
-  dir = sandbox.dir;
-});
-afterEach(() => sandbox.dispose());
+const sandbox = useCliSandbox('collect', 'each');
 
 describe('headroom collect', () => {
   it('writes a §3.3 capture with every standard probe, and --show prints its facts', async () => {
-    const out = join(dir, 'capture');
+    const out = join(sandbox.dir, 'capture');
     const collected = await runCli('collect', '--simulate', 'driver-mismatch', '--out', out);
     expect(collected.code).toBe(0);
     expect(collected.stdout).toContain(`to ${out}`);
@@ -41,7 +35,7 @@ describe('headroom collect', () => {
       code: 2,
       stderr: expect.stringContaining('There is no scenario named "nope"') as unknown,
     });
-    expect(await runCli('collect', '--show', dir)).toMatchObject({
+    expect(await runCli('collect', '--show', sandbox.dir)).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('it is not a Headroom capture') as unknown,
     });

@@ -1,16 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli';
-import { openCliSandbox, type CliSandbox } from '../testing/sandbox';
+import { useCliSandbox } from '../testing/sandbox';
 
-let sandbox: CliSandbox;
-let dir: string;
-beforeAll(() => {
-  sandbox = openCliSandbox('verify');
-  dir = sandbox.dir;
-});
-afterAll(() => sandbox.dispose());
+const sandbox = useCliSandbox('verify');
 
 interface VerifyJson {
   ok: boolean;
@@ -31,9 +25,9 @@ describe('headroom verify --simulate S', () => {
     expect(code).toBe(0);
     expect(json.ok).toBe(true);
     expect(json.checks.find((check) => check.id === 'memory')?.ok).toBe(true);
-    const saved = readdirSync(join(dir, 'data', 'baselines'));
+    const saved = readdirSync(join(sandbox.dir, 'data', 'baselines'));
     expect(saved).toHaveLength(1);
-    const file = JSON.parse(readFileSync(join(dir, 'data', 'baselines', saved[0] ?? ''), 'utf8')) as {
+    const file = JSON.parse(readFileSync(join(sandbox.dir, 'data', 'baselines', saved[0] ?? ''), 'utf8')) as {
       baselines: unknown[];
     };
     expect(file.baselines[0]).toEqual(json.baseline);

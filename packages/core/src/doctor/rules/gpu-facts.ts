@@ -186,24 +186,24 @@ export interface PassthroughProblem {
   readonly wslconfigKey?: 'wsl2.gpuSupport' | 'wsl2.safeMode';
 }
 
+/** The .wslconfig settings that take the GPU away from WSL, most telling first. */
+const GPU_OFF_SETTINGS = [
+  { key: 'wsl2.gpuSupport', value: false, cause: 'gpu-support-off', excerpt: 'gpuSupport=false' },
+  { key: 'wsl2.safeMode', value: true, cause: 'safe-mode', excerpt: 'safeMode=true' },
+] as const;
+
 /** A .wslconfig setting that takes the GPU away from WSL, with its line. */
 function wslconfigGpuOff(facts: CaptureFacts): PassthroughProblem | undefined {
   const applied = facts.wslconfig?.applied ?? [];
-  const gpuSupport = applied.find((setting) => setting.key === 'wsl2.gpuSupport' && setting.value === false);
-  if (gpuSupport) {
-    return {
-      cause: 'gpu-support-off',
-      wslconfigKey: 'wsl2.gpuSupport',
-      evidence: [{ probe: PROBES.wslconfig, excerpt: 'gpuSupport=false', line: gpuSupport.line }],
-    };
-  }
-  const safeMode = applied.find((setting) => setting.key === 'wsl2.safeMode' && setting.value === true);
-  if (safeMode) {
-    return {
-      cause: 'safe-mode',
-      wslconfigKey: 'wsl2.safeMode',
-      evidence: [{ probe: PROBES.wslconfig, excerpt: 'safeMode=true', line: safeMode.line }],
-    };
+  for (const off of GPU_OFF_SETTINGS) {
+    const setting = applied.find((candidate) => candidate.key === off.key && candidate.value === off.value);
+    if (setting) {
+      return {
+        cause: off.cause,
+        wslconfigKey: off.key,
+        evidence: [{ probe: PROBES.wslconfig, excerpt: off.excerpt, line: setting.line }],
+      };
+    }
   }
   return undefined;
 }
