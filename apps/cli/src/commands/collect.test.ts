@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STANDARD_PROBE_IDS } from '@headroom/core';
+import { scenarioNames } from '@headroom/simulator';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli';
 import { useCliSandbox } from '../testing/sandbox';
@@ -43,28 +44,11 @@ describe('headroom collect', () => {
 });
 
 describe('headroom scenarios', () => {
-  it('lists every simulated machine with one line of what it simulates', async () => {
+  it('lists every simulated machine, in the simulator’s order, with one line of what it simulates', async () => {
     const { code, stdout } = await runCli('scenarios', '--json');
     expect(code).toBe(0);
     const scenarios = JSON.parse(stdout) as { name: string; summary: string }[];
-    expect(scenarios.map((s) => s.name)).toEqual([
-      'healthy',
-      'no-wsl',
-      'no-gpu',
-      'wsl1-distro',
-      'memory-ceiling',
-      'wsl-stopped',
-      'config-not-applied',
-      'vm-keeps-restarting',
-      'invalid-memory-value',
-      'driver-mismatch',
-      'gpu-blocked',
-      'linux-driver-in-distro',
-      'old-kernel',
-      'passthrough-hang',
-      'models-on-9p',
-      'windows-update-broke-gpu',
-    ]);
+    expect(scenarios.map((s) => s.name)).toEqual(scenarioNames());
     for (const scenario of scenarios) expect(scenario.summary.length).toBeGreaterThan(20);
   });
 });
