@@ -1,5 +1,6 @@
 /**
- * The Windows event log: the `wevtutil qe` queries Headroom polls, reading their XML output, and what each event means (Windows Updates, display drivers, TDRs, crashes of inference programs, reboots).
+ * The Windows event log: the `wevtutil qe` queries Headroom polls, reading their XML output, and what each event
+ * means (Windows Updates, display drivers, TDRs, crashes of inference programs, reboots).
  */
 export {
   buildEventQuery,

@@ -2,7 +2,8 @@ import { normalizeLineEnds } from '../text/decode-console';
 
 /**
  * Shared readers for nvidia-smi values. nvidia-smi marks a missing value as `[N/A]`, `[Not Supported]` or any other
- * bracketed text in CSV (research §0.5), and as a bare `N/A` in the table. Numbers carry units (`8192 MiB`, `0 %`, `39.32 W`, `40 C`) unless `nounits` was asked.
+ * bracketed text in CSV (research §0.5), and as a bare `N/A` in the table. Numbers carry units (`8192 MiB`, `0 %`,
+ * `39.32 W`, `40 C`) unless `nounits` was asked.
  */
 
 /** The lines of an output, whatever its line ends (CRLF, CR CR LF, lone CR), without a trailing empty line. */
