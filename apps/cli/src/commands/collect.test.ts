@@ -1,23 +1,21 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STANDARD_PROBE_IDS } from '@headroom/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scenarioNames } from '@headroom/simulator';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli';
-import { openCliSandbox, type CliSandbox } from '../testing/sandbox';
+import { useCliSandbox } from '../testing/sandbox';
 
-let sandbox: CliSandbox;
-let dir: string;
-beforeEach(() => {
-  sandbox = openCliSandbox('collect');
-  dir = sandbox.dir;
-});
-afterEach(() => sandbox.dispose());
+const sandbox = useCliSandbox('collect', 'each');
 
 describe('headroom collect', () => {
   it('writes a capture with every standard probe, and --show prints its facts', async () => {
-    const out = join(dir, 'capture');
-    mkdirSync(join(dir, 'data', 'logs'), { recursive: true });
-    writeFileSync(join(dir, 'data', 'logs', 'headroom.log'), 'WARN  running the timed health check: boom\n');
+    const out = join(sandbox.dir, 'capture');
+    mkdirSync(join(sandbox.dir, 'data', 'logs'), { recursive: true });
+    writeFileSync(
+      join(sandbox.dir, 'data', 'logs', 'headroom.log'),
+      'WARN  running the timed health check: boom\n',
+    );
     const collected = await runCli('collect', '--simulate', 'driver-mismatch', '--out', out);
     expect(collected.code).toBe(0);
     expect(collected.stdout).toContain(`and Headroom's log to ${out}`);
@@ -46,7 +44,7 @@ describe('headroom collect', () => {
       code: 2,
       stderr: expect.stringContaining('There is no scenario named "nope"') as unknown,
     });
-    expect(await runCli('collect', '--show', dir)).toMatchObject({
+    expect(await runCli('collect', '--show', sandbox.dir)).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('it is not a Headroom capture') as unknown,
     });
@@ -54,28 +52,11 @@ describe('headroom collect', () => {
 });
 
 describe('headroom scenarios', () => {
-  it('lists every simulated machine with one line of what it simulates', async () => {
+  it('lists every simulated machine, in the simulator’s order, with one line of what it simulates', async () => {
     const { code, stdout } = await runCli('scenarios', '--json');
     expect(code).toBe(0);
     const scenarios = JSON.parse(stdout) as { name: string; summary: string }[];
-    expect(scenarios.map((s) => s.name)).toEqual([
-      'healthy',
-      'no-wsl',
-      'no-gpu',
-      'wsl1-distro',
-      'memory-ceiling',
-      'wsl-stopped',
-      'config-not-applied',
-      'vm-keeps-restarting',
-      'invalid-memory-value',
-      'driver-mismatch',
-      'gpu-blocked',
-      'linux-driver-in-distro',
-      'old-kernel',
-      'passthrough-hang',
-      'models-on-9p',
-      'windows-update-broke-gpu',
-    ]);
+    expect(scenarios.map((s) => s.name)).toEqual(scenarioNames());
     for (const scenario of scenarios) expect(scenario.summary.length).toBeGreaterThan(20);
   });
 });

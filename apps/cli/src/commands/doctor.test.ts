@@ -1,16 +1,10 @@
 import { join } from 'node:path';
 import { readInvocations } from '@headroom/simulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli';
-import { openCliSandbox, type CliSandbox } from '../testing/sandbox';
+import { useCliSandbox } from '../testing/sandbox';
 
-let sandbox: CliSandbox;
-let dir: string;
-beforeAll(() => {
-  sandbox = openCliSandbox('doctor');
-  dir = sandbox.dir;
-});
-afterAll(() => sandbox.dispose());
+const sandbox = useCliSandbox('doctor');
 
 interface DoctorJson {
   health: string;
@@ -79,7 +73,9 @@ describe('headroom doctor on the default simulated machine', () => {
     const { code, json } = await doctor();
     expect(code).toBe(0);
     expect(json.health).toBe('green');
-    const wsl = readInvocations(join(dir, 'data', 'simulator')).filter((call) => call.program === 'wsl');
+    const wsl = readInvocations(join(sandbox.dir, 'data', 'simulator')).filter(
+      (call) => call.program === 'wsl',
+    );
     expect(wsl.length).toBeLessThanOrEqual(4);
     expect(wsl.some((call) => call.argv[0] === '-d')).toBe(true);
   });
@@ -87,7 +83,7 @@ describe('headroom doctor on the default simulated machine', () => {
 
 describe('headroom doctor on a capture', () => {
   it('gives the same findings from a capture written by collect, with nothing else present', async () => {
-    const out = join(dir, 'capture');
+    const out = join(sandbox.dir, 'capture');
     expect((await runCli('collect', '--simulate', 'driver-mismatch', '--out', out)).code).toBe(0);
     const fromCapture = await doctor('--from-capture', out);
     expect(fromCapture.code).toBe(2);
@@ -109,6 +105,6 @@ describe('headroom doctor on a capture', () => {
       code: 2,
       stderr: expect.stringContaining('llama-3.1-70b') as unknown,
     });
-    expect((await runCli('doctor', '--simulate', 'healthy', '--from-capture', dir)).code).toBe(2);
+    expect((await runCli('doctor', '--simulate', 'healthy', '--from-capture', sandbox.dir)).code).toBe(2);
   });
 });

@@ -1,16 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli';
-import { openCliSandbox, type CliSandbox } from '../testing/sandbox';
+import { useCliSandbox } from '../testing/sandbox';
 
-let sandbox: CliSandbox;
-let dir: string;
-beforeAll(() => {
-  sandbox = openCliSandbox('verify');
-  dir = sandbox.dir;
-});
-afterAll(() => sandbox.dispose());
+const sandbox = useCliSandbox('verify');
 
 interface VerifyJson {
   ok: boolean;
@@ -33,7 +27,7 @@ describe('headroom verify --simulate S', () => {
     expect(json.checks.find((check) => check.id === 'memory')?.ok).toBe(true);
     expect(json.baseline).toMatchObject({ configHash: expect.any(String) as unknown });
     // A throwaway simulated machine keeps its baseline with it, never in the user's data folder.
-    expect(existsSync(join(dir, 'data', 'baselines.json'))).toBe(false);
+    expect(existsSync(join(sandbox.dir, 'data', 'baselines.json'))).toBe(false);
   }, 60_000);
 
   it('fails, naming the ignored line, when WSL drops the memory value', async () => {

@@ -3,8 +3,7 @@
  * source), and the health light and exit code that sum them up.
  */
 import type { Rule } from './rule';
-import { SETUP_RULES } from './rules';
-import { GPU_RULES } from './rules/gpu';
+import { GPU_RULES, SETUP_RULES } from './rules';
 
 export { diagnose, type DoctorReport, type Health } from './diagnose';
 export {
@@ -16,9 +15,8 @@ export {
   type FindingSeverity,
 } from './finding';
 export type { DoctorInput, MisplacedFile, Rule, TargetNeed } from './rule';
-export { SETUP_RULES } from './rules';
+export { GPU_RULES, SETUP_RULES } from './rules';
 export { targetNeed, type TargetModel } from './target';
-export { GPU_RULES } from './rules/gpu';
 
 /** Every rule `headroom doctor` runs. */
 export const STANDARD_RULES: readonly Rule[] = [...SETUP_RULES, ...GPU_RULES];

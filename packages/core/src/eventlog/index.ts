@@ -1,6 +1,6 @@
 /**
- * The Windows event log: the `wevtutil qe` queries Headroom polls, reading their XML output, pasted event text,
- * and what each event means (Windows Updates, display drivers, TDRs, crashes of inference programs, reboots).
+ * The Windows event log: the `wevtutil qe` queries Headroom polls, reading their XML output, and what each event
+ * means (Windows Updates, display drivers, TDRs, crashes of inference programs, reboots).
  */
 export {
   buildEventQuery,
@@ -50,14 +50,6 @@ export {
   type WindowsEventBatch,
   type WindowsUpdateFacts,
 } from './typed-events';
-export {
-  EVENTLOG_PASTE_PROBE,
-  parseEventText,
-  type PastedEnvelope,
-  type PastedEvent,
-  type PastedEvents,
-  type PasteFormat,
-} from './text-events';
 export {
   classifyUpdateTitle,
   type DriverUpdateTitle,

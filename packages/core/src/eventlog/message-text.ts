@@ -1,7 +1,7 @@
 /**
  * Reading the payload back out of an event's English message text: the `RenderingInfo/Message` of
- * `/f:RenderedXml`, Event Viewer's "Details" pane, or text pasted into an issue. Each reader returns the same data
- * names the event XML uses, so one classifier serves XML and text.
+ * `/f:RenderedXml` when an event carries no data of its own. Each reader returns the same data names the event XML
+ * uses, so one classifier serves both.
  */
 import { PROVIDERS } from './providers';
 
@@ -9,7 +9,7 @@ import { PROVIDERS } from './providers';
 export type MessageData = Record<string, string>;
 
 /** A message that names its event: provider, id and the data it shows. */
-export interface RecognizedMessage {
+interface RecognizedMessage {
   readonly provider: string;
   readonly eventId: number;
   readonly data: MessageData;
@@ -38,7 +38,7 @@ const NAME_VERSION_STAMP = /^(.*?),\s*version:\s*(.*?),\s*time stamp:\s*(.*)$/i;
  * Application Error 1000's message ("Faulting application name: python.exe, version: …, time stamp: …",
  * "Exception code: 0xc0000005", …) as its named data (`AppName`, `ExceptionCode`, …); null without the first line.
  */
-export function applicationErrorData(message: string): MessageData | null {
+function applicationErrorData(message: string): MessageData | null {
   const found = labelled(message);
   const application = NAME_VERSION_STAMP.exec(found.get('faulting application name') ?? '');
   if (!application) return null;
@@ -77,7 +77,7 @@ export function applicationErrorData(message: string): MessageData | null {
  * `'5'`–`'14'` P1–P10, then attached files, archive path, analysis symbol, rechecking, report id, report status,
  * hashed bucket. Null without an `Event Name:` line.
  */
-export function errorReportData(message: string): MessageData | null {
+function errorReportData(message: string): MessageData | null {
   const found = labelled(message);
   const eventName = found.get('event name');
   if (eventName === undefined) return null;
@@ -118,7 +118,7 @@ function blockAfter(message: string, heading: RegExp): string {
 const DISPLAY_RESET = /Display driver (\S+) stopped responding and has successfully recovered/i;
 
 /** Display 4101's message ("Display driver nvlddmkm stopped responding and has successfully recovered.") as data. */
-export function displayResetData(message: string): MessageData | null {
+function displayResetData(message: string): MessageData | null {
   const match = DISPLAY_RESET.exec(message);
   return match ? { '0': match[1] ?? '', '1': '' } : null;
 }
@@ -132,7 +132,7 @@ const TRAILER = /^\s*(?:The message resource is present|the message resource)/i;
  * for Event ID 153 from source nvlddmkm cannot be found … The following information was included with the event:"
  * then one insertion string per line. Returns the provider, the id and the strings as `'0'`, `'1'`, ….
  */
-export function missingDescriptionData(message: string): RecognizedMessage | null {
+function missingDescriptionData(message: string): RecognizedMessage | null {
   const match = MISSING_DESCRIPTION.exec(message);
   if (!match) return null;
   const all = lines(message);
@@ -151,25 +151,6 @@ export function missingDescriptionData(message: string): RecognizedMessage | nul
     data[String(index)] = value;
   });
   return { provider: (match[2] ?? '').trim(), eventId: Number(match[1]), data };
-}
-
-/**
- * Recognise a message without its event header, from the text alone: Application Error 1000, Windows Error
- * Reporting 1001, Display 4101, Kernel-Power 41, or a "description cannot be found" message of any provider.
- */
-export function recognizeMessage(message: string): RecognizedMessage | null {
-  const missing = missingDescriptionData(message);
-  if (missing) return missing;
-  const crash = applicationErrorData(message);
-  if (crash) return { provider: PROVIDERS.applicationError, eventId: 1000, data: crash };
-  const report = /^\s*Fault bucket\b/im.test(message) ? errorReportData(message) : null;
-  if (report) return { provider: PROVIDERS.errorReporting, eventId: 1001, data: report };
-  const reset = displayResetData(message);
-  if (reset) return { provider: PROVIDERS.display, eventId: 4101, data: reset };
-  if (/The system has rebooted without cleanly shutting down first/i.test(message)) {
-    return { provider: PROVIDERS.kernelPower, eventId: 41, data: {} };
-  }
-  return null;
 }
 
 /** The data a message shows for a known provider and id, or null when there is no reader for it. */

@@ -106,7 +106,7 @@ describe('parseEventXml on the real samples', () => {
     ]);
   });
 
-  it('does not read the partial Kernel-Power 41 paste, which has no <Event> element (see parseEventText)', () => {
+  it('does not read the partial Kernel-Power 41 paste, which has no <Event> element', () => {
     const result = parseEventXml(
       fixture('issue-windows-driver-docs-1815-kernel-power-41-partial.xml'),
       'eventlog-system',

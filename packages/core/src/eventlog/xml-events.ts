@@ -44,7 +44,7 @@ export interface RawEventBatch {
 export const EVENTLOG_PROBE = 'eventlog';
 
 /** The fields of an event as far as they are present; pasted fragments may lack any of them. */
-export interface EventFields {
+interface EventFields {
   readonly provider: string | null;
   readonly eventId: number | null;
   readonly recordId: number | null;
@@ -114,7 +114,7 @@ function payload(event: XmlElement): Record<string, string> {
  * Read the System fields, the payload and the rendered message of one `<Event>` element, or of a pasted fragment
  * without the `<Event>`/`<System>` wrappers. Missing fields come back as null.
  */
-export function readEventFields(event: XmlElement): EventFields {
+function readEventFields(event: XmlElement): EventFields {
   const system = childElement(event, 'System') ?? event;
   const providerElement = findElement(system, 'Provider');
   const provider =
@@ -154,7 +154,7 @@ function rawEvent(element: XmlElement): RawEvent | null {
 }
 
 /** Every `<Event>` element of the document that is not inside another one, in document order. */
-export function eventElements(root: XmlElement): XmlElement[] {
+function eventElements(root: XmlElement): XmlElement[] {
   const found: XmlElement[] = [];
   const pending = childElements(root).reverse();
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {

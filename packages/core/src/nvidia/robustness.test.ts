@@ -8,18 +8,8 @@ import { decodeConsoleOutput } from '../text/decode-console';
 import {
   classifyNvidiaSmiFailure,
   createGpuStreamParser,
-  parseComputeAppsCsv,
-  parseDmon,
   parseGpuQueryCsv,
-  parseHelpQueryGpu,
-  parseLdconfigNvml,
   parseNvidiaSmiBanner,
-  parseNvidiaSmiHelp,
-  parseNvidiaSmiList,
-  parseNvidiaSmiQuery,
-  parseNvidiaSmiQueryProcesses,
-  parseNvidiaSmiVersion,
-  parseNvidiaSmiXml,
   parseSmiCsv,
 } from './index';
 
@@ -32,17 +22,7 @@ const READERS = {
   'gpu-query': (text: string) => parseGpuQueryCsv(text, PROBE),
   'gpu-query-noheader': (text: string) => parseGpuQueryCsv(text, PROBE, GPU_QUERY_FIELDS),
   'smi-csv': (text: string) => parseSmiCsv(text, PROBE),
-  'compute-apps': (text: string) => parseComputeAppsCsv(text, PROBE),
   banner: (text: string) => parseNvidiaSmiBanner(text, PROBE),
-  query: (text: string) => parseNvidiaSmiQuery(text, PROBE),
-  'query-processes': (text: string) => parseNvidiaSmiQueryProcesses(text, PROBE),
-  xml: (text: string) => parseNvidiaSmiXml(text, PROBE),
-  version: (text: string) => parseNvidiaSmiVersion(text, PROBE),
-  list: (text: string) => parseNvidiaSmiList(text, PROBE),
-  dmon: (text: string) => parseDmon(text, PROBE),
-  'help-query-gpu': (text: string) => parseHelpQueryGpu(text, PROBE),
-  help: (text: string) => parseNvidiaSmiHelp(text, PROBE),
-  ldconfig: (text: string) => parseLdconfigNvml(text, PROBE),
 } satisfies Record<string, (text: string) => Parsed<unknown>>;
 
 type ReaderName = keyof typeof READERS;
@@ -53,19 +33,9 @@ type ReaderName = keyof typeof READERS;
  */
 const RULES: readonly (readonly [RegExp, ReaderName | 'failure' | 'stream' | 'none'])[] = [
   [/^errors\//, 'failure'],
-  [/^xml\/.+\.xml$/, 'xml'],
   [/^csv\/polybar-scripts-42/, 'stream'],
   [/^csv\/.+\.csv$|\/query-gpu-(idle|load)\.csv$/, 'gpu-query'],
-  [/\/compute-apps-(idle|load)\.csv$/, 'compute-apps'],
   [/^banners\/|\/banner-(idle|load)\.txt$|__banner-/, 'banner'],
-  [/\/q-(idle|load)\.txt$|__q-a-|__q-rtx/, 'query'],
-  [/__q-processes-/, 'query-processes'],
-  [/\/version\.txt$/, 'version'],
-  [/\/list-L\.txt$/, 'list'],
-  [/\/dmon-idle\.txt$/, 'dmon'],
-  [/help-query-gpu\.txt$/, 'help-query-gpu'],
-  [/\/help-h\.txt$/, 'help'],
-  [/__ldconfig-/, 'ldconfig'],
   // `which nvidia-smi` and `file` on it: shows /usr/lib/wsl/lib/nvidia-smi is an ELF binary; nothing to parse.
   [/__which-and-file-/, 'none'],
 ];
@@ -82,8 +52,8 @@ function ruleOf(path: string): ReaderName | 'failure' | 'stream' | 'none' {
 }
 
 describe('every fixture', () => {
-  it('is there: all 136 captured files were copied with MANIFEST.md', () => {
-    expect(FIXTURES).toHaveLength(136);
+  it('is there: all 54 captured files Headroom has a parser for are here, with MANIFEST.md', () => {
+    expect(FIXTURES).toHaveLength(54);
     expect(read('MANIFEST.md')).toContain('nvidia-smi fixtures');
   });
 

@@ -2,9 +2,8 @@ import { normalizeLineEnds } from '../text/decode-console';
 
 /**
  * Shared readers for nvidia-smi values. nvidia-smi marks a missing value as `[N/A]`, `[Not Supported]` or any other
- * bracketed text in CSV (docs/gpu-tools.md "Unavailable values"), and as a bare `N/A` (or a sentence such as `Not
- * available in WDDM driver model`) in `-q` and XML. Numbers carry units (`8192 MiB`, `0 %`, `39.32 W`, `40 C`) unless
- * `nounits` was asked.
+ * bracketed text in CSV (docs/gpu-tools.md "Unavailable values"), and as a bare `N/A` in the table. Numbers carry units (`8192 MiB`, `0 %`,
+ * `39.32 W`, `40 C`) unless `nounits` was asked.
  */
 
 /** The lines of an output, whatever its line ends (CRLF, CR CR LF, lone CR), without a trailing empty line. */
@@ -14,19 +13,10 @@ export function outputLines(text: string): string[] {
   return lines;
 }
 
-/**
- * The lines of an output that were ended by a newline. nvidia-smi ends every line, so a last line without one may
- * have been cut in the middle (`KMD version : 610.5` out of `610.57.04`) and is left out; `unterminated` says so.
- */
-export function terminatedLines(text: string): { lines: string[]; unterminated: boolean } {
-  const lines = normalizeLineEnds(text).split('\n');
-  const last = lines.pop() ?? '';
-  return { lines, unterminated: last !== '' };
-}
-
 /** Whether an output stops in the middle of a line: nvidia-smi ends every line, so such an output was cut off. */
 export function endsMidLine(text: string): boolean {
-  return terminatedLines(text).unterminated;
+  const normalized = normalizeLineEnds(text);
+  return normalized !== '' && !normalized.endsWith('\n');
 }
 
 /** The unreadable reason for an output that stops in the middle of a line. */
@@ -41,7 +31,7 @@ export function textValue(raw: string | undefined): string | null {
 }
 
 /** Whether a value is one of nvidia-smi's placeholders for "no value" rather than a reading. */
-export function isPlaceholder(raw: string): boolean {
+function isPlaceholder(raw: string): boolean {
   const value = raw.trim();
   return value === '' || /^\[.*\]$/s.test(value) || /^N\/A$/i.test(value) || /^ERR!$/i.test(value);
 }
@@ -92,9 +82,4 @@ export function wholeNumber(raw: string | undefined): number | null {
   if (raw === undefined) return null;
   const value = raw.trim();
   return /^\d{1,9}$/.test(value) ? Number(value) : null;
-}
-
-/** Remove a trailing bracketed note, as 610+ prints after deprecated values: `13.3 [Deprecated; ...]`. */
-export function withoutNote(raw: string): string {
-  return raw.replace(/\s*\[[^\]]*\]\s*$/, '').trim();
 }

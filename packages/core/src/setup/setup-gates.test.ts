@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readCaptureFacts } from '../capture/capture-facts';
-import { captureOf, doctorOf } from '../doctor/testing/capture-of';
+import { captureOf, doctorOf, type ProbeOutputs } from '../testing/capture';
 import { setupGates } from './setup-gates';
 
-function gatesOf(probes: Parameters<typeof captureOf>[0]) {
+function gatesOf(probes: ProbeOutputs) {
   const capture = captureOf(probes);
   return setupGates(readCaptureFacts(capture), doctorOf(capture));
 }

@@ -1,7 +1,7 @@
 import type { CaptureFacts } from '../capture/capture-facts';
 import type { DoctorReport } from '../doctor/diagnose';
 import type { Finding } from '../doctor/finding';
-import { bannerOf, hostGpus, queryRowsOf, smiWorks } from '../doctor/rules/gpu/gpu-facts';
+import { bannerOf, hostGpus, queryRowsOf, smiWorks } from '../doctor/rules/gpu-facts';
 
 /** The four gates of the setup wizard's first step, in the order a user fixes them. */
 export type SetupGateId = 'wsl' | 'distro' | 'host-gpu' | 'wsl-gpu';

@@ -1,11 +1,8 @@
 /**
- * A small XML reader for tool output (event XML from `wevtutil`, `nvidia-smi -q -x`): elements, attributes, text
- * and CDATA, nothing else. It never resolves external entities, has no DTD support (a DOCTYPE, comments and
- * processing instructions are skipped) and never throws. Two entry points share one scanner and one tree:
- * - {@link readXml} is forgiving: a tag cut off at the end stops the read, an element still open at the end is
- *   kept with `closed: false`, a stray end tag is ignored, and a new `<Event>` closes an open one.
- * - {@link parseXmlTree} is strict: it returns the root element of a well-formed document, or the reason (a
- *   string) it cannot read it.
+ * A small, forgiving XML reader for the event XML `wevtutil` prints: elements, attributes, text and CDATA, nothing
+ * else. It never resolves external entities, has no DTD support (a DOCTYPE, comments and processing instructions
+ * are skipped) and never throws. A tag cut off at the end stops the read, an element still open at the end is kept
+ * with `closed: false`, a stray end tag is ignored, and a new `<Event>` closes an open one.
  */
 
 /** One element: its local name (any `prefix:` removed), attributes as written, and its children in order. */
@@ -28,17 +25,9 @@ interface OpenElement {
   closed: boolean;
 }
 
-/** An element whose end tag has not been read yet, with its name as written for the strict end-tag check. */
-interface OpenFrame {
-  readonly element: OpenElement;
-  readonly tag: string;
-}
-
 const ENTITY = /&(?:#x([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(amp|lt|gt|quot|apos));/g;
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
-/** A start tag's body (without `<`, `>` and a self-closing `/`) that the strict reader accepts. */
-const STRICT_TAG = /^[A-Za-z_:][-\w:.]*(?:\s[\s\S]*)?$/;
 const ATTRIBUTE = /([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function codePointText(code: number, original: string): string {
@@ -80,15 +69,6 @@ function tagEnd(text: string, start: number): number {
   return -1;
 }
 
-/** The index of the `>` that ends the `<!…>` declaration at `open`, past an internal `[…]` subset; -1 if none. */
-function declarationEnd(text: string, open: number): number {
-  const end = text.indexOf('>', open);
-  const subset = text.indexOf('[', open);
-  if (subset < 0 || end < 0 || subset > end) return end;
-  const subsetEnd = text.indexOf(']', subset);
-  return subsetEnd < 0 ? -1 : text.indexOf('>', subsetEnd);
-}
-
 function parseAttributes(body: string): Map<string, string> {
   const attributes = new Map<string, string>();
   for (const match of body.matchAll(ATTRIBUTE)) {
@@ -99,11 +79,11 @@ function parseAttributes(body: string): Map<string, string> {
 }
 
 /** Close the innermost open element with this local name and every element opened inside it; ignore a stray one. */
-function closeElement(stack: OpenFrame[], name: string): void {
+function closeElement(stack: OpenElement[], name: string): void {
   for (let index = stack.length - 1; index >= 0; index -= 1) {
-    const frame = stack[index];
-    if (frame?.element.name === name) {
-      frame.element.closed = true;
+    const element = stack[index];
+    if (element?.name === name) {
+      element.closed = true;
       stack.length = index;
       return;
     }
@@ -114,78 +94,43 @@ function syntheticRoot(): OpenElement {
   return { name: '#root', attributes: new Map(), children: [], closed: true };
 }
 
-/**
- * The scanner behind both entry points: reads `text` into `root`. Strict, it stops at the first thing a
- * well-formed document cannot hold and returns why; forgiving, it recovers and returns undefined.
- */
-function scan(
-  text: string,
-  root: OpenElement,
-  strict: boolean,
-  restartOn: string | undefined,
-): string | undefined {
-  const stack: OpenFrame[] = [];
-  const current = (): OpenElement => stack[stack.length - 1]?.element ?? root;
+/** Read `text` into `root`, recovering from anything a well-formed document cannot hold. */
+function scan(text: string, root: OpenElement, restartOn: string): void {
+  const stack: OpenElement[] = [];
+  const current = (): OpenElement => stack[stack.length - 1] ?? root;
   const addText = (value: string): void => {
     if (value !== '') current().children.push(value);
   };
-  /** A construct cut off at the end stops the read: with its reason when strict, quietly otherwise. */
-  const cutOff = (reason: string): string | undefined => (strict ? reason : undefined);
-  let rootSeen = false;
 
   let position = 0;
   while (position < text.length) {
     const open = text.indexOf('<', position);
-    const characters = open < 0 ? text.slice(position) : text.slice(position, open);
-    if (strict && stack.length === 0 && characters.trim() !== '')
-      return 'there is text outside the root element';
-    addText(decodeXmlEntities(characters));
-    if (open < 0) break;
+    addText(decodeXmlEntities(open < 0 ? text.slice(position) : text.slice(position, open)));
+    if (open < 0) return;
 
+    // A construct cut off at the end stops the read quietly.
     if (text.startsWith('<!--', open)) {
       const end = text.indexOf('-->', open + 4);
-      if (end < 0) return cutOff('the output ends inside a comment');
+      if (end < 0) return;
       position = end + 3;
       continue;
     }
     if (text.startsWith('<![CDATA[', open)) {
       const end = text.indexOf(']]>', open + 9);
-      if (end < 0) return cutOff('the output ends inside CDATA');
-      if (strict && stack.length === 0) return 'there is CDATA outside the root element';
+      if (end < 0) return;
       addText(text.slice(open + 9, end));
       position = end + 3;
       continue;
     }
-    // Strict, a processing instruction ends at `?>` and a DOCTYPE after its internal subset; forgiving, both end
-    // at the next `>`, so a malformed one hides as little as possible.
-    if (text.startsWith('<?', open)) {
-      const close = strict ? '?>' : '>';
-      const end = text.indexOf(close, open + 2);
-      if (end < 0) return cutOff('the output ends inside a processing instruction');
-      position = end + close.length;
-      continue;
-    }
-    if (text.startsWith('<!', open)) {
-      const end = strict ? declarationEnd(text, open) : text.indexOf('>', open + 2);
-      if (end < 0) return cutOff('the output ends inside a declaration');
-      position = end + 1;
-      continue;
-    }
-    if (text.startsWith('</', open)) {
+    // A processing instruction, a DOCTYPE and an end tag end at the next `>`, so a malformed one hides little.
+    if (text.startsWith('<?', open) || text.startsWith('<!', open) || text.startsWith('</', open)) {
       const end = text.indexOf('>', open + 2);
-      if (end < 0) return cutOff('the output ends inside a tag');
-      const tag = text.slice(open + 2, end).trim();
-      if (strict) {
-        const frame = stack.pop();
-        if (frame?.tag !== tag) return `</${tag}> does not close <${frame?.tag ?? ''}>`;
-        frame.element.closed = true;
-      } else {
-        closeElement(stack, localName(tag));
-      }
+      if (end < 0) return;
+      if (text.charAt(open + 1) === '/') closeElement(stack, localName(text.slice(open + 2, end).trim()));
       position = end + 1;
       continue;
     }
-    if (!strict && !NAME_START.test(text.charAt(open + 1))) {
+    if (!NAME_START.test(text.charAt(open + 1))) {
       addText('<');
       position = open + 1;
       continue;
@@ -193,20 +138,17 @@ function scan(
 
     const end = tagEnd(text, open + 1);
     if (end < 0) {
-      if (strict) return 'the output ends inside a tag';
       // The output stops inside a start tag: keep it as an unclosed, empty element so it is counted as cut off.
       const partialName = localName(text.slice(open + 1).split(/[\s/>]/, 1)[0] ?? '');
       current().children.push({ name: partialName, attributes: new Map(), children: [], closed: false });
-      return undefined;
+      return;
     }
     const selfClosing = text.charAt(end - 1) === '/';
     const body = text.slice(open + 1, selfClosing ? end - 1 : end);
-    if (strict && !STRICT_TAG.test(body)) return `<${text.slice(open + 1, end).slice(0, 40)}> is not a tag`;
     const nameLength = body.search(/[\s/]|$/);
-    const tag = body.slice(0, nameLength);
-    const name = localName(tag);
+    const name = localName(body.slice(0, nameLength));
     if (name === restartOn) {
-      const openIndex = stack.findIndex((frame) => frame.element.name === restartOn);
+      const openIndex = stack.findIndex((element) => element.name === restartOn);
       if (openIndex >= 0) stack.length = openIndex;
     }
     const element: OpenElement = {
@@ -215,16 +157,10 @@ function scan(
       children: [],
       closed: selfClosing,
     };
-    if (strict && stack.length === 0) {
-      if (rootSeen) return 'there is a second root element';
-      rootSeen = true;
-    }
     current().children.push(element);
-    if (!selfClosing) stack.push({ element, tag });
+    if (!selfClosing) stack.push(element);
     position = end + 1;
   }
-  const unclosed = stack[stack.length - 1];
-  return strict && unclosed !== undefined ? `the output ends before </${unclosed.tag}>` : undefined;
 }
 
 /**
@@ -234,20 +170,8 @@ function scan(
  */
 export function readXml(text: string, restartOn = 'Event'): XmlElement {
   const root = syntheticRoot();
-  scan(text, root, false, restartOn);
+  scan(text, root, restartOn);
   return root;
-}
-
-/**
- * Read a small, well-formed XML document such as `nvidia-smi -q -x` prints into its root element. It returns the
- * reason (a string) for anything it cannot read: a document that ends before its root closes or inside a tag,
- * comment or CDATA, a mismatched end tag, something that is not a tag, text or a second element outside the root.
- * Elements named alike nest normally here.
- */
-export function parseXmlTree(text: string): XmlElement | string {
-  const root = syntheticRoot();
-  const reason = scan(text, root, true, undefined);
-  return reason ?? childElements(root)[0] ?? 'there is no XML element';
 }
 
 /** The element children of `element`. */
@@ -277,11 +201,4 @@ export function findElement(element: XmlElement, name: string): XmlElement | und
 /** The text directly inside `element` (its text and CDATA children, joined), untrimmed. */
 export function elementText(element: XmlElement): string {
   return element.children.filter((child): child is string => typeof child === 'string').join('');
-}
-
-/** The trimmed text of the element at a path of child names below `element`, or undefined when a step is missing. */
-export function textAt(element: XmlElement | undefined, ...path: readonly string[]): string | undefined {
-  let current = element;
-  for (const name of path) current = childElement(current, name);
-  return current === undefined ? undefined : elementText(current).trim();
 }

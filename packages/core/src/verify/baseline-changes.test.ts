@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readCaptureFacts } from '../capture/capture-facts';
-import { captureOf } from '../doctor/testing/capture-of';
-import { GPU_QUERY_FIELDS } from '../probe/probe-ids';
+import { factsOf, queryCsv } from '../testing/capture';
 import { baselineChanges } from './baseline-changes';
 import type { VerifyBaseline } from './verify-checks';
 
-const QUERY_HEADER = GPU_QUERY_FIELDS.join(', ');
 const facts = (driver: string, kernel: string) =>
-  readCaptureFacts(
-    captureOf({
-      'host-nvidia-smi-query': `${QUERY_HEADER}\n0, NVIDIA GeForce RTX 4090, GPU-1, ${driver}, WDDM, 24564, 1186, 312, 3, 41, 28.4\n`,
-      'wsl-version': `WSL version: 2.3.26.0\nKernel version: ${kernel}\nWSLg version: 1.0.65\nMSRDC version: 1.2.5620\nDirect3D version: 1.611.1-81528511\nDXCore version: 10.0.26100.1-240331-1435.ge-release\nWindows version: 10.0.26100.2314\n`,
-    }),
-  );
+  factsOf({
+    'host-nvidia-smi-query': queryCsv([
+      { name: 'NVIDIA GeForce RTX 4090', driver, usedMiB: 1186, totalMiB: 24564 },
+    ]),
+    'wsl-version': `WSL version: 2.3.26.0\nKernel version: ${kernel}\nWSLg version: 1.0.65\nMSRDC version: 1.2.5620\nDirect3D version: 1.611.1-81528511\nDXCore version: 10.0.26100.1-240331-1435.ge-release\nWindows version: 10.0.26100.2314\n`,
+  });
 
 const baseline: VerifyBaseline = {
   configHash: 'abc',

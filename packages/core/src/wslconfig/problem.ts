@@ -1,3 +1,5 @@
+import type { SyntaxIssueKind } from './scan';
+
 /** An edit the .wslconfig editor can apply to fix a problem. Lines are 1-based physical lines of the file. */
 export type FixEdit =
   | { readonly kind: 'replace-line'; readonly line: number; readonly text: string }
@@ -12,13 +14,7 @@ export interface WslConfigFix {
 
 /** Stable codes of .wslconfig problems. The UI, the CLI and the doctor key off these, never off messages. */
 export type WslConfigProblemCode =
-  | 'invalid-key-name'
-  | 'invalid-section-name'
-  | 'unclosed-section'
-  | 'junk-after-section'
-  | 'missing-equals'
-  | 'invalid-escape'
-  | 'unclosed-quote'
+  | SyntaxIssueKind
   | 'unknown-key'
   | 'key-outside-section'
   | 'duplicate-key'

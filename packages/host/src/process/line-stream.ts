@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { killProcessTree } from './kill-tree';
-import { trackChild } from './run-process';
+import { childSpawnOptions, trackChild } from './run-process';
 
 /** A long-lived program whose output is read as it comes (nvidia-smi's `-lms` loop, the in-distro sampler). */
 export interface StreamOptions {
@@ -36,13 +36,7 @@ export function startStream(options: StreamOptions): RunningStream {
   };
   let child: ChildProcess;
   try {
-    child = spawn(file, args, {
-      shell: false,
-      windowsHide: true,
-      detached: process.platform !== 'win32',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: options.env ?? process.env,
-    });
+    child = spawn(file, args, childSpawnOptions(options.env));
   } catch (error) {
     queueMicrotask(() => end(null));
     stderr = String(error);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { killProcessTree } from './kill-tree';
 import { ProcessError } from './process-error';
@@ -39,6 +39,21 @@ export function trackChild(child: ChildProcess): void {
 }
 
 /**
+ * How every program Headroom starts is spawned: never through a shell, with no console window, in its own process
+ * group off Windows (so its whole tree can be killed), stdin closed, stdout and stderr piped.
+ */
+export function childSpawnOptions(env: NodeJS.ProcessEnv | undefined, cwd?: string): SpawnOptions {
+  return {
+    shell: false,
+    windowsHide: true,
+    detached: process.platform !== 'win32',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: env ?? process.env,
+    ...(cwd === undefined ? {} : { cwd }),
+  };
+}
+
+/**
  * Run a program with an argument array (never a shell), hidden console window, a timeout that kills the whole
  * process tree, and an output cap. Resolves whatever the exit code; rejects with a typed {@link ProcessError} when
  * the program is missing, cannot start, times out, floods its output or is aborted.
@@ -51,14 +66,7 @@ export const runProcess: ProcessRunner = (argv, options) => {
   return new Promise<ProcessResult>((resolve, reject) => {
     let child: ChildProcess;
     try {
-      child = spawn(file, args, {
-        shell: false,
-        windowsHide: true,
-        detached: process.platform !== 'win32',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: options.env ?? process.env,
-        cwd: options.cwd,
-      });
+      child = spawn(file, args, childSpawnOptions(options.env, options.cwd));
     } catch (error) {
       reject(new ProcessError('spawn-failed', argv, `Could not start ${file}: ${String(error)}`));
       return;

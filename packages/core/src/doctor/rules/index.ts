@@ -1,5 +1,24 @@
+/**
+ * The doctor's rules, one file per area with one test file each: WSL itself, .wslconfig, memory (the VM's and the
+ * GPU's), where models live, reaching the GPU, and the GPU driver stack. Their sources are in sources.ts, and what
+ * the GPU rules read from a capture in gpu-facts.ts.
+ */
 import type { Rule } from '../rule';
-import { memoryCeiling, wslconfigNotApplied } from './memory';
+import {
+  cudaVersionError,
+  driverMismatch,
+  driverTooOld,
+  kernelTooOld,
+  linuxDriverInDistro,
+} from './gpu-driver';
+import {
+  gpuPassthroughMissing,
+  hostGpuTcc,
+  noNvidiaGpu,
+  passthroughHang,
+  passthroughSlow,
+} from './gpu-passthrough';
+import { memoryCeiling, vramHeadroomLow, wslconfigNotApplied } from './memory';
 import { modelsOn9p } from './runtime';
 import { wsl1Distro, wslNotInstalled } from './wsl';
 import { autoreclaimGradual, wslconfigIgnoredLines, wslconfigMisplaced } from './wslconfig';
@@ -14,4 +33,19 @@ export const SETUP_RULES: readonly Rule[] = [
   memoryCeiling,
   autoreclaimGradual,
   modelsOn9p,
+];
+
+/** Every GPU rule, in the order their findings are most useful to read. */
+export const GPU_RULES: readonly Rule[] = [
+  noNvidiaGpu,
+  gpuPassthroughMissing,
+  hostGpuTcc,
+  driverTooOld,
+  driverMismatch,
+  linuxDriverInDistro,
+  cudaVersionError,
+  kernelTooOld,
+  passthroughHang,
+  passthroughSlow,
+  vramHeadroomLow,
 ];

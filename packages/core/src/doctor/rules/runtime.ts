@@ -1,6 +1,7 @@
 import { findMountFor } from '../../distro';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
+import { WSL_FILESYSTEMS_DOCS } from './sources';
 
 /** Model folders (Ollama, llama.cpp, Hugging Face cache) on a Windows drive (9p/drvfs), which loads far slower. */
 export const modelsOn9p: Rule = ({ facts }) => {
@@ -37,8 +38,7 @@ export const modelsOn9p: Rule = ({ facts }) => {
           `Copy ${dir.resolved} to a folder in your Linux home (e.g. ~/models), then point the tool at it (for Ollama: OLLAMA_MODELS) and remove the link ${dir.path}.`,
       ),
     },
-    source:
-      'https://learn.microsoft.com/windows/wsl/filesystems#file-storage-and-performance-across-file-systems',
+    source: WSL_FILESYSTEMS_DOCS,
   };
   return [finding];
 };

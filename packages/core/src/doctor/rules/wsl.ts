@@ -1,8 +1,6 @@
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
-
-const INSTALL_DOCS = 'https://learn.microsoft.com/windows/wsl/install';
-const WSL2_DOCS = 'https://learn.microsoft.com/windows/wsl/basic-commands#set-wsl-version-to-1-or-2';
+import { WSL2_DOCS, WSL_INSTALL_DOCS } from './sources';
 
 /** wsl.exe is missing, or answers only with an error and no distro (judged by exit codes, never by localised text). */
 export const wslNotInstalled: Rule = ({ facts }) => {
@@ -33,7 +31,7 @@ export const wslNotInstalled: Rule = ({ facts }) => {
         'Restart Windows when asked, then open Ubuntu once to create your user.',
       ],
     },
-    source: INSTALL_DOCS,
+    source: WSL_INSTALL_DOCS,
   };
   return [finding];
 };

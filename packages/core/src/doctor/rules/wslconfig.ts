@@ -1,4 +1,4 @@
-import { WSL_CONFIG_DOCS } from './sources';
+import { AUTORECLAIM_GRADUAL_ISSUE, WSL_CONFIG_DOCS, WSL_CONFIG_PARSER_SOURCE } from './sources';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
 
@@ -35,7 +35,7 @@ export const wslconfigIgnoredLines: Rule = ({ facts }) => {
       fixes.length > 0
         ? { kind: 'edit-wslconfig', label: 'Fix the lines WSL ignores', fixes }
         : { kind: 'steps', label: 'Edit .wslconfig', steps: ['Correct or remove the lines listed above.'] },
-    source: 'https://github.com/microsoft/WSL/blob/master/src/shared/configfile/configfile.cpp',
+    source: WSL_CONFIG_PARSER_SOURCE,
   };
   return [finding];
 };
@@ -87,7 +87,7 @@ export const autoreclaimGradual: Rule = ({ facts }) => {
         label: 'Use autoMemoryReclaim=dropCache',
         assignments: [{ key: 'experimental.autoMemoryReclaim', value: 'dropCache' }],
       },
-      source: 'https://github.com/microsoft/WSL/issues/10675',
+      source: AUTORECLAIM_GRADUAL_ISSUE,
     },
   ];
 };

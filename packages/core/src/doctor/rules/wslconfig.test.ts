@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { doctorOf, findingIds, runningVmCapture } from '../../testing/capture';
+
+describe('.wslconfig', () => {
+  it('reports the lines WSL ignores with their fixes (configuration, exit 1)', () => {
+    const report = doctorOf(
+      runningVmCapture({ memoryGiB: 32, processors: 16, swapGiB: 8 }, '[wsl2]\nmemory=16gb\n'),
+    );
+    expect(findingIds(report)).toEqual(['wslconfig-ignored-lines']);
+    expect(report.findings[0]).toMatchObject({
+      severity: 'error',
+      category: 'configuration',
+      evidence: [{ probe: 'wslconfig', line: 2 }],
+    });
+    expect(report.findings[0]?.fix).toMatchObject({
+      kind: 'edit-wslconfig',
+      fixes: [{ label: 'memory=16GB' }],
+    });
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('reports settings where WSL never reads them: wsl.conf keys, [wsl], files beside .wslconfig', () => {
+    const report = doctorOf(
+      runningVmCapture({ memoryGiB: 32, processors: 16, swapGiB: 8 }, '[boot]\nsystemd=true\n'),
+      {
+        misplaced: [
+          { path: 'C:\\Users\\ana\\.wslconfig.txt', message: 'Notepad saved yours as .wslconfig.txt.' },
+        ],
+      },
+    );
+    expect(findingIds(report)).toEqual(['wslconfig-misplaced']);
+    expect(report.findings[0]?.evidence.map((item) => item.probe)).toEqual([
+      'wslconfig',
+      'wslconfig',
+      'profile',
+    ]);
+  });
+
+  it('warns about autoMemoryReclaim=gradual and offers dropCache', () => {
+    const report = doctorOf(
+      runningVmCapture(
+        { memoryGiB: 32, processors: 16, swapGiB: 8 },
+        '[experimental]\nautoMemoryReclaim=gradual\n',
+      ),
+    );
+    expect(report.findings).toMatchObject([
+      {
+        id: 'autoreclaim-gradual',
+        severity: 'warning',
+        source: 'https://github.com/microsoft/WSL/issues/10675',
+      },
+    ]);
+    expect(report.health).toBe('amber');
+    expect(report.exitCode).toBe(0);
+  });
+});
