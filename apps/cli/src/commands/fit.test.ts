@@ -56,10 +56,11 @@ describe('headroom fit', () => {
     expect(stdout).toContain(
       '  KV cache (f16): 2 × 80 layers × 8192 tokens × 8 KV heads × 128 dims × 2 bytes = 2.5 GiB\n',
     );
-    expect(stdout).toContain('→ 42 of 80');
+    expect(stdout).toContain('→ 45 of 80');
     expect(stdout).toContain('Recommended %USERPROFILE%\\.wslconfig:\n  [wsl2]\n  memory=23GB\n  swap=6GB\n');
     expect(stdout).toContain('Apply with: headroom wslconfig set wsl2.memory=23GB wsl2.swap=6GB');
-    expect(stdout).toContain('38 of 80 layers run on the CPU');
+    expect(stdout).toContain('35 of 80 layers run on the CPU');
+    expect(stdout).toContain('-ngl 45 -c 8192 -fa on');
   });
 
   it('prints the plan as JSON', async () => {
@@ -82,9 +83,9 @@ describe('headroom fit', () => {
         value: 2.5 * 2 ** 30 * (34 / 64),
         explanation: expect.stringContaining('34/32 bytes') as unknown,
       },
-      layersOnGpu: { value: 43 },
+      layersOnGpu: { value: 46 },
       wslconfig: { memory: { value: '22GB' }, swap: { value: '6GB' }, processors: { value: '14' } },
-      llamaCpp: { value: '-ngl 43 -c 8192 -ctk q8_0 -ctv q8_0 -fa' },
+      llamaCpp: { value: '-ngl 46 -c 8192 -fa on -ctk q8_0 -ctv q8_0' },
       fits: true,
     });
     expect(plan.lines.length).toBeGreaterThan(10);
@@ -98,9 +99,40 @@ describe('headroom fit', () => {
       'KV cache (f16): 2 × 32 layers × 131072 tokens × 8 KV heads × 128 dims × 2 bytes = 16 GiB',
     );
     expect(stdout).toContain(
-      'no free VRAM given: planned with every layer on the GPU, which needs 22.08 GiB free',
+      'no free VRAM given: planned with every layer on the GPU, which needs 21.24 GiB free',
     );
     expect(stdout).toContain('no host RAM given');
+  });
+
+  it('exits 1 when the plan needs more VRAM than is free, and sizes for --fa off when asked', async () => {
+    const off = await runCli(
+      'fit',
+      '--model',
+      'llama-3.1-8b',
+      '--ctx',
+      '131072',
+      '--fa',
+      'off',
+      '--vram-free',
+      '8',
+    );
+    expect(off.stdout).toContain('Compute buffer (flash attention off)');
+    expect(off.stdout).toContain('of VRAM but 8 GiB is free');
+    expect(off.code).toBe(1);
+    const on = await runCli(
+      'fit',
+      '--model',
+      'llama-3.1-8b',
+      '--ctx',
+      '131072',
+      '--fa',
+      'on',
+      '--vram-free',
+      '24',
+    );
+    expect(on.code).toBe(0);
+    expect(on.stdout).toContain('-ngl 999 -c 131072 -fa on');
+    expect((await runCli('fit', '--model', 'llama-3.1-8b', '--ctx', '8192', '--fa', 'yes')).code).toBe(2);
   });
 
   it('reads the model from a GGUF file', async () => {

@@ -29,6 +29,8 @@ Usage:
 Options:
   --ctx N            context length in tokens (required)
   --kv TYPE          KV cache type: f16 (default), q8_0, q4_0
+  --fa on|off        size with flash attention on or off; without it fit turns it on for long contexts
+                     (always for a quantized KV cache) and sizes for off otherwise
   --quant NAME       the preset's quantization (default Q4_K_M; Q8_0 and others where a size is cited)
   --file-gb N        the GGUF file's size in GB as Hugging Face lists it (overrides the preset's; the
                      total of all parts for a split GGUF)
@@ -37,8 +39,8 @@ Options:
   --host-cpus N      the host's logical processors, to recommend processors=
   --json             print the plan as JSON
 
-Every number comes with the line that computes it. Exit codes: 0 it fits, 1 the RAM it needs does not fit beside
-Windows (or the file could not be read), 2 the command line was wrong.
+Every number comes with the line that computes it. Exit codes: 0 it fits, 1 it does not (more VRAM than
+--vram-free, or more RAM than fits beside Windows), or the file could not be read, 2 the command line was wrong.
 `;
 
 function number(name: string, text: string | undefined, whole = false): number | undefined {
@@ -114,6 +116,7 @@ export async function runFit(args: readonly string[], io: CliIo): Promise<number
       gguf: { type: 'string' },
       ctx: { type: 'string' },
       kv: { type: 'string', default: 'f16' },
+      fa: { type: 'string' },
       quant: { type: 'string', default: 'Q4_K_M' },
       'file-gb': { type: 'string' },
       'vram-free': { type: 'string' },
@@ -145,6 +148,10 @@ export async function runFit(args: readonly string[], io: CliIo): Promise<number
   if (!isKvCacheType(kvType)) {
     throw new UsageError(`--kv takes ${Object.keys(KV_CACHE_TYPES).join(', ')}, not "${kvType}".`);
   }
+  if (values.fa !== undefined && values.fa !== 'on' && values.fa !== 'off') {
+    throw new UsageError(`--fa takes on or off, not "${values.fa}".`);
+  }
+  const flashAttention = values.fa === undefined ? undefined : values.fa === 'on';
   const fileGb = number('file-gb', values['file-gb']);
   const vramFreeGiB = number('vram-free', values['vram-free']);
   const hostRamGiB = number('host-ram', values['host-ram']);
@@ -219,7 +226,15 @@ export async function runFit(args: readonly string[], io: CliIo): Promise<number
     if (!shape.ok) throw new UsageError(shape.reason);
   }
 
-  const plan = planFit({ model: shape.shape, ctx, kvType, vramFreeGiB, hostRamGiB, hostLogicalProcessors });
+  const plan = planFit({
+    model: shape.shape,
+    ctx,
+    kvType,
+    vramFreeGiB,
+    hostRamGiB,
+    hostLogicalProcessors,
+    flashAttention,
+  });
   io.stdout.write(values.json ? `${JSON.stringify({ ...plan, gguf }, null, 2)}\n` : human(plan));
   return plan.fits ? EXIT.ok : EXIT.failed;
 }

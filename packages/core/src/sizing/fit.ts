@@ -1,12 +1,14 @@
+import { computeBufferBytes } from './compute-buffer';
 import { formatBytes, formatGiB, GIB, type Explained } from './format';
 import { kvCacheBytes, type KvCacheType } from './kv-cache';
 import { type ModelShape } from './model-shape';
 
 /**
  * The allowances and rules `planFit` uses, each stated so the output can say where a number comes from.
- * GPU side (docs/gpu-tools.md "VRAM estimate": "compute buffer (~0.1–1.2 GB) + CUDA context (~0.3–0.5 GB)"): Headroom
- * takes the top of both ranges, rounded to 1 GiB and 0.5 GiB, so the plan errs toward one layer too few on the GPU
- * rather than an out-of-memory error at load. RAM side: 1 GiB for llama.cpp's host-side buffers and 2 GiB for the
+ * GPU side: the compute buffer is estimated from the model and the context (compute-buffer.ts, checked against
+ * llama.cpp runs in docs/sizing.md); the CUDA context takes the top of the ~0.3–0.5 GB range llama.cpp logs show
+ * (docs/gpu-tools.md "VRAM estimate"). Flash attention is recommended once the compute buffer without it would pass
+ * 1 GiB (Headroom's rule of thumb). RAM side: 1 GiB for llama.cpp's host-side buffers and 2 GiB for the
  * Linux distro and page cache are Headroom's own allowances, not measurements, and WSL gets at least 8 GB for
  * the distro, package installs and builds beside the model. Windows keeps max(8 GiB, 25 % of host
  * RAM): WSL clamps `memory` only at 100 % of RAM (microsoft/WSL WslCoreConfig.cpp), so nothing else stops a large
@@ -15,7 +17,7 @@ import { type ModelShape } from './model-shape';
  * file grows on C:. Two logical processors stay with Windows when the host's count is known.
  */
 export const FIT_RULES = {
-  computeBufferBytes: 1 * GIB,
+  flashAttentionAboveBytes: 1 * GIB,
   cudaContextBytes: 0.5 * GIB,
   hostRuntimeBytes: 1 * GIB,
   linuxBaselineBytes: 2 * GIB,
@@ -38,6 +40,11 @@ export interface FitInput {
   readonly hostRamGiB?: number | undefined;
   /** The host's logical processors; without it `processors` is left at WSL's default. */
   readonly hostLogicalProcessors?: number | undefined;
+  /**
+   * Flash attention on or off; without it the plan turns it on for long contexts (and always for a quantized KV
+   * cache) and sizes for off otherwise.
+   */
+  readonly flashAttention?: boolean | undefined;
 }
 
 /** The recommended `[wsl2]` lines of .wslconfig, each with why. `processors` is undefined when left at the default. */
@@ -59,11 +66,18 @@ export interface FitPlan {
   readonly weightsPerLayer: Explained<number>;
   readonly kvCache: Explained<number>;
   readonly kvPerLayer: Explained<number>;
+  readonly flashAttention: Explained<boolean>;
+  /** llama.cpp's compute buffer on the GPU (and, when layers run on the CPU, a second one in RAM). */
+  readonly computeBuffer: Explained<number>;
   readonly gpuOverhead: Explained<number>;
   readonly vramForAllLayers: Explained<number>;
   readonly layersOnGpu: Explained<number>;
+  /** Whether the output layer is on the GPU too (only when every layer is). */
+  readonly outputOnGpu: boolean;
   readonly vramUsed: Explained<number>;
   readonly ramForCpuLayers: Explained<number>;
+  /** What stays in RAM besides the CPU layers: token_embd, the output layer and the CPU's compute buffer. */
+  readonly ramOffloadExtras: Explained<number>;
   readonly ramAllowance: Explained<number>;
   readonly ramNeeded: Explained<number>;
   /** The RAM WSL would need with no layer on the GPU (shown when no free VRAM was given). */
@@ -72,8 +86,10 @@ export interface FitPlan {
   readonly wslMemoryCap: Explained<number> | undefined;
   readonly wslconfig: WslConfigAdvice;
   readonly llamaCpp: Explained<string>;
-  /** False when the RAM the plan needs does not fit beside Windows' share. */
+  /** False when the plan needs more VRAM than is free, or more RAM than fits beside Windows' share. */
   readonly fits: boolean;
+  /** False when the VRAM the plan uses is more than the free VRAM given. */
+  readonly vramFits: boolean;
   readonly warnings: readonly string[];
   /** Every explanation in reading order, for plain-text output. */
   readonly lines: readonly string[];
@@ -87,17 +103,56 @@ function layerCountText(count: number, layers: number): string {
   return count >= layers ? `all ${layers}` : `${count} of ${layers}`;
 }
 
+/** Whether the plan uses flash attention, and why. */
+function decideFlashAttention(input: FitInput): Explained<boolean> {
+  const { model } = input;
+  if (input.kvType !== 'f16') {
+    return explained(true, 'Flash attention: on (a quantized V cache needs it)');
+  }
+  if (input.flashAttention !== undefined) {
+    return explained(
+      input.flashAttention,
+      `Flash attention: ${input.flashAttention ? 'on' : 'off'}, as asked`,
+    );
+  }
+  const off = computeBufferBytes(model, input.ctx, false).value;
+  if (off > FIT_RULES.flashAttentionAboveBytes) {
+    return explained(
+      true,
+      `Flash attention: on, recommended for this context (without it the compute buffer would be ${formatBytes(off)}, ` +
+        `more than ${formatBytes(FIT_RULES.flashAttentionAboveBytes)})`,
+    );
+  }
+  return explained(
+    false,
+    'Flash attention: sized for off (a short context; turning it on only saves memory)',
+  );
+}
+
 /** The GPU side: per-layer costs, what all layers need, and how many layers fit in the free VRAM. */
-function planGpu(input: FitInput) {
+function planGpu(input: FitInput, flashAttention: boolean) {
   const { model } = input;
   const weights = explained(model.weightsBytes, `Weights: ${model.weightsSource}`);
+  const layerWeights = Math.max(0, model.weightsBytes - model.tokenEmbdBytes - model.outputBytes);
+  const outputOnGpu = model.tiedEmbeddings ? model.tokenEmbdBytes : model.outputBytes;
+  const embeddingsText =
+    model.tokenEmbdBytes + model.outputBytes > 0
+      ? ` − ${formatBytes(model.tokenEmbdBytes)} token_embd` +
+        (model.outputBytes > 0 ? ` − ${formatBytes(model.outputBytes)} output` : '')
+      : '';
   const weightsPerLayer = explained(
-    model.weightsBytes / model.layers,
-    `Weights per layer: ${formatGiB(model.weightsBytes)} ÷ ${model.layers} layers = ` +
-      formatBytes(model.weightsBytes / model.layers),
+    layerWeights / model.layers,
+    `Weights per layer: (${formatGiB(model.weightsBytes)}${embeddingsText}) ÷ ${model.layers} layers = ` +
+      formatBytes(layerWeights / model.layers),
   );
   const kvCache = kvCacheBytes(
-    { layers: model.layers, kvHeads: model.kvHeads, keyDim: model.keyDim, valueDim: model.valueDim },
+    {
+      layers: model.layers,
+      kvHeads: model.kvHeads,
+      keyDim: model.keyDim,
+      valueDim: model.valueDim,
+      slidingWindow: model.slidingWindow,
+    },
     input.ctx,
     input.kvType,
   );
@@ -105,21 +160,25 @@ function planGpu(input: FitInput) {
     kvCache.value / model.layers,
     `KV cache per layer: ${formatBytes(kvCache.value)} ÷ ${model.layers} layers = ${formatBytes(kvCache.value / model.layers)}`,
   );
-  const overhead = FIT_RULES.computeBufferBytes + FIT_RULES.cudaContextBytes;
+  const computeBuffer = computeBufferBytes(model, input.ctx, flashAttention);
+  const overhead = computeBuffer.value + FIT_RULES.cudaContextBytes;
   const gpuOverhead = explained(
     overhead,
-    `GPU overhead: ${formatBytes(FIT_RULES.computeBufferBytes)} compute buffer + ` +
-      `${formatBytes(FIT_RULES.cudaContextBytes)} CUDA context = ${formatBytes(overhead)} ` +
-      '(the top of the ~0.1–1.2 GB and ~0.3–0.5 GB llama.cpp logs show)',
+    `GPU overhead: ${formatBytes(computeBuffer.value)} compute buffer + ` +
+      `${formatBytes(FIT_RULES.cudaContextBytes)} CUDA context (Headroom's allowance, the top of the ~0.3–0.5 GB ` +
+      `llama.cpp logs show) = ${formatBytes(overhead)}`,
   );
-  const allLayers = model.weightsBytes + kvCache.value + overhead;
+  const allLayers = layerWeights + outputOnGpu + kvCache.value + overhead;
+  const outputText = outputOnGpu > 0 ? ` + ${formatBytes(outputOnGpu)} output` : '';
   const vramForAllLayers = explained(
     allLayers,
-    `VRAM for all ${model.layers} layers: ${formatGiB(model.weightsBytes)} weights + ${formatBytes(kvCache.value)} ` +
-      `KV cache + ${formatBytes(overhead)} overhead = ${formatGiB(allLayers)}`,
+    `VRAM for all ${model.layers} layers: ${formatGiB(layerWeights)} layer weights${outputText} + ` +
+      `${formatBytes(kvCache.value)} KV cache + ${formatBytes(overhead)} overhead = ${formatGiB(allLayers)} ` +
+      '(token_embd stays in system RAM)',
   );
   const perLayer = weightsPerLayer.value + kvPerLayer.value;
   let layersOnGpu: Explained<number>;
+  let everything = true;
   if (input.vramFreeGiB === undefined) {
     layersOnGpu = explained(
       model.layers,
@@ -128,27 +187,37 @@ function planGpu(input: FitInput) {
   } else {
     const free = input.vramFreeGiB * GIB;
     const budget = free - overhead;
-    if (budget <= 0) {
+    if (allLayers <= free) {
+      layersOnGpu = explained(
+        model.layers,
+        `Layers on the GPU: all ${model.layers} and the output layer (${formatGiB(allLayers)} of ${formatGiB(free)} free)`,
+      );
+    } else if (budget <= 0) {
+      everything = false;
       layersOnGpu = explained(
         0,
         `Layers on the GPU: 0 (${formatGiB(free)} free is not more than the ${formatBytes(overhead)} overhead)`,
       );
     } else {
+      everything = false;
       const fitting = budget / perLayer;
       const count = Math.min(model.layers, Math.floor(fitting));
       layersOnGpu = explained(
         count,
         `Layers on the GPU: (${formatGiB(free)} free − ${formatBytes(overhead)} overhead) ÷ ` +
           `(${formatBytes(weightsPerLayer.value)} weights + ${formatBytes(kvPerLayer.value)} KV per layer) = ` +
-          `${fitting.toFixed(2)} → ${layerCountText(count, model.layers)}`,
+          `${fitting.toFixed(2)} → ${layerCountText(count, model.layers)}` +
+          (count >= model.layers ? ', the output layer stays on the CPU' : ''),
       );
     }
   }
-  const used = layersOnGpu.value * perLayer + overhead;
+  const outputUsed = everything ? outputOnGpu : 0;
+  const used = layersOnGpu.value * perLayer + outputUsed + overhead;
   const vramUsed = explained(
     used,
-    `VRAM used: ${layersOnGpu.value} × ${formatBytes(perLayer)} + ${formatBytes(overhead)} overhead = ` +
-      formatGiB(used) +
+    `VRAM used: ${layersOnGpu.value} × ${formatBytes(perLayer)}` +
+      (outputUsed > 0 ? ` + ${formatBytes(outputUsed)} output` : '') +
+      ` + ${formatBytes(overhead)} overhead = ${formatGiB(used)}` +
       (input.vramFreeGiB === undefined ? '' : ` of ${formatGiB(input.vramFreeGiB * GIB)} free`),
   );
   return {
@@ -156,9 +225,11 @@ function planGpu(input: FitInput) {
     weightsPerLayer,
     kvCache,
     kvPerLayer,
+    computeBuffer,
     gpuOverhead,
     vramForAllLayers,
     layersOnGpu,
+    outputOnGpu: everything,
     vramUsed,
   };
 }
@@ -167,9 +238,14 @@ function planGpu(input: FitInput) {
 function planWslConfig(input: FitInput, neededBytes: number, capGiB: number | undefined) {
   const neededGiB = Math.ceil(neededBytes / GIB - 1e-9);
   const wanted = Math.max(FIT_RULES.minimumWslMemoryGiB, neededGiB);
-  const memoryGiB = capGiB === undefined ? wanted : Math.max(1, Math.min(wanted, capGiB));
+  const memoryGiB =
+    capGiB === undefined ? wanted : Math.max(FIT_RULES.minimumWslMemoryGiB, Math.min(wanted, capGiB));
   let memoryWhy: string;
-  if (capGiB !== undefined && wanted > capGiB) {
+  if (capGiB !== undefined && capGiB < FIT_RULES.minimumWslMemoryGiB) {
+    memoryWhy =
+      `Headroom's ${FIT_RULES.minimumWslMemoryGiB}GB floor; Windows can spare only ${capGiB} GiB, ` +
+      'too little for a model beside it';
+  } else if (capGiB !== undefined && wanted > capGiB) {
     memoryWhy = `the most Windows can spare; the ${formatGiB(neededBytes)} needed do not fit`;
   } else if (neededGiB < FIT_RULES.minimumWslMemoryGiB) {
     memoryWhy =
@@ -219,7 +295,8 @@ function planWslConfig(input: FitInput, neededBytes: number, capGiB: number | un
  */
 export function planFit(input: FitInput): FitPlan {
   const { model } = input;
-  const gpu = planGpu(input);
+  const flashAttention = decideFlashAttention(input);
+  const gpu = planGpu(input, flashAttention.value);
   const perLayer = gpu.weightsPerLayer.value + gpu.kvPerLayer.value;
   const cpuLayers = model.layers - gpu.layersOnGpu.value;
   const ramForCpuLayers = explained(
@@ -229,6 +306,20 @@ export function planFit(input: FitInput): FitPlan {
       : `RAM for CPU layers: ${cpuLayers} × (${formatBytes(gpu.weightsPerLayer.value)} weights + ` +
           `${formatBytes(gpu.kvPerLayer.value)} KV) = ${formatGiB(cpuLayers * perLayer)}`,
   );
+  const outputInRam = gpu.outputOnGpu || model.tiedEmbeddings ? 0 : model.outputBytes;
+  const cpuCompute = cpuLayers > 0 ? gpu.computeBuffer.value : 0;
+  const extras = model.tokenEmbdBytes + outputInRam + cpuCompute;
+  const extraParts = [
+    ...(model.tokenEmbdBytes > 0 ? [`${formatBytes(model.tokenEmbdBytes)} token_embd`] : []),
+    ...(outputInRam > 0 ? [`${formatBytes(outputInRam)} output layer`] : []),
+    ...(cpuCompute > 0 ? [`${formatBytes(cpuCompute)} CPU compute buffer`] : []),
+  ];
+  const ramOffloadExtras = explained(
+    extras,
+    extraParts.length === 0
+      ? 'RAM besides the layers: nothing'
+      : `RAM besides the layers: ${extraParts.join(' + ')} = ${formatBytes(extras)}`,
+  );
   const allowance = FIT_RULES.hostRuntimeBytes + FIT_RULES.linuxBaselineBytes;
   const ramAllowance = explained(
     allowance,
@@ -236,17 +327,18 @@ export function planFit(input: FitInput): FitPlan {
       `${formatBytes(FIT_RULES.linuxBaselineBytes)} Linux and page cache = ${formatBytes(allowance)} ` +
       "(Headroom's allowance, not a measurement)",
   );
-  const needed = ramForCpuLayers.value + allowance;
+  const needed = ramForCpuLayers.value + extras + allowance;
   const ramNeeded = explained(
     needed,
-    `RAM needed inside WSL: ${formatGiB(ramForCpuLayers.value)} + ${formatBytes(allowance)} = ${formatGiB(needed)}`,
+    `RAM needed inside WSL: ${formatGiB(ramForCpuLayers.value)} + ${formatBytes(extras)} + ${formatBytes(allowance)} = ` +
+      formatGiB(needed),
   );
 
-  const cpuOnly = model.weightsBytes + gpu.kvCache.value + allowance;
+  const cpuOnly = model.weightsBytes + gpu.kvCache.value + gpu.computeBuffer.value + allowance;
   const ramIfCpuOnly = explained(
     cpuOnly,
     `RAM with no layer on the GPU: ${formatGiB(model.weightsBytes)} weights + ${formatBytes(gpu.kvCache.value)} KV ` +
-      `cache + ${formatBytes(allowance)} = ${formatGiB(cpuOnly)}`,
+      `cache + ${formatBytes(gpu.computeBuffer.value)} compute buffer + ${formatBytes(allowance)} = ${formatGiB(cpuOnly)}`,
   );
 
   let windowsKeeps: Explained<number> | undefined;
@@ -267,19 +359,25 @@ export function planFit(input: FitInput): FitPlan {
     );
   }
   const wslconfig = planWslConfig(input, needed, capGiB);
-  const fits = capGiB === undefined || Math.ceil(needed / GIB - 1e-9) <= capGiB;
+  const ramFits =
+    capGiB === undefined ||
+    (capGiB >= FIT_RULES.minimumWslMemoryGiB && Math.ceil(needed / GIB - 1e-9) <= capGiB);
+  const vramFits = input.vramFreeGiB === undefined || gpu.vramUsed.value <= input.vramFreeGiB * GIB;
+  const fits = ramFits && vramFits;
 
   const layers = gpu.layersOnGpu.value;
   const quantizedKv = input.kvType !== 'f16';
+  const fa = flashAttention.value;
   const flags = [
-    `-ngl ${layers >= model.layers ? 999 : layers}`,
+    `-ngl ${gpu.outputOnGpu ? 999 : layers}`,
     `-c ${input.ctx}`,
-    ...(quantizedKv ? [`-ctk ${input.kvType}`, `-ctv ${input.kvType}`, '-fa'] : []),
+    ...(fa ? ['-fa on'] : []),
+    ...(quantizedKv ? [`-ctk ${input.kvType}`, `-ctv ${input.kvType}`] : []),
   ].join(' ');
   const llamaCpp = explained(
     flags,
     `llama.cpp flags: ${flags} (${layerCountText(layers, model.layers)} layers on the GPU` +
-      `${quantizedKv ? '; a quantized V cache needs flash attention: -fa, written -fa on in builds that take a value' : ''})`,
+      `${fa ? '; flash attention on, which current llama.cpp writes -fa on' : ''})`,
   );
 
   const warnings: string[] = [];
@@ -292,7 +390,21 @@ export function planFit(input: FitInput): FitPlan {
         'far slower than on the GPU; a smaller quant, a shorter context or a q8_0 KV cache moves layers back',
     );
   }
-  if (!fits && capGiB !== undefined) {
+  const freeGiB = input.vramFreeGiB;
+  if (freeGiB !== undefined && gpu.vramUsed.value > freeGiB * GIB) {
+    warnings.push(
+      `the plan needs ${formatGiB(gpu.vramUsed.value)} of VRAM but ${formatGiB(freeGiB * GIB)} is free: ` +
+        (fa
+          ? 'shorten the context or use a q8_0 KV cache'
+          : 'turn flash attention on, or shorten the context'),
+    );
+  }
+  if (capGiB !== undefined && capGiB < FIT_RULES.minimumWslMemoryGiB) {
+    warnings.push(
+      `Windows can spare only ${capGiB} GiB of its ${formatGiB(input.hostRamGiB === undefined ? 0 : input.hostRamGiB * GIB)}; ` +
+        `Headroom never recommends less than its ${FIT_RULES.minimumWslMemoryGiB}GB floor for WSL`,
+    );
+  } else if (!ramFits && capGiB !== undefined) {
     warnings.push(
       `the ${formatGiB(needed)} WSL needs do not fit in the ${capGiB} GiB Windows can spare: shorten the context, ` +
         'pick a smaller quant or free more VRAM',
@@ -309,18 +421,33 @@ export function planFit(input: FitInput): FitPlan {
         '(max(8 GiB, 25 % of RAM))',
     );
   }
-  warnings.push(...model.notes);
+  if (fa) {
+    warnings.push(
+      'flash attention: pass -fa on to llama.cpp; for Ollama set OLLAMA_FLASH_ATTENTION=1' +
+        (quantizedKv ? ` and OLLAMA_KV_CACHE_TYPE=${input.kvType}` : '') +
+        ' (without it the compute buffer grows with the context)',
+    );
+  }
+  warnings.push(
+    `Ollama sizes the cache for num_ctx × num_parallel tokens: with OLLAMA_NUM_PARALLEL above 1, plan for that ` +
+      'product as the context (not modelled here)',
+    'with more than one GPU every card holds its own compute buffer (not modelled here)',
+    ...model.notes,
+  );
 
   const lines = [
     gpu.weights,
     gpu.weightsPerLayer,
     gpu.kvCache,
     gpu.kvPerLayer,
+    flashAttention,
+    gpu.computeBuffer,
     gpu.gpuOverhead,
     gpu.vramForAllLayers,
     gpu.layersOnGpu,
     gpu.vramUsed,
     ramForCpuLayers,
+    ramOffloadExtras,
     ramAllowance,
     ramNeeded,
     ...(input.vramFreeGiB === undefined ? [ramIfCpuOnly] : []),
@@ -339,7 +466,9 @@ export function planFit(input: FitInput): FitPlan {
     vramMode: input.vramFreeGiB === undefined ? 'needed' : 'given',
     hostRamMode: input.hostRamGiB === undefined ? 'needed' : 'given',
     ...gpu,
+    flashAttention,
     ramForCpuLayers,
+    ramOffloadExtras,
     ramAllowance,
     ramNeeded,
     ramIfCpuOnly,
@@ -348,6 +477,7 @@ export function planFit(input: FitInput): FitPlan {
     wslconfig,
     llamaCpp,
     fits,
+    vramFits,
     warnings,
     lines,
   };

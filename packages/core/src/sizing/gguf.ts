@@ -52,6 +52,14 @@ export interface GgufInfo {
   readonly valueLength: number | undefined;
   /** `<arch>.context_length`: the context the model was trained for. */
   readonly contextLength: number | undefined;
+  /** The vocabulary: the length of `tokenizer.ggml.tokens`, else `<arch>.vocab_size`. */
+  readonly vocabSize: number | undefined;
+  /** `<arch>.attention.sliding_window` (Gemma 2 and 3). */
+  readonly slidingWindow: number | undefined;
+  /** The bytes of `token_embd.weight`, when its tensor info was read. */
+  readonly tokenEmbdBytes: number | undefined;
+  /** The bytes of `output.weight`; undefined when the model has none (its output is the token embedding). */
+  readonly outputBytes: number | undefined;
   readonly fileType: number | undefined;
   /** The quantization the file type stands for (`Q4_K_M`). */
   readonly fileTypeName: string | undefined;
@@ -231,15 +239,23 @@ function wholeNumber(value: GgufValue | undefined): number | undefined {
   return undefined;
 }
 
+function vocabSize(tokens: GgufValue | undefined): number | undefined {
+  return typeof tokens === 'object' && tokens.length > 0 ? tokens.length : undefined;
+}
+
 interface TensorTotals {
   read: number;
+  /** Bytes of the tensors sizing needs by name (`token_embd.weight`, `output.weight`). */
+  named: Map<string, number>;
   types: Record<string, number>;
   bytes: bigint;
   unknownTypes: Set<number>;
 }
 
+const NAMED_TENSORS = new Set(['token_embd.weight', 'output.weight']);
+
 function readTensorInfo(cursor: Cursor, totals: TensorTotals, what: string): void {
-  cursor.string(false, MAX_NAME_BYTES);
+  const tensorName = cursor.string(true, MAX_NAME_BYTES);
   const dimensions = cursor.u32();
   if (dimensions > MAX_DIMENSIONS) throw new Invalid(`${what} has ${dimensions} dimensions`);
   let elements = 1n;
@@ -253,6 +269,7 @@ function readTensorInfo(cursor: Cursor, totals: TensorTotals, what: string): voi
   else {
     const blocks = (elements + BigInt(type.blockSize) - 1n) / BigInt(type.blockSize);
     totals.bytes += blocks * BigInt(type.typeSize);
+    if (NAMED_TENSORS.has(tensorName)) totals.named.set(tensorName, Number(blocks * BigInt(type.typeSize)));
   }
   totals.read += 1;
 }
@@ -337,7 +354,13 @@ function read(bytes: Uint8Array, givenFileSize: number | undefined): Parsed<Gguf
   }
   const fileType = whole('general.file_type');
 
-  const totals: TensorTotals = { read: 0, types: {}, bytes: 0n, unknownTypes: new Set() };
+  const totals: TensorTotals = {
+    read: 0,
+    named: new Map(),
+    types: {},
+    bytes: 0n,
+    unknownTypes: new Set(),
+  };
   let infosComplete = true;
   try {
     for (let index = 0; index < tensorCount; index += 1) {
@@ -387,6 +410,10 @@ function read(bytes: Uint8Array, givenFileSize: number | undefined): Parsed<Gguf
     keyLength: whole(`${arch}.attention.key_length`),
     valueLength: whole(`${arch}.attention.value_length`),
     contextLength: whole(`${arch}.context_length`),
+    vocabSize: vocabSize(metadata.get('tokenizer.ggml.tokens')) ?? whole(`${arch}.vocab_size`),
+    slidingWindow: whole(`${arch}.attention.sliding_window`),
+    tokenEmbdBytes: totals.named.get('token_embd.weight'),
+    outputBytes: infosComplete ? totals.named.get('output.weight') : undefined,
     fileType,
     fileTypeName: fileType === undefined ? undefined : llamaFileTypeName(fileType),
     splitCount: whole('split.count'),

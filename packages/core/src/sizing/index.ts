@@ -15,7 +15,17 @@ export {
   type GgufWriteValue,
 } from './gguf-writer';
 export { formatBytes, formatGB, formatGiB, GB, GIB, MIB, type Explained } from './format';
-export { isKvCacheType, KV_CACHE_TYPES, kvCacheBytes, type KvCacheType, type KvShape } from './kv-cache';
+export {
+  DEFAULT_UBATCH,
+  isKvCacheType,
+  KV_CACHE_TYPES,
+  kvCacheBytes,
+  windowCells,
+  type KvCacheType,
+  type KvShape,
+  type SlidingWindow,
+} from './kv-cache';
+export { computeBufferBytes, type ComputeShape } from './compute-buffer';
 export {
   CUSTOM_PRESET_ID,
   findPreset,
@@ -25,6 +35,7 @@ export {
   type PresetFile,
 } from './presets';
 export {
+  CUSTOM_DEFAULTS,
   shapeFromCustom,
   shapeFromGguf,
   shapeFromPreset,

@@ -12,9 +12,11 @@ describe('kvCacheBytes', () => {
     expect(kvCacheBytes(llama8b, 131_072, 'f16').value).toBe(16 * GIB);
     expect(kvCacheBytes(llama70b, 8192, 'f16').value).toBe(2.5 * GIB);
     expect(kvCacheBytes(llama70b, 131_072, 'f16').value).toBe(40 * GIB);
-    // Per token: 128 KiB for the 8B, 320 KiB for the 70B.
-    expect(kvCacheBytes(llama8b, 1, 'f16').value).toBe(128 * 1024);
-    expect(kvCacheBytes(llama70b, 1, 'f16').value).toBe(320 * 1024);
+    // Per token: 128 KiB for the 8B, 320 KiB for the 70B, in steps of 256 cells as llama.cpp pads the cache.
+    expect(kvCacheBytes(llama8b, 256, 'f16').value).toBe(256 * 128 * 1024);
+    expect(kvCacheBytes(llama70b, 256, 'f16').value).toBe(256 * 320 * 1024);
+    expect(kvCacheBytes(llama8b, 1, 'f16').value).toBe(256 * 128 * 1024);
+    expect(kvCacheBytes(llama8b, 8193, 'f16').value).toBe((8192 + 256) * 128 * 1024);
   });
 
   it('is not the 6.4 GB a blog claims for 128K tokens, even quantized to q4_0', () => {

@@ -46,6 +46,10 @@ describe('model shapes', () => {
     keyLength: 128,
     valueLength: undefined,
     contextLength: 8192,
+    vocabSize: 256_000,
+    slidingWindow: 4096,
+    tokenEmbdBytes: 1_000_000_000,
+    outputBytes: undefined,
     fileType: 15,
     fileTypeName: 'Q4_K_M',
     tensorCount: 508,
@@ -71,6 +75,22 @@ describe('model shapes', () => {
       valueDim: 128,
       weightsBytes: 16_600_000_000,
     });
+    // gemma2: every other layer uses the window; the tied embedding has a copy on the GPU
+    expect(shape.ok && shape.shape).toMatchObject({
+      heads: 32,
+      vocab: 256_000,
+      slidingWindow: { window: 4096, layers: 23 },
+      tokenEmbdBytes: 1e9,
+      outputBytes: 0,
+      tiedEmbeddings: true,
+    });
+    const llama = shapeFromGguf(
+      { ...info, architecture: 'mistral3', slidingWindow: 4096, outputBytes: 2e8 },
+      1e10,
+      'm.gguf',
+    );
+    expect(llama.ok && llama.shape.slidingWindow).toBeUndefined();
+    expect(llama.ok && llama.shape.notes.join()).toContain('sliding_window is 4096');
     const derived = shapeFromGguf({ ...info, keyLength: undefined, tensorBytes: undefined }, 1e9, 'x.gguf');
     expect(derived.ok && derived.shape).toMatchObject({ keyDim: 144, weightsBytes: 1e9 });
     const split = { ...info, splitCount: 2 };

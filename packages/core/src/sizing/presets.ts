@@ -29,6 +29,12 @@ export interface ModelPreset {
   readonly embeddingLength: number;
   /** The context the model was trained for, in tokens. */
   readonly maxContext: number;
+  /** The vocabulary size (`vocab_size`): the width of the logits llama.cpp's compute buffer holds. */
+  readonly vocab: number;
+  /** Whether the output projection is the token embedding (`tie_word_embeddings`): no separate `output.weight`. */
+  readonly tiedEmbeddings: boolean;
+  /** The sliding window (`sliding_window`) and how many layers use it, for models that have one. */
+  readonly slidingWindow?: { readonly window: number; readonly layers: number };
   /** Where the layer, head and context numbers come from. */
   readonly sources: readonly string[];
   /** GGUF file sizes by quantization name (`Q4_K_M`, `Q8_0`, …). */
@@ -54,6 +60,8 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     headDim: 128, // 4096 / 32
     embeddingLength: 4096,
     maxContext: 131_072,
+    vocab: 128_256,
+    tiedEmbeddings: false,
     sources: [
       // config.json of meta-llama/Meta-Llama-3.1-8B-Instruct (copy): 32 layers, 32 heads, 8 KV heads, 4096, 131072
       'https://huggingface.co/NaniDAO/Meta-Llama-3.1-8B-Instruct-ablated/blame/c4e4c2b4bfa8c8423b5364ad65eeef8f64b93e8b/config.json',
@@ -81,6 +89,8 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     headDim: 128, // 8192 / 64
     embeddingLength: 8192,
     maxContext: 131_072,
+    vocab: 128_256,
+    tiedEmbeddings: false,
     sources: [
       // config.json of meta-llama/Meta-Llama-3.1-70B-Instruct (copy): 80 layers, 64 heads, 8 KV heads, 8192, 131072
       'https://huggingface.co/mlabonne/Llama-3.1-70B-Instruct-lorablated/blame/4cc98185081c6c938df69f8e5ac4cf7aeade7fa3/config.json',
@@ -112,6 +122,8 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     headDim: 128, // 3584 / 28
     embeddingLength: 3584,
     maxContext: 32_768,
+    vocab: 152_064,
+    tiedEmbeddings: false,
     sources: [
       // Qwen's GGUF model card: "Number of Layers: 28", "28 for Q and 4 for KV", "Context Length: Full 32,768 tokens"
       'https://huggingface.co/Qwen/Qwen2.5-7B-Instruct-GGUF',
@@ -142,6 +154,8 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     headDim: 128, // 5120 / 40
     embeddingLength: 5120,
     maxContext: 32_768,
+    vocab: 152_064,
+    tiedEmbeddings: false,
     sources: [
       // config.json of Qwen/Qwen2.5-14B-Instruct (copy): 48 layers, 40 heads, 8 KV heads, 5120, 32768
       'https://huggingface.co/osllmai-community/Qwen2.5-14B-Instruct/blob/eaddfa685697f74aa707d6cd5cf36784cdcabe05/config.json',
@@ -170,6 +184,8 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     headDim: 128, // 5120 / 40
     embeddingLength: 5120,
     maxContext: 32_768,
+    vocab: 152_064,
+    tiedEmbeddings: false,
     sources: [
       // Qwen's own config.json of the base model (same shape): 64 layers, 40 heads, 8 KV heads, 5120
       'https://huggingface.co/Qwen/Qwen2.5-32B/blob/main/config.json',
@@ -202,6 +218,8 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     headDim: 128, // 8192 / 64
     embeddingLength: 8192,
     maxContext: 32_768,
+    vocab: 152_064,
+    tiedEmbeddings: false,
     sources: [
       // Qwen's GGUF model card: "Number of Layers: 80", "64 for Q and 8 for KV", "Context Length: Full 32,768 tokens"
       'https://huggingface.co/Qwen/Qwen2.5-72B-Instruct-GGUF/commit/aaab9421c01fbc04e5b3b3137abc1c497be0b83b',
@@ -234,6 +252,8 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     headDim: 128, // 4096 / 32
     embeddingLength: 4096,
     maxContext: 32_768,
+    vocab: 32_768,
+    tiedEmbeddings: false,
     sources: [
       // config.json of mistralai/Mistral-7B-Instruct-v0.3 (copy, vocab 32768): 32 layers, 32 heads, 8 KV heads, 32768
       'https://huggingface.co/fuliucansheng/Mistral-7B-Instruct-v0.3/blob/main/config.json',
@@ -255,6 +275,10 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     headDim: 256,
     embeddingLength: 3584,
     maxContext: 8192,
+    vocab: 256_000,
+    tiedEmbeddings: true,
+    // sliding_window 4096 on every other layer (llama.cpp's gemma2: swa pattern 2)
+    slidingWindow: { window: 4096, layers: 21 },
     sources: [
       // config.json of google/gemma-2-9b-it (copy): 42 layers, 16 heads, 8 KV heads, head_dim 256, 8192
       'https://huggingface.co/unsloth/gemma-2-9b-it/blame/37b3e81529e285a404477e3da558bce7556f6746/config.json',
@@ -264,7 +288,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
       Q4_K_M: { gb: 5.76, source: 'https://huggingface.co/bartowski/gemma-2-9b-it-GGUF' },
       Q8_0: { gb: 9.83, source: 'https://huggingface.co/bartowski/gemma-2-9b-it-GGUF' },
     },
-    notes: ['every other layer uses a 4096-token sliding window, so the KV figure is an upper bound'],
+    notes: [],
   },
   {
     id: 'gemma-2-27b',
@@ -276,6 +300,10 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     headDim: 128, // attention.key_length 128 (not 4608 / 32)
     embeddingLength: 4608,
     maxContext: 8192,
+    vocab: 256_000,
+    tiedEmbeddings: true,
+    // sliding_window 4096 on every other layer (llama.cpp's gemma2: swa pattern 2)
+    slidingWindow: { window: 4096, layers: 23 },
     sources: [
       // Ollama's GGUF metadata: block_count 46, head_count 32, head_count_kv 16, key_length 128, context_length 8192
       'https://ollama.com/library/gemma2:27b-instruct-q4_0/blobs/d7e4b00a7d7a',
@@ -290,7 +318,7 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
           'https://huggingface.co/bartowski/gemma-2-27b-it-GGUF/commit/6c5900b1bd83e68cf0284af9c38e1866f1f9d3bc',
       },
     },
-    notes: ['every other layer uses a 4096-token sliding window, so the KV figure is an upper bound'],
+    notes: [],
   },
 ];
 
