@@ -77,10 +77,18 @@ function runCase(llamaDir: string, shim: string, file: string, item: MeasureCase
   };
 }
 
+/** Rewrite the table in docs/sizing.md and format it as the repository's Prettier check wants it. */
+function writeDoc(measured: Measured): void {
+  writeFileSync(docPath, renderSizingDoc(readFileSync(docPath, 'utf8'), measured));
+  execFileSync(process.execPath, [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--write', docPath], {
+    stdio: 'ignore',
+  });
+}
+
 function main(): void {
   if (process.argv.includes('--render')) {
     const measured = JSON.parse(readFileSync(jsonPath, 'utf8')) as Measured;
-    writeFileSync(docPath, renderSizingDoc(readFileSync(docPath, 'utf8'), measured));
+    writeDoc(measured);
     return;
   }
   const only = process.argv.slice(2);
@@ -144,7 +152,7 @@ function main(): void {
     const measured: Measured = { llamaCpp: release, nodeLlamaCpp: version, cases: results };
     mkdirSync(dirname(jsonPath), { recursive: true });
     writeFileSync(jsonPath, `${JSON.stringify(measured, null, 2)}\n`);
-    writeFileSync(docPath, renderSizingDoc(readFileSync(docPath, 'utf8'), measured));
+    writeDoc(measured);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
