@@ -111,6 +111,27 @@ describe('collectCapture against the simulated Windows', () => {
     expect(booted.distro?.meminfo).toMatchObject({ ok: true });
   });
 
+  it('never starts a stopped default distro because another distro (docker-desktop) runs', async () => {
+    const windows = simulate('docker-running-default-stopped');
+    const facts = readCaptureFacts(await collect(windows));
+    expect(facts.distro).toBeUndefined();
+    expect(facts.notCollected).toEqual(expect.arrayContaining(['distro-meminfo', 'distro-nvidia-smi']));
+    expect(windows.readState().distros).toEqual([
+      { name: 'Ubuntu-24.04', running: false },
+      { name: 'docker-desktop', running: true },
+    ]);
+    const intoDistros = windows
+      .invocations()
+      .filter((call) => call.program === 'wsl' && call.argv[0] === '-d');
+    expect(intoDistros).toEqual([]);
+  });
+
+  it('probes the default distro when it runs itself', async () => {
+    const windows = simulate('healthy');
+    const facts = readCaptureFacts(await collect(windows));
+    expect(facts.distro?.meminfo).toMatchObject({ ok: true });
+  });
+
   it('records a hung passthrough as a timeout and still reads the other probes', async () => {
     const facts = readCaptureFacts(await collect(simulate('passthrough-hang')));
     expect(facts.distro?.gpu.timedOut).toBe(true);

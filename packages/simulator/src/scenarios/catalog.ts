@@ -53,6 +53,13 @@ export const CATALOG: readonly Scenario[] = [
   },
   {
     ...HEALTHY,
+    name: 'docker-running-default-stopped',
+    summary:
+      'Docker Desktop’s docker-desktop distro runs, the default distro (Ubuntu-24.04) is stopped: a check must not start it.',
+    distros: HEALTHY.distros.map((distro) => ({ ...distro, running: distro.name === 'docker-desktop' })),
+  },
+  {
+    ...HEALTHY,
     name: 'config-not-applied',
     summary:
       '.wslconfig says memory=48GB, but the running VM still has the 8GB it booted with: WSL was not shut down.',
