@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import {
   createGpuStreamParser,
   GPU_QUERY_FIELDS,
@@ -132,6 +132,21 @@ describe('collectCapture against the simulated Windows', () => {
     expect(facts.distro?.meminfo).toMatchObject({ ok: true });
   });
 
+  it('finds nvidia-smi.exe in NVIDIA Corporation\\NVSMI when an older driver put it there', async () => {
+    const facts = readCaptureFacts(await collect(simulate('nvidia-smi-in-nvsmi')));
+    expect(facts.hostGpu.failure).toBeUndefined();
+    expect(facts.hostGpu.query).toMatchObject({ ok: true, value: [{ name: 'NVIDIA GeForce RTX 4090' }] });
+  });
+
+  it('runs Windows’ programs from SystemRoot, not from a wsl.exe planted on PATH', async () => {
+    const windows = simulate('healthy');
+    const planted = tempDir('headroom-planted-');
+    writeFileSync(join(planted, 'wsl.exe'), '#!/bin/sh\necho planted\nexit 3\n', { mode: 0o755 });
+    const env = { ...windows.env, PATH: `${planted}${delimiter}${windows.env.PATH ?? ''}` };
+    const capture = await collectCapture({ env, host: windows.host, wslconfigPath: windows.wslconfigPath });
+    expect(readCaptureFacts(capture).wsl.distros).toMatchObject({ ok: true });
+  });
+
   it('records a hung passthrough as a timeout and still reads the other probes', async () => {
     const facts = readCaptureFacts(await collect(simulate('passthrough-hang')));
     expect(facts.distro?.gpu.timedOut).toBe(true);
@@ -159,7 +174,7 @@ describe('the nvidia-smi -lms stream from the simulated host', () => {
   it('streams samples that core’s stream parser reads as they arrive, until the process is stopped', async () => {
     const windows = simulate('healthy');
     const child = spawn(
-      'nvidia-smi.exe',
+      join(windows.binDir, 'nvidia-smi.exe'),
       [`--query-gpu=${GPU_QUERY_FIELDS.join(',')}`, '--format=csv,noheader,nounits', '-lms', '100'],
       { env: windows.env },
     );

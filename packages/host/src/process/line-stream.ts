@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { killProcessTree } from './kill-tree';
 import { trackChild } from './run-process';
+import { resolveWindowsProgram } from './windows-programs';
 
 /** A long-lived program whose output is read as it comes (nvidia-smi's `-lms` loop, the in-distro sampler). */
 export interface StreamOptions {
@@ -36,12 +37,13 @@ export function startStream(options: StreamOptions): RunningStream {
   };
   let child: ChildProcess;
   try {
-    child = spawn(file, args, {
+    const env = options.env ?? process.env;
+    child = spawn(resolveWindowsProgram(file, env), args, {
       shell: false,
       windowsHide: true,
       detached: process.platform !== 'win32',
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: options.env ?? process.env,
+      env,
     });
   } catch (error) {
     queueMicrotask(() => end(null));

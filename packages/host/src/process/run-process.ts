@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { killProcessTree } from './kill-tree';
 import { ProcessError } from './process-error';
 import { toSignedExitCode, type ProcessResult } from './process-result';
+import { resolveWindowsProgram } from './windows-programs';
 
 /** How to run one process. There is no shell option on purpose: argv goes to the program as it is. */
 export interface RunOptions {
@@ -40,7 +41,8 @@ export function trackChild(child: ChildProcess): void {
 
 /**
  * Run a program with an argument array (never a shell), hidden console window, a timeout that kills the whole
- * process tree, and an output cap. Resolves whatever the exit code; rejects with a typed {@link ProcessError} when
+ * process tree, and an output cap. Windows' own programs named bare (`wsl.exe`, `reg.exe`, `nvidia-smi.exe`, …) run
+ * from their absolute path ({@link resolveWindowsProgram}), never through PATH. Resolves whatever the exit code; rejects with a typed {@link ProcessError} when
  * the program is missing, cannot start, times out, floods its output or is aborted.
  */
 export const runProcess: ProcessRunner = (argv, options) => {
@@ -51,12 +53,14 @@ export const runProcess: ProcessRunner = (argv, options) => {
   return new Promise<ProcessResult>((resolve, reject) => {
     let child: ChildProcess;
     try {
-      child = spawn(file, args, {
+      const env = options.env ?? process.env;
+      child = spawn(resolveWindowsProgram(file, env), args, {
         shell: false,
         windowsHide: true,
+        // Never detached on Windows: libuv puts a non-detached child in its kill-on-close job, so it ends with us.
         detached: process.platform !== 'win32',
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: options.env ?? process.env,
+        env,
         cwd: options.cwd,
       });
     } catch (error) {

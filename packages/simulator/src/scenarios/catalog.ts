@@ -187,4 +187,11 @@ export const CATALOG: readonly Scenario[] = [
       },
     ],
   },
+  {
+    ...HEALTHY,
+    name: 'nvidia-smi-in-nvsmi',
+    summary:
+      'An older (non-DCH) NVIDIA driver: nvidia-smi.exe is in Program Files\\NVIDIA Corporation\\NVSMI, not in System32.',
+    host: { ...HEALTHY.host, nvidiaSmiFolder: 'NVSMI' },
+  },
 ];

@@ -85,6 +85,11 @@ export interface Scenario {
     readonly driverVersion?: string | undefined;
     readonly cudaVersion?: string | undefined;
     readonly gpus: readonly SimulatedGpu[];
+    /**
+     * Where the driver put nvidia-smi.exe: `System32` (current DCH drivers, the default) or `NVSMI`
+     * (`%ProgramFiles%\NVIDIA Corporation\NVSMI`, older non-DCH drivers).
+     */
+    readonly nvidiaSmiFolder?: 'System32' | 'NVSMI';
   };
   /** WSL as installed: absent when WSL is not installed at all; `inbox` for the old wsl.exe without --version. */
   readonly wsl?: SimulatedWslVersion | 'inbox' | undefined;
