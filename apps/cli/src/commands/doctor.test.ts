@@ -36,6 +36,8 @@ const EXPECTED: readonly [scenario: string, finding: string | undefined, exitCod
     ['wsl-stopped', undefined, 0, 'grey'],
     ['docker-running-default-stopped', undefined, 0, 'green'],
     ['no-wsl', 'wsl-not-installed', 4, 'red'],
+    ['wsl-stub', 'wsl-not-installed', 4, 'red'],
+    ['nvidia-smi-in-nvsmi', undefined, 0, 'green'],
     ['no-gpu', 'no-nvidia-gpu', 2, 'red'],
     ['wsl1-distro', 'wsl1-distro', 2, 'red'],
     ['memory-ceiling', 'memory-ceiling', 1, 'red'],

@@ -160,6 +160,12 @@ describe('collectCapture against the simulated Windows', () => {
     expect(facts.hostGpu.query).toMatchObject({ ok: true });
   });
 
+  it('says WSL is not installed when only Windows’ wsl.exe stub answers (by its exit code)', async () => {
+    const facts = readCaptureFacts(await collect(simulate('wsl-stub')));
+    expect(facts.wsl.installed).toBe(false);
+    expect(facts.distro).toBeUndefined();
+  });
+
   it('reads the Windows Update and restart events of windows-update-broke-gpu, and the blocked GPU', async () => {
     const facts = readCaptureFacts(await collect(simulate('windows-update-broke-gpu')));
     expect(facts.events.flatMap((event) => (event.kind === 'windows-update' ? [event.kb] : []))).toContain(

@@ -110,7 +110,7 @@ export const CATALOG: readonly Scenario[] = [
     name: 'old-kernel',
     summary: 'An old WSL kernel (4.19.104), below NVIDIA’s minimum for CUDA on WSL (4.19.121).',
     wsl: {
-      ...(HEALTHY.wsl as Exclude<Scenario['wsl'], 'inbox' | undefined>),
+      ...(HEALTHY.wsl as Exclude<Scenario['wsl'], 'inbox' | 'stub' | undefined>),
       wsl: '0.47.1.0',
       kernel: '4.19.104-1',
     },
@@ -193,5 +193,14 @@ export const CATALOG: readonly Scenario[] = [
     summary:
       'An older (non-DCH) NVIDIA driver: nvidia-smi.exe is in Program Files\\NVIDIA Corporation\\NVSMI, not in System32.',
     host: { ...HEALTHY.host, nvidiaSmiFolder: 'NVSMI' },
+  },
+  {
+    ...HEALTHY,
+    name: 'wsl-stub',
+    summary:
+      'WSL is not installed, but Windows’ wsl.exe stub is there: it answers every command with "not installed" (exit code 50).',
+    wsl: 'stub',
+    distros: [],
+    wslconfig: undefined,
   },
 ];
