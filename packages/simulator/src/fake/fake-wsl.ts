@@ -185,7 +185,7 @@ async function execInDistro(
   });
   const ctx = { scenario, distro, vm };
   if (isDistroProbeBatch(command)) return runDistroProbeBatch(ctx, command, invocation);
-  if (isDistroSampler(command)) return runDistroSampler(ctx, invocation);
+  if (isDistroSampler(command)) return runDistroSampler(ctx, invocation, command[2] ?? '');
   if (command[0] === 'sleep') {
     const seconds = Number(command[1] ?? '0');
     const { spawn } = await import('node:child_process');
