@@ -60,6 +60,7 @@ describe('headroom scenarios', () => {
       'wsl1-distro',
       'memory-ceiling',
       'wsl-stopped',
+      'docker-running-default-stopped',
       'config-not-applied',
       'vm-keeps-restarting',
       'invalid-memory-value',
@@ -70,6 +71,8 @@ describe('headroom scenarios', () => {
       'passthrough-hang',
       'models-on-9p',
       'windows-update-broke-gpu',
+      'nvidia-smi-in-nvsmi',
+      'wsl-stub',
     ]);
     for (const scenario of scenarios) expect(scenario.summary.length).toBeGreaterThan(20);
   });
