@@ -22,6 +22,7 @@ const BUDGETS = {
   doctorWslProcesses: 4,
   renderMsPerUpdate24h: 16,
   heapMbAfter24h: 64,
+  healthCheckBootedDistros: 0,
 };
 /** The desktop app's WSL list interval. */
 const WATCH_INTERVAL_MS = 10_000;
@@ -227,12 +228,38 @@ function doctorWslProcesses(): number {
   }
 }
 
+/**
+ * Three health checks with docker-desktop running and the default distro stopped: how many distros they started (a
+ * check must start none; docs/architecture.md "Budgets").
+ */
+async function healthCheckBootedDistros(): Promise<number> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'headroom-bench-health-'));
+  try {
+    const windows = createSimulatedWindows({ scenario: 'docker-running-default-stopped', stateDir });
+    const runningBefore = windows.readState().distros.filter((distro) => distro.running).length;
+    const { health } = await createHeadroom({
+      machine: simulatedMachine({ ...windows, env: { ...windows.env, HEADROOM_SIM_TIME_SCALE: '0.05' } }),
+      dataDir: join(stateDir, 'data'),
+    });
+    for (let check = 0; check < 3; check += 1) await health.check();
+    return windows.readState().distros.filter((distro) => distro.running).length - runningBefore;
+  } finally {
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
     strict: true,
   });
   const json = values.json;
+  if (values.only === 'health') {
+    process.stdout.write(
+      `${JSON.stringify({ healthCheckBootedDistros: await healthCheckBootedDistros() })}\n`,
+    );
+    return;
+  }
   if (values.only === 'render') {
     process.stdout.write(`${JSON.stringify(await renderWithFullDay(json))}\n`);
     return;
@@ -247,6 +274,8 @@ async function main(): Promise<void> {
   const render = await renderWithFullDay(json);
   log(json, 'Counting the wsl.exe processes of headroom doctor…');
   const doctor = doctorWslProcesses();
+  log(json, 'Running the health check with docker-desktop up and the default distro stopped…');
+  const booted = await healthCheckBootedDistros();
 
   const result = {
     spawnsPerMinuteSteady: round(steady.perMinute),
@@ -258,11 +287,13 @@ async function main(): Promise<void> {
     renderMsPerUpdate24h: round(render.median),
     renderMsPerUpdate24hP95: round(render.p95),
     doctorWslProcesses: doctor,
+    healthCheckBootedDistros: booted,
     samplesMeasured: steady.samples,
     budgets: BUDGETS,
     withinBudgets:
       steady.perMinute <= BUDGETS.spawnsPerMinuteSteady &&
       doctor <= BUDGETS.doctorWslProcesses &&
+      booted <= BUDGETS.healthCheckBootedDistros &&
       render.median <= BUDGETS.renderMsPerUpdate24h &&
       heap <= BUDGETS.heapMbAfter24h,
     machine: { cpus: cpus().length, node: process.version, platform: process.platform },

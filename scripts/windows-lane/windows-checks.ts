@@ -16,6 +16,7 @@ import {
   createWslCli,
   createWslConfigStore,
   ProcessError,
+  resolveWindowsProgram,
   runProcess,
   WslConfigFileError,
   WslError,
@@ -257,6 +258,26 @@ async function processChecks(config: LaneConfig): Promise<void> {
       const seen = JSON.parse(line ?? '{}') as { program: string; argv: string[] };
       assert.equal(seen.program, 'wsl');
       assert.deepEqual(seen.argv, args);
+    },
+  );
+
+  await check(
+    'a bare reg.exe runs from %SystemRoot%\\System32, whatever the case of SystemRoot',
+    async () => {
+      const systemRoot = process.env.SystemRoot ?? '';
+      assert.ok(systemRoot !== '', 'Windows gave this process no SystemRoot');
+      const expected = join(systemRoot, 'System32', 'reg.exe');
+      assert.equal(resolveWindowsProgram('reg.exe', process.env), expected);
+      assert.equal(resolveWindowsProgram('REG', { SYSTEMROOT: systemRoot }), expected);
+      assert.equal(resolveWindowsProgram('wsl.exe', {}), 'C:\\Windows\\System32\\wsl.exe');
+      const key = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage';
+      // A PATH that finds nothing: the program must come from SystemRoot, not from PATH.
+      const result = await runProcess(['reg.exe', 'query', key, '/v', 'OEMCP'], {
+        timeoutMs: 30_000,
+        env: { ...process.env, PATH: scratch('empty-path') },
+      });
+      assert.equal(result.exitCode, 0, Buffer.from(result.stderr).toString());
+      assert.match(Buffer.from(result.stdout).toString('latin1'), /OEMCP\s+REG_SZ\s+\d+/);
     },
   );
 

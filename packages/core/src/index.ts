@@ -14,6 +14,7 @@ export { describeShutdownImpact } from './wsl/shutdown-impact';
 export * from './wslconfig';
 export * from './probe';
 export { parseWslStatus, parseWslWarnings, type WslStatus } from './wsl/status';
+export { WSL_STUB_EXIT_CODES, wslStubAnswer } from './wsl/stub';
 export { compareVersions, parseWslVersion, type WslVersionFacts, type WslVersions } from './wsl/version';
 export * from './capture';
 export * from './eventlog';

@@ -18,6 +18,6 @@ export {
   type SimulatedWindows,
   type SimulatedWindowsOptions,
 } from './simulated-windows';
-export type { VmState } from './vm-state';
+export { readVmState, type VmState } from './vm-state';
 export { simulatorTimeScale } from './time-scale';
 export { readInvocations, type Invocation } from './invocation-log';

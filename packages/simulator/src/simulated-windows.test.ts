@@ -15,9 +15,9 @@ function simulate(scenario: string): SimulatedWindows {
   return createSimulatedWindows({ scenario, stateDir });
 }
 
-/** Run a fake program the way Headroom does (by name through PATH), with UTF-8 output from wsl.exe. */
+/** Run a fake program from where Windows keeps it (the simulated System32), with UTF-8 output from wsl.exe. */
 function run(sim: SimulatedWindows, program: string, ...args: string[]) {
-  const result = spawnSync(program, args, {
+  const result = spawnSync(join(sim.binDir, program), args, {
     env: { ...sim.env, WSL_UTF8: '1', HEADROOM_SIM_TIME_SCALE: '0.01' },
     encoding: 'utf8',
   });
@@ -102,7 +102,7 @@ describe('the simulated VM', () => {
 
   it('writes wsl.exe output as UTF-16LE unless WSL_UTF8=1', () => {
     const sim = simulate('healthy');
-    const utf16 = spawnSync('wsl.exe', ['--list', '--quiet'], { env: sim.env });
+    const utf16 = spawnSync(sim.wslExecutable, ['--list', '--quiet'], { env: sim.env });
     expect(Buffer.from(utf16.stdout).toString('utf16le')).toBe('Ubuntu-24.04\r\ndocker-desktop\r\n');
     expect(run(sim, 'wsl.exe', '--list', '--quiet').stdout).toBe('Ubuntu-24.04\r\ndocker-desktop\r\n');
   });
@@ -167,7 +167,7 @@ describe('GPU passthrough in the simulated distro', () => {
 
   it('hangs in passthrough-hang until it is killed', async () => {
     const sim = simulate('passthrough-hang');
-    const child = spawn('wsl.exe', ['-e', '/usr/lib/wsl/lib/nvidia-smi'], { env: sim.env });
+    const child = spawn(sim.wslExecutable, ['-e', '/usr/lib/wsl/lib/nvidia-smi'], { env: sim.env });
     const outcome = await Promise.race([
       new Promise((resolve) => child.once('exit', () => resolve('exited'))),
       new Promise((resolve) => setTimeout(() => resolve('still running'), 2500)),

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import type * as Esbuild from 'esbuild';
 import type { FakeProgram } from './fake/main';
 import { getScenario } from './scenarios';
@@ -22,7 +22,12 @@ export interface SimulatedWindowsOptions {
 export interface SimulatedWindows {
   readonly scenario: string;
   readonly stateDir: string;
-  /** The folder holding the fake executables, first on `env.PATH`. */
+  /**
+   * The simulated `%SystemRoot%\System32`: the fake wsl.exe, reg.exe, wevtutil.exe (and nvidia-smi.exe, unless the
+   * scenario's driver keeps it in `%ProgramFiles%\NVIDIA Corporation\NVSMI`), and the bundle they run. As on
+   * Windows it is not on PATH: `env` names it as `SystemRoot` (and `ProgramFiles`), and Headroom runs each program
+   * by its absolute path.
+   */
   readonly binDir: string;
   /** Stands in for %USERPROFILE% (where .wslconfig lives). */
   readonly userProfile: string;
@@ -86,18 +91,29 @@ function shimSource(program: FakeProgram, stateDir: string, bundle: string): str
   ].join('\n');
 }
 
+/** This process's environment without Windows' folder variables, whatever their case, so the simulator's own folders are the only ones. */
+function withoutWindowsFolders(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const dropped = new Set(['systemroot', 'windir', 'programfiles']);
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !dropped.has(key.toLowerCase())));
+}
+
 /**
  * Build (or resume) a simulated Windows in `stateDir` for a scenario: the VM state, fake wsl.exe, nvidia-smi.exe,
- * reg.exe and wevtutil.exe on a PATH folder (each only where the scenario has it), and a user profile folder with the
- * scenario's .wslconfig. Processes started with the returned `env` find the fake programs first, so
- * Headroom's real process-spawning code path is what runs against them.
+ * reg.exe and wevtutil.exe where Windows keeps them (`stateDir/Windows/System32`, nvidia-smi.exe possibly in
+ * `stateDir/Program Files/NVIDIA Corporation/NVSMI`; each only where the scenario has it), and a user profile folder
+ * with the scenario's .wslconfig. The returned `env` sets `SystemRoot` and `ProgramFiles` to those folders, so
+ * Headroom's real process-spawning code (which runs Windows' programs by absolute path) is what runs against them.
  */
 export function createSimulatedWindows(options: SimulatedWindowsOptions): SimulatedWindows {
   const scenario = getScenario(options.scenario);
   const stateDir = options.stateDir;
-  const binDir = join(stateDir, 'bin');
+  const systemRoot = join(stateDir, 'Windows');
+  const programFiles = join(stateDir, 'Program Files');
+  const binDir = join(systemRoot, 'System32');
+  const nvsmiDir = join(programFiles, 'NVIDIA Corporation', 'NVSMI');
   const userProfile = join(stateDir, 'profile');
   mkdirSync(binDir, { recursive: true });
+  mkdirSync(nvsmiDir, { recursive: true });
   mkdirSync(userProfile, { recursive: true });
 
   const hasState = existsSync(join(stateDir, 'vm-state.json'));
@@ -108,16 +124,19 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
   if (reset && existsSync(wslconfigPath)) rmSync(wslconfigPath);
   if (reset && scenario.wslconfig !== undefined) writeFileSync(wslconfigPath, scenario.wslconfig);
 
+  const hasNvidiaSmi = scenario.host.driverVersion !== undefined;
+  const nvidiaSmiInNvsmi = scenario.host.nvidiaSmiFolder === 'NVSMI';
   const programs: [FakeProgram, string, boolean][] = [
-    ['wsl', 'wsl.exe', scenario.wsl !== undefined],
-    ['nvidia-smi', 'nvidia-smi.exe', scenario.host.driverVersion !== undefined],
-    ['reg', 'reg.exe', true],
-    ['wevtutil', 'wevtutil.exe', true],
+    ['wsl', join(binDir, 'wsl.exe'), scenario.wsl !== undefined],
+    ['nvidia-smi', join(binDir, 'nvidia-smi.exe'), hasNvidiaSmi && !nvidiaSmiInNvsmi],
+    ['nvidia-smi', join(nvsmiDir, 'nvidia-smi.exe'), hasNvidiaSmi && nvidiaSmiInNvsmi],
+    ['reg', join(binDir, 'reg.exe'), true],
+    ['wevtutil', join(binDir, 'wevtutil.exe'), true],
   ];
   const bundle = join(binDir, 'fake-programs.cjs');
   bundleFakePrograms(bundle);
-  for (const [program, fileName, present] of programs) {
-    const path = join(binDir, fileName);
+  rmSync(join(stateDir, 'bin'), { recursive: true, force: true });
+  for (const [program, path, present] of programs) {
     if (!present) {
       rmSync(path, { force: true });
       continue;
@@ -127,9 +146,11 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
   }
   const wslExecutable = join(binDir, 'wsl.exe');
 
+  // As on Windows, the programs are found under SystemRoot and ProgramFiles, not on PATH: PATH is this machine's.
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PATH: [binDir, process.env.PATH ?? ''].filter(Boolean).join(delimiter),
+    ...withoutWindowsFolders(process.env),
+    SystemRoot: systemRoot,
+    ProgramFiles: programFiles,
     USERPROFILE: userProfile,
     HEADROOM_SIMULATOR_STATE: stateDir,
   };

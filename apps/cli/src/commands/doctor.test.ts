@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readInvocations } from '@headroom/simulator';
+import { readInvocations, readVmState } from '@headroom/simulator';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli';
 import { useCliSandbox } from '../testing/sandbox';
@@ -28,7 +28,10 @@ const EXPECTED: readonly [scenario: string, finding: string | undefined, exitCod
   [
     ['healthy', undefined, 0, 'green'],
     ['wsl-stopped', undefined, 0, 'grey'],
+    ['docker-running-default-stopped', undefined, 0, 'green'],
     ['no-wsl', 'wsl-not-installed', 4, 'red'],
+    ['wsl-stub', 'wsl-not-installed', 4, 'red'],
+    ['nvidia-smi-in-nvsmi', undefined, 0, 'green'],
     ['no-gpu', 'no-nvidia-gpu', 2, 'red'],
     ['wsl1-distro', 'wsl1-distro', 2, 'red'],
     ['memory-ceiling', 'memory-ceiling', 1, 'red'],
@@ -79,6 +82,31 @@ describe('headroom doctor on the default simulated machine', () => {
     expect(wsl.length).toBeLessThanOrEqual(4);
     expect(wsl.some((call) => call.argv[0] === '-d')).toBe(true);
   });
+});
+
+describe('headroom doctor while docker-desktop runs and the default distro is stopped', () => {
+  it('leaves the default distro stopped and says what it did not check, unless --start is given', async () => {
+    const state = join(sandbox.dir, 'data', 'simulator');
+    const intoDistro = (): number =>
+      readInvocations(state).filter((call) => call.program === 'wsl' && call.argv[0] === '-d').length;
+    const ubuntuRuns = (): boolean | undefined =>
+      readVmState(state).distros.find((distro) => distro.name === 'Ubuntu-24.04')?.running;
+    const before = process.env.HEADROOM_SCENARIO;
+    process.env.HEADROOM_SCENARIO = 'docker-running-default-stopped';
+    try {
+      const calls = intoDistro();
+      const { code, stdout } = await runCli('doctor');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/Not checked.*distro-meminfo/);
+      expect(intoDistro()).toBe(calls);
+      expect(ubuntuRuns()).toBe(false);
+      expect((await runCli('doctor', '--start')).code).toBe(0);
+      expect(ubuntuRuns()).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.HEADROOM_SCENARIO;
+      else process.env.HEADROOM_SCENARIO = before;
+    }
+  }, 60_000);
 });
 
 describe('headroom doctor on a capture', () => {

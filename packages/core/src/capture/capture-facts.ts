@@ -22,6 +22,7 @@ import {
 import type { WslDistro } from '../wsl/distro';
 import { parseWslListQuiet, parseWslListVerbose } from '../wsl/list-verbose';
 import { parseWslStatus, parseWslWarnings, type WslStatus } from '../wsl/status';
+import { wslStubAnswer } from '../wsl/stub';
 import { parseWslVersion, type WslVersionFacts } from '../wsl/version';
 import { findProbe, type Capture, type CaptureHost, type ProbeRecord } from './capture';
 
@@ -42,7 +43,7 @@ export interface CaptureFacts {
   readonly createdAt: string;
   readonly host: CaptureHost;
   readonly wsl: {
-    /** False when wsl.exe is missing; null when not collected. */
+    /** False when wsl.exe is missing or is only Windows' stub (told by its exit code); null when not collected. */
     readonly installed: boolean | null;
     readonly version?: Parsed<WslVersionFacts>;
     readonly distros?: Parsed<WslDistro[]>;
@@ -108,7 +109,10 @@ export function readCaptureFacts(capture: Capture): CaptureFacts {
   const wslProbes = [version, verbose, running, status].filter(
     (probe): probe is ProbeRecord => probe !== undefined,
   );
-  const installed = wslProbes.length === 0 ? null : !wslProbes.every((probe) => probe.error === 'not-found');
+  // Windows' wsl.exe stub (no WSL) is told by its exit code, never by its translated text.
+  const stubbed = wslProbes.some((probe) => wslStubAnswer(probe.exitCode) !== undefined);
+  const installed =
+    wslProbes.length === 0 ? null : !stubbed && !wslProbes.every((probe) => probe.error === 'not-found');
 
   const blocks: Record<string, DistroProbeBlock> = {};
   for (const probe of capture.probes) {

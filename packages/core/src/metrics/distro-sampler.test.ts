@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createDistroSampleParser,
   distroSamplerScript,
@@ -70,6 +70,26 @@ function othersIn(root: string): string {
   const script = `P='${root}'\nme=50\n${SAMPLER_IDLE_CHECK}\nif others; then echo busy; else echo idle; fi`;
   return execFileSync('sh', ['-c', script], { encoding: 'utf8' }).trim();
 }
+
+describe('the sampler script (run in sh)', () => {
+  it('ends within seconds when its stdin ends (Headroom gone), and not while stdin stays open', async () => {
+    const child = spawn('sh', ['-c', distroSamplerScript()], { stdio: ['pipe', 'pipe', 'ignore'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exited = new Promise<number>((resolve) => child.on('exit', () => resolve(Date.now())));
+    try {
+      await vi.waitFor(() => expect(output).toContain(`${SAMPLER_MARKER} end@@`), { timeout: 10_000 });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(child.exitCode).toBeNull();
+      expect(output).not.toContain('idle@@');
+      const closed = Date.now();
+      child.stdin.end();
+      expect((await exited) - closed).toBeLessThan(1_200);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
 
 describe("the sampler's idle check (run in sh)", () => {
   const wslInit = [

@@ -29,14 +29,30 @@ export const SAMPLER_IDLE_CHECK = [
 ].join('\n');
 
 /**
+ * The lines that tie the reader to Headroom's life: Headroom holds the reader's stdin open and never writes to it, so
+ * stdin ends only when Headroom (or the wsl.exe between them) is gone, however it ended (a crash, Task Manager, an
+ * installer's kill). A background loop reads the pipe (moved to fd 3; the reader's own commands get /dev/null) and
+ * ends the reader at its end of file. Windows ends wsl.exe with Headroom (libuv's kill-on-close job), but not what
+ * runs inside the distro; this does.
+ */
+export const SAMPLER_STDIN_WATCH = [
+  'exec 3<&0 0</dev/null',
+  '( while read -r _ <&3; do :; done; kill $$ ) >/dev/null 2>&1 &',
+  'w=$!',
+  "trap 'kill $w 2>/dev/null' EXIT",
+].join('\n');
+
+/**
  * The long-lived reader run with `wsl.exe -d DISTRO -e sh -c SCRIPT` while a distro already runs: /proc/meminfo once a
  * second and a timed nvidia-smi every 30 s (hard 10 s timeout), so steady sampling starts no Windows process. Every
  * 5 s it runs {@link SAMPLER_IDLE_CHECK}; when nothing else uses the distro it says so and exits, so WSL can stop the
- * idle distro (and the VM) exactly as it would without Headroom.
+ * idle distro (and the VM) exactly as it would without Headroom. It also leaves when its stdin ends
+ * ({@link SAMPLER_STDIN_WATCH}): start it with a stdin pipe that stays open while Headroom wants readings.
  */
 export function distroSamplerScript(): string {
   return [
     `# ${SAMPLER_MARKER}`,
+    SAMPLER_STDIN_WATCH,
     'P=/proc',
     "me=$(cut -d' ' -f6 /proc/$$/stat)",
     SAMPLER_IDLE_CHECK,

@@ -16,6 +16,7 @@ export {
   SAMPLER_LATENCY_EVERY_SECONDS,
   SAMPLER_LATENCY_TIMEOUT_SECONDS,
   SAMPLER_MARKER,
+  SAMPLER_STDIN_WATCH,
   type DistroSample,
   type DistroSampleParser,
 } from './distro-sampler';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import {
   createGpuStreamParser,
   GPU_QUERY_FIELDS,
@@ -111,6 +111,42 @@ describe('collectCapture against the simulated Windows', () => {
     expect(booted.distro?.meminfo).toMatchObject({ ok: true });
   });
 
+  it('never starts a stopped default distro because another distro (docker-desktop) runs', async () => {
+    const windows = simulate('docker-running-default-stopped');
+    const facts = readCaptureFacts(await collect(windows));
+    expect(facts.distro).toBeUndefined();
+    expect(facts.notCollected).toEqual(expect.arrayContaining(['distro-meminfo', 'distro-nvidia-smi']));
+    expect(windows.readState().distros).toEqual([
+      { name: 'Ubuntu-24.04', running: false },
+      { name: 'docker-desktop', running: true },
+    ]);
+    const intoDistros = windows
+      .invocations()
+      .filter((call) => call.program === 'wsl' && call.argv[0] === '-d');
+    expect(intoDistros).toEqual([]);
+  });
+
+  it('probes the default distro when it runs itself', async () => {
+    const windows = simulate('healthy');
+    const facts = readCaptureFacts(await collect(windows));
+    expect(facts.distro?.meminfo).toMatchObject({ ok: true });
+  });
+
+  it('finds nvidia-smi.exe in NVIDIA Corporation\\NVSMI when an older driver put it there', async () => {
+    const facts = readCaptureFacts(await collect(simulate('nvidia-smi-in-nvsmi')));
+    expect(facts.hostGpu.failure).toBeUndefined();
+    expect(facts.hostGpu.query).toMatchObject({ ok: true, value: [{ name: 'NVIDIA GeForce RTX 4090' }] });
+  });
+
+  it('runs Windows’ programs from SystemRoot, not from a wsl.exe planted on PATH', async () => {
+    const windows = simulate('healthy');
+    const planted = tempDir('headroom-planted-');
+    writeFileSync(join(planted, 'wsl.exe'), '#!/bin/sh\necho planted\nexit 3\n', { mode: 0o755 });
+    const env = { ...windows.env, PATH: `${planted}${delimiter}${windows.env.PATH ?? ''}` };
+    const capture = await collectCapture({ env, host: windows.host, wslconfigPath: windows.wslconfigPath });
+    expect(readCaptureFacts(capture).wsl.distros).toMatchObject({ ok: true });
+  });
+
   it('records a hung passthrough as a timeout and still reads the other probes', async () => {
     const facts = readCaptureFacts(await collect(simulate('passthrough-hang')));
     expect(facts.distro?.gpu.timedOut).toBe(true);
@@ -122,6 +158,12 @@ describe('collectCapture against the simulated Windows', () => {
     expect(facts.wsl.installed).toBe(false);
     expect(facts.distro).toBeUndefined();
     expect(facts.hostGpu.query).toMatchObject({ ok: true });
+  });
+
+  it('says WSL is not installed when only Windows’ wsl.exe stub answers (by its exit code)', async () => {
+    const facts = readCaptureFacts(await collect(simulate('wsl-stub')));
+    expect(facts.wsl.installed).toBe(false);
+    expect(facts.distro).toBeUndefined();
   });
 
   it('reads the Windows Update and restart events of windows-update-broke-gpu, and the blocked GPU', async () => {
@@ -138,7 +180,7 @@ describe('the nvidia-smi -lms stream from the simulated host', () => {
   it('streams samples that core’s stream parser reads as they arrive, until the process is stopped', async () => {
     const windows = simulate('healthy');
     const child = spawn(
-      'nvidia-smi.exe',
+      join(windows.binDir, 'nvidia-smi.exe'),
       [`--query-gpu=${GPU_QUERY_FIELDS.join(',')}`, '--format=csv,noheader,nounits', '-lms', '100'],
       { env: windows.env },
     );

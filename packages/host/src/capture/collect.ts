@@ -31,7 +31,10 @@ export interface CollectOptions {
   readonly host: CaptureHost;
   /** The .wslconfig WSL reads. */
   readonly wslconfigPath: string;
-  /** Start the VM for the distro probes when it is stopped. Default false: a stopped VM stays stopped. */
+  /**
+   * Start the distro for the in-distro probes when it is stopped. Default false: a stopped distro stays stopped, even
+   * when another one (docker-desktop) keeps the VM up, and its probes are reported as not collected.
+   */
   readonly bootVm?: boolean;
   /** The distro to probe; default: WSL's default distro. */
   readonly distro?: string;
@@ -101,12 +104,15 @@ export async function runProbe(
   }
 }
 
-/** Which distro the in-distro probes run in, and whether the VM is up, from the list probes. */
+/**
+ * Which distro the in-distro probes run in, and whether that distro itself runs, from the list probes. Another running
+ * distro (Docker Desktop's `docker-desktop`) does not count: `wsl -d X` starts X and its services when X is stopped.
+ */
 function distroTarget(
   verbose: ProbeRecord,
   running: ProbeRecord | undefined,
   wanted: string | undefined,
-): { name: string; vmRunning: boolean } | undefined {
+): { name: string; running: boolean } | undefined {
   if (verbose.exitCode !== 0) return undefined;
   try {
     const distros = parseWslListVerbose(decodeConsoleOutput(verbose.stdout).text);
@@ -119,9 +125,10 @@ function distroTarget(
     if (!target) return undefined;
     const runningNames =
       running?.exitCode === 0 ? parseWslListQuiet(decodeConsoleOutput(running.stdout).text) : [];
+    const isTarget = (name: string): boolean => name.toLowerCase() === target.name.toLowerCase();
     return {
       name: target.name,
-      vmRunning: runningNames.length > 0 || distros.some((distro) => distro.state === 'Running'),
+      running: target.state === 'Running' || runningNames.some(isTarget),
     };
   } catch {
     return undefined;
@@ -129,7 +136,8 @@ function distroTarget(
 }
 
 /**
- * Collect a capture: the standard host probes, then (when the VM runs, or `bootVm` says to start it) every
+ * Collect a capture: the standard host probes, then (when the target distro itself runs, or `bootVm` says to start
+ * it) every
  * in-distro probe in one batched `wsl -d X -e sh -c ...` split back into one record each, the extra probes, and the
  * raw .wslconfig. Everything is kept as raw bytes; nothing is judged here.
  */
@@ -152,7 +160,7 @@ export async function collectCapture(options: CollectOptions): Promise<Capture> 
   const records: ProbeRecord[] = [...hostRecords];
 
   const target = verbose ? distroTarget(verbose, running, options.distro) : undefined;
-  if (target && (target.vmRunning || options.bootVm === true)) {
+  if (target && (target.running || options.bootVm === true)) {
     const batch = await runProbe(
       run,
       {

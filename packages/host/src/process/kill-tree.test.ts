@@ -35,7 +35,7 @@ describe('killProcessTree on Windows', () => {
         return killer;
       },
     });
-    expect(calls).toEqual([['taskkill', '/PID', String(child.pid), '/T', '/F']]);
+    expect(calls).toEqual([['taskkill.exe', '/PID', String(child.pid), '/T', '/F']]);
   });
 
   it('still kills the process, and logs why, when taskkill fails (a taskkill without /T)', async () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { describeError, nullLog, type Log } from '../log/log';
+import { resolveWindowsProgram } from './windows-programs';
 
 /** Seams of {@link killProcessTree}: where its failures are logged, and how it starts `taskkill` (tests). */
 export interface KillTreeOptions {
@@ -8,7 +9,7 @@ export interface KillTreeOptions {
 }
 
 const spawnTaskkill = (file: string, args: readonly string[]): ChildProcess =>
-  spawn(file, [...args], { windowsHide: true, stdio: 'ignore' });
+  spawn(resolveWindowsProgram(file, process.env), [...args], { windowsHide: true, stdio: 'ignore' });
 
 /**
  * Kill a process and everything it started. On Windows `taskkill /T` walks the tree; elsewhere the child was
@@ -25,7 +26,7 @@ export function killProcessTree(
   if (pid === undefined) return;
   const log = options.log ?? nullLog;
   if (platform === 'win32') {
-    const killer = (options.spawnKiller ?? spawnTaskkill)('taskkill', ['/PID', String(pid), '/T', '/F']);
+    const killer = (options.spawnKiller ?? spawnTaskkill)('taskkill.exe', ['/PID', String(pid), '/T', '/F']);
     killer.once('error', (error) => {
       log.warn(`taskkill could not start to stop process ${pid}; killing it alone`, error);
       child.kill('SIGKILL');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startStream } from './line-stream';
 
 const node = process.execPath;
@@ -29,7 +29,7 @@ describe('startStream', () => {
       onText: (text) => chunks.push(text),
       onExit: () => (exits += 1),
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.waitFor(() => expect(chunks.length).toBeGreaterThan(0), { timeout: 10_000 });
     stream.stop();
     const seen = chunks.join('').length;
     await new Promise((resolve) => setTimeout(resolve, 200));

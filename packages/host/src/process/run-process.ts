@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { killProcessTree } from './kill-tree';
 import { ProcessError } from './process-error';
 import { toSignedExitCode, type ProcessResult } from './process-result';
+import { resolveWindowsProgram } from './windows-programs';
 
 /** How to run one process. There is no shell option on purpose: argv goes to the program as it is. */
 export interface RunOptions {
@@ -39,23 +40,30 @@ export function trackChild(child: ChildProcess): void {
 }
 
 /**
- * How every program Headroom starts is spawned: never through a shell, with no console window, in its own process
- * group off Windows (so its whole tree can be killed), stdin closed, stdout and stderr piped.
+ * How every program Headroom starts is spawned: never through a shell, with no console window, stdout and stderr
+ * piped. Off Windows in its own process group (so its whole tree can be killed); never detached on Windows, where
+ * libuv puts a non-detached child in its kill-on-close job, so Windows ends it with Headroom however Headroom ends.
+ * `stdin` is closed, or (for long-lived streams) a pipe this process holds and never writes, which reaches end of
+ * file only when this process is gone.
  */
-export function childSpawnOptions(env: NodeJS.ProcessEnv | undefined, cwd?: string): SpawnOptions {
+export function childSpawnOptions(
+  env: NodeJS.ProcessEnv,
+  options: { readonly cwd?: string | undefined; readonly stdin?: 'ignore' | 'pipe' } = {},
+): SpawnOptions {
   return {
     shell: false,
     windowsHide: true,
     detached: process.platform !== 'win32',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: env ?? process.env,
-    ...(cwd === undefined ? {} : { cwd }),
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
+    env,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
   };
 }
 
 /**
  * Run a program with an argument array (never a shell), hidden console window, a timeout that kills the whole
- * process tree, and an output cap. Resolves whatever the exit code; rejects with a typed {@link ProcessError} when
+ * process tree, and an output cap. Windows' own programs named bare (`wsl.exe`, `reg.exe`, `nvidia-smi.exe`, …) run
+ * from their absolute path ({@link resolveWindowsProgram}), never through PATH. Resolves whatever the exit code; rejects with a typed {@link ProcessError} when
  * the program is missing, cannot start, times out, floods its output or is aborted.
  */
 export const runProcess: ProcessRunner = (argv, options) => {
@@ -66,7 +74,8 @@ export const runProcess: ProcessRunner = (argv, options) => {
   return new Promise<ProcessResult>((resolve, reject) => {
     let child: ChildProcess;
     try {
-      child = spawn(file, args, childSpawnOptions(options.env, options.cwd));
+      const env = options.env ?? process.env;
+      child = spawn(resolveWindowsProgram(file, env), args, childSpawnOptions(env, { cwd: options.cwd }));
     } catch (error) {
       reject(new ProcessError('spawn-failed', argv, `Could not start ${file}: ${String(error)}`));
       return;

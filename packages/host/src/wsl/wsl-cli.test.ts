@@ -83,6 +83,16 @@ describe('createWslCli against the simulated wsl.exe', () => {
     });
   });
 
+  it('says WSL is not installed when only Windows’ wsl.exe stub answers, whatever its language', async () => {
+    const stub = createSimulatedWindows({ scenario: 'wsl-stub', stateDir: join(stateDir, 'stub') });
+    const wsl = createWslCli({ env: stub.env });
+    await expect(wsl.listDistros()).rejects.toMatchObject({ failure: 'not-installed', exitCode: 50 });
+    await expect(wsl.listRunning()).rejects.toMatchObject({
+      failure: 'not-installed',
+      message: expect.stringContaining('not installed') as unknown,
+    });
+  });
+
   it('turns a failing list into a WslError that quotes the first line WSL printed', async () => {
     const broken = createWslCli({
       env: windows.env,

@@ -1,4 +1,10 @@
-import { decodeConsoleOutput, parseWslListQuiet, parseWslListVerbose, type WslDistro } from '@headroom/core';
+import {
+  decodeConsoleOutput,
+  parseWslListQuiet,
+  parseWslListVerbose,
+  wslStubAnswer,
+  type WslDistro,
+} from '@headroom/core';
 import { ProcessError } from '../process/process-error';
 import type { ProcessResult } from '../process/process-result';
 import { runProcess, type ProcessRunner } from '../process/run-process';
@@ -7,7 +13,7 @@ import { WslError } from './wsl-error';
 /** How to reach wsl.exe. Tests and the simulator pass their own runner or environment. */
 export interface WslCliOptions {
   readonly run?: ProcessRunner;
-  /** Program name or path; found through PATH like Windows does for System32. */
+  /** Program name or path; a bare `wsl.exe` runs from `%SystemRoot%\System32` (see resolveWindowsProgram). */
   readonly executable?: string;
   /** Environment for wsl.exe; the simulator puts its fake wsl.exe first on this PATH. */
   readonly env?: NodeJS.ProcessEnv;
@@ -72,6 +78,17 @@ export function createWslCli(options: WslCliOptions = {}): WslCli {
   async function callChecked(args: readonly string[], timeoutMs?: number): Promise<string> {
     const result = await call(args, timeoutMs);
     const output = describeOutput(result);
+    const stub = wslStubAnswer(result.exitCode);
+    if (stub !== undefined) {
+      throw new WslError(
+        'not-installed',
+        stub === 'no-kernel'
+          ? `The Windows Subsystem for Linux is not installed: wsl.exe has no kernel to run (exit code ${String(result.exitCode)}). Run wsl --install.`
+          : `The Windows Subsystem for Linux is not installed: wsl.exe is only Windows' stub (exit code ${String(result.exitCode)}). Run wsl --install.`,
+        result.exitCode,
+        output,
+      );
+    }
     if (result.exitCode !== 0) {
       const said = firstLine(output);
       throw new WslError(

@@ -1,4 +1,7 @@
-/** Why a wsl.exe call failed: missing, gave an error, hung, or printed something Headroom cannot read. */
+/**
+ * Why a wsl.exe call failed: WSL is not installed (no wsl.exe, or only Windows' stub: nothing to poll for until the
+ * user installs it), gave an error, hung, or printed something Headroom cannot read.
+ */
 export type WslFailure = 'not-installed' | 'failed' | 'timeout' | 'unreadable-output';
 
 /** A wsl.exe call that did not give a usable answer; `message` is fit to show the user. */

@@ -38,6 +38,16 @@ describe('createHealthMonitor over the simulator', () => {
     expect(snapshot.summary.startsWith(summary), snapshot.summary).toBe(true);
   });
 
+  it('leaves a stopped default distro stopped while docker-desktop runs', async () => {
+    const { monitor, windows } = monitorOf('docker-running-default-stopped');
+    await monitor.check();
+    await monitor.check();
+    expect(windows.readState().distros.find((distro) => distro.name === 'Ubuntu-24.04')?.running).toBe(false);
+    expect(windows.invocations().filter((call) => call.program === 'wsl' && call.argv[0] === '-d')).toEqual(
+      [],
+    );
+  });
+
   it('reads the Windows events that matter into a timeline, newest first (windows-update-broke-gpu)', async () => {
     const { monitor } = monitorOf('windows-update-broke-gpu');
     const snapshot = await monitor.check();

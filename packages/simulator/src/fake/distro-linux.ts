@@ -30,7 +30,7 @@ const kib = (bytes: number): string => `${String(Math.floor(bytes / 1024)).padSt
 /** `uname -r` for the scenario's WSL kernel (`5.15.167.4-1` → `5.15.167.4-microsoft-standard-WSL2`). */
 export function kernelRelease(ctx: LinuxContext): string {
   if (ctx.distro.version === 1) return '4.4.0-26100-Microsoft';
-  const kernel = ctx.scenario.wsl && ctx.scenario.wsl !== 'inbox' ? ctx.scenario.wsl.kernel : '5.15.167.4-1';
+  const kernel = typeof ctx.scenario.wsl === 'object' ? ctx.scenario.wsl.kernel : '5.15.167.4-1';
   return `${kernel.replace(/-\d+$/, '')}-microsoft-standard-WSL2`;
 }
 

@@ -11,6 +11,8 @@ import { isDistroProbeBatch, runDistroProbeBatch } from './probe-batch';
 
 /** WSL's generic failure; a DWORD 0xFFFFFFFF on Windows, 255 where exit codes are one byte. */
 const WSL_E_FAILURE = -1;
+/** The exit code of Windows' wsl.exe stub when WSL is not installed (core's WSL_STUB_EXIT_CODES). */
+const WSL_STUB_NOT_INSTALLED = 50;
 
 /** The simulated user's .wslconfig as bytes, as WSL reads it when it creates the VM. */
 function readProfileWslconfig(stateDir: string): Uint8Array | undefined {
@@ -32,6 +34,13 @@ export async function runFakeWsl(
     streams.stderr.write(encodeWslConsole(`${text}\nError code: ${code}\n`, env));
     return WSL_E_FAILURE;
   };
+  if (scenario.wsl === 'stub') {
+    // Windows' stub prints this in the user's language; Headroom goes by the exit code only.
+    say(
+      "Windows Subsystem for Linux is not installed. You can install by running 'wsl.exe --install'.\nFor more information please visit https://aka.ms/wslinstall\n",
+    );
+    return WSL_STUB_NOT_INSTALLED;
+  }
   const state = readVmState(stateDir);
   const [first, ...rest] = argv;
 
@@ -176,7 +185,7 @@ async function execInDistro(
   });
   const ctx = { scenario, distro, vm };
   if (isDistroProbeBatch(command)) return runDistroProbeBatch(ctx, command, invocation);
-  if (isDistroSampler(command)) return runDistroSampler(ctx, invocation);
+  if (isDistroSampler(command)) return runDistroSampler(ctx, invocation, command[2] ?? '');
   if (command[0] === 'sleep') {
     const seconds = Number(command[1] ?? '0');
     const { spawn } = await import('node:child_process');

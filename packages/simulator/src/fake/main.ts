@@ -6,6 +6,7 @@ import { simulatorTimeScale } from '../time-scale';
 import { readVmState } from '../vm-state';
 import { runFakeNvidiaSmi, runFakeReg, runFakeWevtutil, type FakeInvocation } from './host-programs';
 import { runFakeWsl } from './fake-wsl';
+import { endWithStarter } from './job';
 
 /** The fake Windows programs the simulator provides. */
 export type FakeProgram = 'wsl' | 'nvidia-smi' | 'reg' | 'wevtutil';
@@ -15,6 +16,10 @@ export type FakeProgram = 'wsl' | 'nvidia-smi' | 'reg' | 'wevtutil';
  * A failure inside the simulator itself is reported as such, never disguised as the program's answer.
  */
 export async function main(stateDir: string, program: FakeProgram): Promise<void> {
+  // A Windows program does not die of a broken pipe (there is no SIGPIPE): its writes fail and it carries on.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
+  endWithStarter();
   try {
     appendFileSync(
       join(stateDir, INVOCATION_LOG),

@@ -53,6 +53,13 @@ export const CATALOG: readonly Scenario[] = [
   },
   {
     ...HEALTHY,
+    name: 'docker-running-default-stopped',
+    summary:
+      'Docker Desktop’s docker-desktop distro runs, the default distro (Ubuntu-24.04) is stopped: a check must not start it.',
+    distros: HEALTHY.distros.map((distro) => ({ ...distro, running: distro.name === 'docker-desktop' })),
+  },
+  {
+    ...HEALTHY,
     name: 'config-not-applied',
     summary:
       '.wslconfig says memory=48GB, but the running VM still has the 8GB it booted with: WSL was not shut down.',
@@ -103,7 +110,7 @@ export const CATALOG: readonly Scenario[] = [
     name: 'old-kernel',
     summary: 'An old WSL kernel (4.19.104), below NVIDIA’s minimum for CUDA on WSL (4.19.121).',
     wsl: {
-      ...(HEALTHY.wsl as Exclude<Scenario['wsl'], 'inbox' | undefined>),
+      ...(HEALTHY.wsl as Exclude<Scenario['wsl'], 'inbox' | 'stub' | undefined>),
       wsl: '0.47.1.0',
       kernel: '4.19.104-1',
     },
@@ -179,5 +186,21 @@ export const CATALOG: readonly Scenario[] = [
         data: {},
       },
     ],
+  },
+  {
+    ...HEALTHY,
+    name: 'nvidia-smi-in-nvsmi',
+    summary:
+      'An older (non-DCH) NVIDIA driver: nvidia-smi.exe is in Program Files\\NVIDIA Corporation\\NVSMI, not in System32.',
+    host: { ...HEALTHY.host, nvidiaSmiFolder: 'NVSMI' },
+  },
+  {
+    ...HEALTHY,
+    name: 'wsl-stub',
+    summary:
+      'WSL is not installed, but Windows’ wsl.exe stub is there: it answers every command with "not installed" (exit code 50).',
+    wsl: 'stub',
+    distros: [],
+    wslconfig: undefined,
   },
 ];

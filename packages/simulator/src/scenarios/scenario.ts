@@ -85,9 +85,17 @@ export interface Scenario {
     readonly driverVersion?: string | undefined;
     readonly cudaVersion?: string | undefined;
     readonly gpus: readonly SimulatedGpu[];
+    /**
+     * Where the driver put nvidia-smi.exe: `System32` (current DCH drivers, the default) or `NVSMI`
+     * (`%ProgramFiles%\NVIDIA Corporation\NVSMI`, older non-DCH drivers).
+     */
+    readonly nvidiaSmiFolder?: 'System32' | 'NVSMI';
   };
-  /** WSL as installed: absent when WSL is not installed at all; `inbox` for the old wsl.exe without --version. */
-  readonly wsl?: SimulatedWslVersion | 'inbox' | undefined;
+  /**
+   * WSL as installed: absent when there is not even a wsl.exe; `inbox` for the old wsl.exe without --version; `stub`
+   * for the wsl.exe Windows ships without WSL, which answers every command with "not installed" and exit code 50.
+   */
+  readonly wsl?: SimulatedWslVersion | 'inbox' | 'stub' | undefined;
   readonly distros: readonly SimulatedDistro[];
   /** The simulated user's .wslconfig when the scenario starts (absent: no file). */
   readonly wslconfig?: string | undefined;

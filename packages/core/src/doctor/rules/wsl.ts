@@ -14,12 +14,16 @@ export const wslNotInstalled: Rule = ({ facts }) => {
     category: 'wsl',
     title: missing ? 'WSL is not installed' : 'WSL has no usable distribution',
     explanation: missing
-      ? 'wsl.exe is not on this PC, so there is no Linux to run models in. Install WSL and a distribution, then run the checks again.'
+      ? 'WSL is not installed on this PC (no wsl.exe, or only the stub Windows ships, told by its exit code), so there is no Linux to run models in. Install WSL and a distribution, then run the checks again.'
       : 'wsl.exe answers, but lists no distribution. Install one (Ubuntu is a good start), then run the checks again.',
     evidence: [
       {
         probe: missing ? 'wsl-version' : 'wsl-list-verbose',
-        excerpt: missing ? 'wsl.exe was not found' : distros?.ok === false ? distros.unreadable.excerpt : '',
+        excerpt: missing
+          ? 'wsl.exe was not found, or is only Windows’ stub'
+          : distros?.ok === false
+            ? distros.unreadable.excerpt
+            : '',
       },
     ],
     fix: {
