@@ -10,7 +10,7 @@ import type {
   WslSnapshot,
 } from '@headroom/contract';
 import { decodeConfigBytes, diffLines, type WslDistro } from '@headroom/core';
-import { nullLog, type Log, type WslCli } from '@headroom/host';
+import { nullLog, WslError, type Log, type WslCli } from '@headroom/host';
 import type { HealthMonitor } from './health/health-monitor';
 import type { MetricsSampler } from './metrics/metrics-sampler';
 import { ServiceError } from './service-error';
@@ -69,6 +69,12 @@ export interface HeadroomService {
   /** Look for outside edits every `intervalMs` (a file read, no process); returns the stop function. */
   watchWslconfig(intervalMs: number): () => void;
 }
+
+/**
+ * How long the timed watch leaves wsl.exe alone after Windows' stub said WSL is not installed: installing WSL takes
+ * minutes and a restart, so a 10 s poll would only start processes. A window or "Run checks now" still asks at once.
+ */
+const NOT_INSTALLED_WATCH_MS = 5 * 60_000;
 
 function sameDistros(a: readonly WslDistro[], b: readonly WslDistro[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -292,13 +298,22 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     },
     watch(intervalMs) {
       let inFlight = false;
+      /** While WSL is not installed (Windows' wsl.exe stub answered), the watch asks again only this rarely. */
+      let quietUntil = 0;
       const timer = setInterval(() => {
         // While the in-distro reader runs, WSL is known to be up: no wsl.exe is started to ask.
-        if (inFlight || options.metrics?.readingWsl === true) return;
+        if (inFlight || options.metrics?.readingWsl === true || clock().getTime() < quietUntil) return;
         inFlight = true;
-        void refreshQuietly('for the timed watch').finally(() => {
-          inFlight = false;
-        });
+        refresh()
+          .catch((error: unknown) => {
+            if (error instanceof WslError && error.failure === 'not-installed') {
+              quietUntil = clock().getTime() + NOT_INSTALLED_WATCH_MS;
+              log.info('WSL is not installed: the distros are read again in 5 minutes, or when asked', error);
+            } else log.warn('reading the distros for the timed watch', error);
+          })
+          .finally(() => {
+            inFlight = false;
+          });
       }, intervalMs);
       timer.unref();
       return () => clearInterval(timer);

@@ -35,7 +35,6 @@ export {
 export {
   createMetricsSampler,
   METRICS_CSV_COLUMNS,
-  VMMEM_COMMAND,
   type HostMemoryReading,
   type MetricsSampler,
   type MetricsSamplerDeps,

@@ -5,9 +5,10 @@ import {
   ollamaPsReader,
   thisWindowsHost,
   type MisplacedConfig,
+  VMMEM_WATCH_COMMAND,
 } from '@headroom/host';
 import type { LoginItemPort } from '../setup/setup-handlers';
-import { VMMEM_COMMAND, type HostMemoryReading, type OllamaReader } from '../metrics/metrics-sampler';
+import type { HostMemoryReading, OllamaReader } from '../metrics/metrics-sampler';
 import type { VerifierOptions } from '../verify/verifier';
 
 /**
@@ -48,7 +49,7 @@ export function windowsMachine(env: NodeJS.ProcessEnv = process.env): Machine {
     wslconfigPath: location.path,
     hostMemory: () => ({ totalBytes: totalmem(), freeBytes: freemem() }),
     ollama: ollamaPsReader(),
-    vmmemCommand: VMMEM_COMMAND,
+    vmmemCommand: VMMEM_WATCH_COMMAND,
     misplaced: () => findMisplacedConfigs(location, { env }),
   };
 }

@@ -33,7 +33,7 @@ export interface MetricsSamplerDeps {
   /** Waits before restarting a stream that died, growing with each death; default 1 s up to 60 s. */
   readonly restartDelaysMs?: readonly number[];
   /**
-   * A long-lived program printing the bytes WSL's VM holds, one number per line (see {@link VMMEM_COMMAND}); used
+   * A long-lived program printing the bytes WSL's VM holds, one number per line (see `VMMEM_WATCH_COMMAND` in @headroom/host); used
    * when `hostMemory` does not say. Off by default.
    */
   readonly vmmemCommand?: readonly [string, ...string[]];
@@ -67,21 +67,6 @@ export interface MetricsSampler {
   /** Stop every source now. */
   stop(): void;
 }
-
-/**
- * On Windows: one PowerShell that prints the working set of WSL's VM process (VmmemWSL, or Vmmem on older builds)
- * every 5 s, so the share WSL holds is read without a process per reading. Process names are not translated, unlike
- * performance counter names.
- */
-export const VMMEM_COMMAND: readonly [string, ...string[]] = [
-  'powershell.exe',
-  '-NoProfile',
-  '-NonInteractive',
-  '-Command',
-  '$ErrorActionPreference = "SilentlyContinue"; while ($true) { ' +
-    '$s = (Get-Process -Name vmmemWSL, vmmem | Measure-Object -Property WorkingSet64 -Sum).Sum; ' +
-    '[Console]::Out.WriteLine([int64]$s); [Console]::Out.Flush(); Start-Sleep -Seconds 5 }',
-];
 
 const DEFAULT_RESTART_DELAYS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000] as const;
 const OLLAMA_EVERY_TICKS = 5;

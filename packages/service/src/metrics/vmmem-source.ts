@@ -13,7 +13,7 @@ export interface VmmemSource {
 /** How long a VmmemWSL reading counts as current (it comes every 5 s). */
 export const VMMEM_STALE_MS = 12_000;
 
-/** The VmmemWSL source over a stream context, running `command` (see `VMMEM_COMMAND`); restarted when it dies. */
+/** The VmmemWSL source over a stream context, running `command` (see `VMMEM_WATCH_COMMAND` in @headroom/host); restarted when it dies. */
 export function createVmmemSource(
   context: StreamContext,
   command: readonly [string, ...string[]],
