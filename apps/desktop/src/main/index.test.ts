@@ -23,12 +23,13 @@ afterEach(() => {
 });
 
 /** Load the entry afresh against a fresh fake electron, as Electron would run dist/main/index.cjs. */
-async function launch(gotLock = true) {
+async function launch(gotLock = true, ready?: Promise<void>) {
   vi.resetModules();
   const fakes = await import('./testing/fake-electron');
   vi.doMock('electron', () => fakes.fakeElectron);
   fakes.fakeElectron.app.userData = userData;
   fakes.fakeElectron.app.gotLock = gotLock;
+  if (ready) fakes.fakeElectron.app.whenReady.mockReturnValueOnce(ready);
   await import('./dev-index');
   return fakes;
 }
@@ -44,6 +45,19 @@ describe('the main process entry', () => {
     expect(fakeElectron.app.quit).toHaveBeenCalledOnce();
     expect(fakeElectron.app.whenReady).not.toHaveBeenCalled();
     expect(fakeElectron.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+  });
+
+  it('hears a second launch while it starts (before whenReady), and has no application menu', async () => {
+    let becomeReady: () => void = () => undefined;
+    const { fakeElectron, FakeBrowserWindow } = await launch(
+      true,
+      new Promise<void>((resolve) => (becomeReady = resolve)),
+    );
+    expect(fakeElectron.app.listenerCount('second-instance')).toBe(1);
+    fakeElectron.app.emit('second-instance');
+    becomeReady();
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
+    expect(fakeElectron.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
   });
 
   it('wires the window, IPC, pushes and tray to the service over the simulator', async () => {

@@ -5,7 +5,7 @@
 import type { AppPage, WslSnapshot } from '@headroom/contract';
 import { dataFolderLayout, logLevelFrom, openFileLog, resolveDataDir } from '@headroom/host';
 import { createHeadroom, toErrorPayload } from '@headroom/service';
-import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
 import { APP_ID } from './app-id';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { chooseMachine } from './backend';
@@ -45,7 +45,17 @@ function start(dataDir: string): void {
     return true;
   };
 
+  // Registered before whenReady, as Electron asks: a second launch during start-up must still show the window.
+  let started = false;
+  let showWhenStarted = false;
+  app.on('second-instance', () => {
+    if (started) void openWindow();
+    else showWhenStarted = true;
+  });
+
   const ready = async (): Promise<void> => {
+    // No application menu, so none of its DevTools, Reload or Zoom shortcuts in the window.
+    Menu.setApplicationMenu(null);
     hardenSession(session.defaultSession);
     serveRenderer(paths.rendererDir);
     const machine = chooseMachine({ platform: process.platform, dataDir });
@@ -123,8 +133,8 @@ function start(dataDir: string): void {
       },
     );
 
-    if (!process.argv.includes(HIDDEN_ARG)) openWindow();
-    app.on('second-instance', () => void openWindow());
+    started = true;
+    if (!process.argv.includes(HIDDEN_ARG) || showWhenStarted) openWindow();
     app.on('will-quit', () => {
       headroom.stop();
       stopHealthTray();

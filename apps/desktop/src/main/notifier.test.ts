@@ -51,4 +51,24 @@ describe('createNotifier', () => {
     await notifierWith({ lastShown: {}, muted: ['health-worse'] }).notifier.notify([hang]);
     expect(FakeNotification.instances).toEqual([]);
   });
+
+  it('holds each shown toast until it is clicked, closed or fails, so its click still opens the page later', async () => {
+    const { notifier, open } = notifierWith();
+    await notifier.notify([hang]);
+    expect(notifier.held).toBe(1);
+    FakeNotification.instances[0]?.emit('click');
+    expect(open).toHaveBeenCalledWith('dashboard');
+    expect(notifier.held).toBe(0);
+
+    const second = notifierWith(undefined, T0 + 2 * 3_600_000);
+    await second.notifier.notify([hang]);
+    expect(second.notifier.held).toBe(1);
+    FakeNotification.instances.at(-1)?.emit('close');
+    expect(second.notifier.held).toBe(0);
+
+    const third = notifierWith(undefined, T0 + 4 * 3_600_000);
+    await third.notifier.notify([hang]);
+    FakeNotification.instances.at(-1)?.emit('failed', {}, 'the toast could not be shown');
+    expect(third.notifier.held).toBe(0);
+  });
 });

@@ -17,11 +17,15 @@ export interface NotifierStore {
 /** Shows Windows toast notifications through the policy: rate-limited per kind, grouped, muted kinds dropped. */
 export interface Notifier {
   notify(requests: readonly NotificationRequest[]): Promise<void>;
+  /** How many shown notifications are still held, waiting for a click, a close or a failure. */
+  readonly held: number;
 }
 
 /**
- * Build the notifier. A click on a notification opens the window on the notification's page. Nothing is shown where
- * the system has no notifications (Notification.isSupported()).
+ * Build the notifier. A click on a notification opens the window on the notification's page. Each shown notification
+ * is held until it is clicked, closed or fails: one that nothing references is garbage-collected, and its click
+ * handler with it, so a click on the toast in the Action Center would do nothing. Nothing is shown where the system
+ * has no notifications (Notification.isSupported()).
  */
 export function createNotifier(options: {
   store: NotifierStore;
@@ -32,7 +36,11 @@ export function createNotifier(options: {
 }): Notifier {
   const clock = options.clock ?? (() => Date.now());
   let queue: Promise<void> = Promise.resolve();
+  const held = new Set<Notification>();
   return {
+    get held() {
+      return held.size;
+    },
     notify(requests) {
       const log = options.log ?? nullLog;
       const show = async (): Promise<void> => {
@@ -41,7 +49,16 @@ export function createNotifier(options: {
         const decision = decideNotifications(requests, state, clock());
         for (const request of decision.show) {
           const notification = new Notification({ title: request.title, body: request.body });
-          notification.on('click', () => options.open(request.page));
+          held.add(notification);
+          notification.on('click', () => {
+            held.delete(notification);
+            options.open(request.page);
+          });
+          notification.on('close', () => held.delete(notification));
+          notification.on('failed', (_event, error: string) => {
+            held.delete(notification);
+            log.warn(`Windows did not show the notification "${request.title}"`, error);
+          });
           notification.show();
         }
         if (decision.show.length > 0) await options.store.write(decision.state);

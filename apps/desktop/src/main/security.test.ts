@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -110,7 +112,35 @@ describe('hardenWebContents', () => {
   });
 });
 
+describe('links the window refuses', () => {
+  it('says so instead of doing nothing', () => {
+    const openExternal = vi.fn();
+    const refuseExternal = vi.fn();
+    const contents = new FakeWebContents();
+    hardenWebContents(contents as unknown as WebContents, { openExternal, refuseExternal });
+    contents.windowOpenHandler?.({ url: 'https://evil.example/' });
+    contents.windowOpenHandler?.({ url: 'https://docs.nvidia.com/cuda/wsl-user-guide/index.html' });
+    expect(refuseExternal.mock.calls).toEqual([['https://evil.example/']]);
+    expect(openExternal.mock.calls).toEqual([['https://docs.nvidia.com/cuda/wsl-user-guide/index.html']]);
+  });
+});
+
 describe('isExternalLinkAllowed', () => {
+  it('opens every source the doctor and the sizing cite', () => {
+    const core = join(import.meta.dirname, '..', '..', '..', '..', 'packages', 'core', 'src');
+    const files = ['doctor/rules', 'sizing', 'setup']
+      .map((dir) => join(core, dir))
+      .filter((dir) => existsSync(dir))
+      .flatMap((dir) =>
+        readdirSync(dir)
+          .filter((name) => name.endsWith('.ts') && !name.includes('.test.'))
+          .map((name) => join(dir, name)),
+      );
+    const urls = files.flatMap((file) => readFileSync(file, 'utf8').match(/https:\/\/[^\s'"`)<>\]]+/g) ?? []);
+    expect(urls.length).toBeGreaterThan(20);
+    expect(urls.filter((url) => !isExternalLinkAllowed(url) && !url.includes('example'))).toEqual([]);
+  });
+
   it.each([
     ['https://learn.microsoft.com/windows/wsl/', true],
     ['https://user:pw@github.com/', false],

@@ -10,8 +10,21 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** The page every window loads. */
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
-/** Hosts whose https pages a link in the renderer may open in the user's browser. */
-export const EXTERNAL_LINK_HOSTS: readonly string[] = ['learn.microsoft.com', 'github.com'];
+/**
+ * Hosts whose https pages a link in the renderer may open in the user's browser: every host the doctor, the setup
+ * wizard and `fit` cite as a source (a test walks the rules' sources), and nothing else.
+ */
+export const EXTERNAL_LINK_HOSTS: readonly string[] = [
+  'learn.microsoft.com',
+  'github.com',
+  'nvidia.com',
+  'www.nvidia.com',
+  'docs.nvidia.com',
+  'developer.nvidia.com',
+  'ollama.com',
+  'docs.ollama.com',
+  'huggingface.co',
+];
 
 /** A URL without credentials in it, or undefined for anything that is not one. */
 function parseWithoutCredentials(url: string): URL | undefined {
@@ -63,6 +76,8 @@ export function webPreferencesFor(preloadPath: string): WebPreferences {
 /** What {@link hardenWebContents} may do with an allowlisted external link; without it, links are just denied. */
 export interface HardenOptions {
   readonly openExternal?: (url: string) => void;
+  /** Told of a link that was not opened (not https, or a host not on the list), so the user is not left guessing. */
+  readonly refuseExternal?: (url: string) => void;
 }
 
 /**
@@ -72,6 +87,7 @@ export interface HardenOptions {
 export function hardenWebContents(contents: WebContents, options: HardenOptions = {}): void {
   const leaveForBrowser = (url: string): void => {
     if (options.openExternal && isExternalLinkAllowed(url)) options.openExternal(url);
+    else options.refuseExternal?.(url);
   };
   const stayInApp = (event: { readonly url: string; preventDefault(): void }): void => {
     if (!isAppUrl(event.url)) event.preventDefault();

@@ -1,7 +1,7 @@
 import type { WslSnapshot } from '@headroom/contract';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeElectron, FakeTray, type FakeMenuItem } from './testing/fake-electron';
-import { createTray } from './tray';
+import { createTray, TRAY_GUID } from './tray';
 import { drawTrayIcon } from './tray-icon';
 
 vi.mock('electron', async () => (await import('./testing/fake-electron')).fakeElectron);
@@ -52,6 +52,12 @@ beforeEach(() => {
 });
 
 describe('createTray', () => {
+  it("gives the icon a stable GUID, so Windows keeps the user's choice to show it across updates", () => {
+    const { fake } = setup();
+    expect(fake.guid).toBe(TRAY_GUID);
+    expect(TRAY_GUID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it('offers Open Headroom, Run checks now, Set up Headroom…, Shut down WSL (and re-verify), a separator and Quit, each doing its job', () => {
     const { menu, item, actions } = setup();
     expect(menu().map((entry) => entry.label ?? entry.type)).toEqual([

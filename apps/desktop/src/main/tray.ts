@@ -75,11 +75,17 @@ function trayMenu(
 }
 
 /**
+ * The tray icon's identity on Windows, the same in every version: Windows 11 keeps the user's "show this icon in the
+ * taskbar" choice per GUID, so an update (or a new install path) does not hide the light in the overflow again.
+ */
+export const TRAY_GUID = '5c3e8a51-6f0b-4d8e-9a57-0d1c2b7e4f19';
+
+/**
  * Create Headroom's tray icon: the health light's colour and shape (green disc, amber triangle, red diamond, grey
  * ring), a tooltip with its line and the running distros, a left click that opens the window, and the menu.
  */
 export function createTray(actions: TrayActions): HeadroomTray {
-  const tray = new Tray(trayImage('grey'));
+  const tray = new Tray(trayImage('grey'), TRAY_GUID);
   let snapshot: WslSnapshot | undefined;
   let error: { readonly message: string } | undefined;
   let health: HealthSnapshot | undefined;

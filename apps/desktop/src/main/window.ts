@@ -1,7 +1,7 @@
 import type { AppPage } from '@headroom/contract';
-import { BrowserWindow, nativeTheme, shell } from 'electron';
+import { BrowserWindow, dialog, nativeTheme, shell } from 'electron';
 import type { TrustedSenders } from './ipc';
-import { APP_START_URL, hardenWebContents, webPreferencesFor } from './security';
+import { APP_START_URL, EXTERNAL_LINK_HOSTS, hardenWebContents, webPreferencesFor } from './security';
 
 /** What the main window needs from the rest of the app. */
 export interface MainWindowOptions {
@@ -34,7 +34,16 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     autoHideMenuBar: true,
     webPreferences: webPreferencesFor(options.preloadPath),
   });
-  hardenWebContents(window.webContents, { openExternal: (url) => void shell.openExternal(url) });
+  hardenWebContents(window.webContents, {
+    openExternal: (url) => void shell.openExternal(url),
+    refuseExternal: (url) =>
+      void dialog.showMessageBox(window, {
+        type: 'info',
+        title: 'Headroom',
+        message: 'Headroom did not open this link.',
+        detail: `${url}\n\nHeadroom opens only https pages of ${EXTERNAL_LINK_HOSTS.join(', ')} in your browser.`,
+      }),
+  });
   options.senders.trustWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {

@@ -102,10 +102,10 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
         gb: 42.52,
         source: 'https://huggingface.co/legraphista/Meta-Llama-3.1-70B-Instruct-IMat-GGUF',
       },
-      // bartowski table quoted at https://ozeki.chat/p_8590-understanding-ai-model-files.html
+      // bartowski's quant table for the 70B (docs/gpu-tools.md "VRAM estimate" records the figure and where it was quoted)
       Q5_K_M: {
         gb: 49.95,
-        source: 'https://ozeki.chat/p_8590-understanding-ai-model-files.html',
+        source: 'https://huggingface.co/bartowski/Meta-Llama-3.1-70B-Instruct-GGUF',
       },
       // "Meta-Llama-3.1-70B-Instruct.Q8_0/* | Q8_0 | 74.98GB"
       Q8_0: { gb: 74.98, source: 'https://huggingface.co/legraphista/Meta-Llama-3.1-70B-Instruct-IMat-GGUF' },

@@ -69,7 +69,10 @@ export class FakeTray extends EventEmitter {
   readonly setContextMenu = vi.fn();
   readonly destroy = vi.fn();
 
-  constructor(readonly image: unknown) {
+  constructor(
+    readonly image: unknown,
+    readonly guid?: string,
+  ) {
     super();
     FakeTray.instances.push(this);
   }
@@ -141,7 +144,10 @@ export const fakeElectron = {
   BrowserWindow: FakeBrowserWindow,
   Tray: FakeTray,
   Notification: FakeNotification,
-  Menu: { buildFromTemplate: vi.fn((template: FakeMenuItem[]) => ({ template })) },
+  Menu: {
+    buildFromTemplate: vi.fn((template: FakeMenuItem[]) => ({ template })),
+    setApplicationMenu: vi.fn((_menu: unknown) => undefined),
+  },
   nativeImage: {
     createFromBitmap: vi.fn((buffer: Buffer, options: Record<string, unknown>) => ({ buffer, options })),
   },

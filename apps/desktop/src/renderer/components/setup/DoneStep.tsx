@@ -71,6 +71,11 @@ export function DoneStep() {
           </li>
         ))}
       </ul>
+      <p className="card__summary" id="pin-tray-light">
+        Windows 11 puts a new tray icon in the overflow (the ^ beside the clock). To keep the light in sight,
+        drag it from there onto the taskbar, or turn Headroom on under Settings › Personalization › Taskbar ›
+        Other system tray icons. Windows remembers the choice across Headroom&apos;s updates.
+      </p>
       <div className="card__actions step__actions">
         <button type="button" className="button" onClick={() => goTo(4)}>
           Back
