@@ -53,6 +53,14 @@ export const CATALOG: readonly Scenario[] = [
   },
   {
     ...HEALTHY,
+    name: 'cold-boot',
+    summary:
+      'WSL is stopped and .wslconfig is clean; starting the VM takes 3 s. A check that boots it must not call that slow passthrough.',
+    distros: HEALTHY.distros.map((distro) => ({ ...distro, running: false })),
+    bootMs: 3000,
+  },
+  {
+    ...HEALTHY,
     name: 'config-not-applied',
     summary:
       '.wslconfig says memory=48GB, but the running VM still has the 8GB it booted with: WSL was not shut down.',

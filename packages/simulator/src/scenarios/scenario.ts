@@ -93,6 +93,8 @@ export interface Scenario {
   readonly wslconfig?: string | undefined;
   /** The .wslconfig the running VM was started with, when it differs from the file (an edit not yet applied). */
   readonly appliedWslconfig?: string;
+  /** How long creating the VM takes (simulated ms, scaled by HEADROOM_SIM_TIME_SCALE); default: at once. */
+  readonly bootMs?: number;
   /** Distros something starts again right after `wsl --shutdown` (Docker Desktop does), so the VM never stays down. */
   readonly restartsAfterShutdown?: readonly string[];
   /** Registry values `reg query` answers, by key then value name. */

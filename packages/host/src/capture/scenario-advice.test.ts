@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  diagnose,
+  healthOf,
+  readCaptureFacts,
+  STANDARD_RULES,
+  type CaptureFacts,
+  type DoctorReport,
+} from '@headroom/core';
+import { createSimulatedWindows } from '@headroom/simulator';
+import { afterEach, describe, expect, it } from 'vitest';
+import { collectCapture } from './collect';
+import { extraProbes } from './standard-probes';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** Collect a scenario as `headroom doctor` does and diagnose it with the standard rules. */
+async function doctor(
+  scenario: string,
+  options: { bootVm?: boolean; timeScale?: string } = {},
+): Promise<{ facts: CaptureFacts; report: DoctorReport }> {
+  const stateDir = mkdtempSync(join(tmpdir(), `headroom-advice-${scenario}-`));
+  dirs.push(stateDir);
+  const windows = createSimulatedWindows({ scenario, stateDir });
+  const capture = await collectCapture({
+    env: { ...windows.env, HEADROOM_SIM_TIME_SCALE: options.timeScale ?? '0.01' },
+    host: windows.host,
+    wslconfigPath: windows.wslconfigPath,
+    extraProbes: extraProbes(),
+    clock: () => new Date('2026-11-21T12:00:00Z'),
+    ...(options.bootVm === undefined ? {} : { bootVm: options.bootVm }),
+  });
+  const facts = readCaptureFacts(capture);
+  return { facts, report: diagnose({ facts }, STANDARD_RULES) };
+}
+
+const ids = (report: DoctorReport): string[] => report.findings.map((finding) => finding.id);
+
+describe('the doctor over the scenarios of issue 19', () => {
+  it('cold-boot: a check that starts the VM (3 s) reports no slow passthrough and no red light', async () => {
+    const { facts, report } = await doctor('cold-boot', { bootVm: true, timeScale: '1' });
+    expect(facts.distro?.gpu.durationMs).toBeLessThan(500);
+    expect(ids(report)).not.toContain('passthrough-slow');
+    expect(report.health).not.toBe('red');
+    expect(healthOf(report).health).toBe('green');
+  }, 30_000);
+});
