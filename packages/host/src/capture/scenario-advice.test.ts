@@ -47,4 +47,17 @@ describe('the doctor over the scenarios of issue 19', () => {
     expect(report.health).not.toBe('red');
     expect(healthOf(report).health).toBe('green');
   }, 30_000);
+
+  it('safe-mode: swap forced to 0 by safe mode is what WSL gives, not "still running with its old settings"', async () => {
+    const { report } = await doctor('safe-mode');
+    expect(ids(report)).not.toContain('wslconfig-not-applied');
+    expect(ids(report)).toContain('gpu-passthrough-missing');
+  });
+
+  it('libcuda-symlink: a libcuda.so.1 that links into /usr/lib/wsl/lib is WSL’s own, not a Linux driver', async () => {
+    const { facts, report } = await doctor('libcuda-symlink');
+    expect(facts.distro?.libcuda).toMatchObject({ ok: true });
+    expect(ids(report)).not.toContain('linux-driver-in-distro');
+    expect(report.health).toBe('green');
+  });
 });

@@ -61,6 +61,21 @@ export const CATALOG: readonly Scenario[] = [
   },
   {
     ...HEALTHY,
+    name: 'safe-mode',
+    summary:
+      'safeMode=true in .wslconfig, applied: WSL runs without the GPU and with swap forced to 0 whatever swap= says.',
+    wslconfig: '[wsl2]\r\nmemory=48GB\r\nprocessors=12\r\nswap=8GB\r\nsafeMode=true\r\n',
+    distros: withUbuntu({ gpu: 'missing' }),
+  },
+  {
+    ...HEALTHY,
+    name: 'libcuda-symlink',
+    summary:
+      'A libcuda.so.1 in /usr/lib/x86_64-linux-gnu links to /usr/lib/wsl/lib (the microsoft/WSL#5548 workaround): WSL’s own library.',
+    distros: withUbuntu({ libcudaLinkToWsl: true }),
+  },
+  {
+    ...HEALTHY,
     name: 'config-not-applied',
     summary:
       '.wslconfig says memory=48GB, but the running VM still has the 8GB it booted with: WSL was not shut down.',
