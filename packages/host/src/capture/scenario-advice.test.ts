@@ -60,4 +60,17 @@ describe('the doctor over the scenarios of issue 19', () => {
     expect(ids(report)).not.toContain('linux-driver-in-distro');
     expect(report.health).toBe('green');
   });
+
+  it('gpu-disabled-wsl-conf: says /etc/wsl.conf turns the GPU off and how to undo it, not "reinstall the driver"', async () => {
+    const { report } = await doctor('gpu-disabled-wsl-conf');
+    const finding = report.findings.find((candidate) => candidate.id === 'gpu-passthrough-missing');
+    expect(finding?.title).toContain('/etc/wsl.conf');
+    expect(finding?.evidence).toContainEqual({
+      probe: 'distro-wsl-conf',
+      excerpt: '[gpu] enabled=false',
+      line: 5,
+    });
+    expect(JSON.stringify(finding?.fix)).toContain('enabled=true');
+    expect(JSON.stringify(finding?.fix)).not.toMatch(/reinstall|Reinstall/);
+  });
 });

@@ -76,6 +76,13 @@ export const CATALOG: readonly Scenario[] = [
   },
   {
     ...HEALTHY,
+    name: 'gpu-disabled-wsl-conf',
+    summary:
+      '/etc/wsl.conf says [gpu] enabled=false, so WSL’s init does not mount the NVIDIA libraries in /usr/lib/wsl/lib.',
+    distros: withUbuntu({ gpu: 'missing', wslConf: '[boot]\nsystemd=true\n\n[gpu]\nenabled=false\n' }),
+  },
+  {
+    ...HEALTHY,
     name: 'config-not-applied',
     summary:
       '.wslconfig says memory=48GB, but the running VM still has the 8GB it booted with: WSL was not shut down.',

@@ -25,6 +25,7 @@ import {
   CUDA_ON_WSL_NO_LINUX_DRIVER,
   GPU_ACCESS_BLOCKED_ISSUE,
   PASSTHROUGH_HANG_ISSUE,
+  WSL_CONF_GPU_SOURCE,
   WSL_GPU_SUPPORT_SOURCE,
   NVIDIA_DRIVER_DOWNLOAD,
   WSL_CUDA_PERFORMANCE,
@@ -41,6 +42,7 @@ const CONSEQUENCE_NEXT_START =
 const TITLES: Readonly<Record<PassthroughProblem['cause'], string>> = {
   'gpu-support-off': 'GPU passthrough is turned off in .wslconfig (gpuSupport=false)',
   'safe-mode': 'WSL runs in safe mode (safeMode=true), which starts it without the GPU',
+  'wsl-conf-gpu-off': 'GPU passthrough is turned off in the distro’s /etc/wsl.conf ([gpu] enabled=false)',
   blocked: 'WSL cannot use the GPU: access is blocked by the operating system',
   'smi-missing': 'The NVIDIA driver files are missing in WSL (/usr/lib/wsl/lib/nvidia-smi)',
   'libcuda-missing': 'The NVIDIA driver files are missing in WSL (/usr/lib/wsl/lib/libcuda.so.1)',
@@ -52,6 +54,7 @@ const TITLES: Readonly<Record<PassthroughProblem['cause'], string>> = {
 const SOURCES: Readonly<Record<PassthroughProblem['cause'], string>> = {
   'gpu-support-off': WSL_GPU_SUPPORT_SOURCE,
   'safe-mode': WSL_GPU_SUPPORT_SOURCE,
+  'wsl-conf-gpu-off': WSL_CONF_GPU_SOURCE,
   blocked: GPU_ACCESS_BLOCKED_ISSUE,
   'smi-missing': CUDA_ON_WSL_NO_LINUX_DRIVER,
   'libcuda-missing': CUDA_ON_WSL_NO_LINUX_DRIVER,
@@ -76,6 +79,11 @@ function describe(
       return `WSL reads \`gpuSupport=false\` from ${where} and starts its VM without the GPU and without the NVIDIA files in /usr/lib/wsl.${notYet}`;
     case 'safe-mode':
       return `WSL reads \`safeMode=true\` from ${where} and starts without the GPU, GUI apps, swap, a custom kernel or networking.${notYet}`;
+    case 'wsl-conf-gpu-off':
+      return (
+        'The distro’s /etc/wsl.conf says `[gpu] enabled=false`, so WSL does not mount the NVIDIA libraries ' +
+        '(nvidia-smi, libcuda) in /usr/lib/wsl/lib when the distro starts. The Windows driver is not at fault.'
+      );
     case 'blocked':
       return (
         'nvidia-smi inside WSL reports “GPU access blocked by the operating system”. This has been reported when the GPU ' +
@@ -111,6 +119,20 @@ function fixFor(problem: PassthroughProblem, linuxDriver: boolean): FindingFix {
       kind: 'unset-wslconfig',
       label: `Remove ${setting} from .wslconfig and restart WSL`,
       keys: [problem.wslconfigKey],
+    };
+  }
+  if (problem.cause === 'wsl-conf-gpu-off') {
+    const line = problem.evidence.find((item) => item.line !== undefined)?.line;
+    return {
+      kind: 'steps',
+      label: 'Turn the GPU back on in /etc/wsl.conf',
+      steps: [
+        `In the distro, edit /etc/wsl.conf (\`sudo nano /etc/wsl.conf\`) and change \`enabled=false\`${
+          line === undefined ? '' : ` on line ${line}`
+        } under \`[gpu]\` to \`enabled=true\` (or delete the line: the GPU is on by default).`,
+        'In PowerShell, run `wsl --shutdown`, then open your distro again.',
+        'Check in the distro: `/usr/lib/wsl/lib/nvidia-smi` lists your GPU.',
+      ],
     };
   }
   if (linuxDriver) {
