@@ -73,4 +73,14 @@ describe('the doctor over the scenarios of issue 19', () => {
     expect(JSON.stringify(finding?.fix)).toContain('enabled=true');
     expect(JSON.stringify(finding?.fix)).not.toMatch(/reinstall|Reinstall/);
   });
+
+  it('models-on-d-drive: a warning that names 9p, says "remove the link" only for a link, and gives Ollama’s chown', async () => {
+    const { report } = await doctor('models-on-d-drive');
+    const finding = report.findings.find((candidate) => candidate.id === 'models-on-9p');
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.explanation).toContain('9p');
+    const steps = JSON.stringify(finding?.fix);
+    expect(steps).not.toContain('remove the link');
+    expect(steps).toContain('sudo chown -R ollama:ollama');
+  });
 });

@@ -83,6 +83,18 @@ export const CATALOG: readonly Scenario[] = [
   },
   {
     ...HEALTHY,
+    name: 'models-on-d-drive',
+    summary:
+      'OLLAMA_MODELS=/mnt/d/models: Ollama’s models sit straight on the D: drive (9p), not behind a link.',
+    distros: withUbuntu({
+      extraMounts: [
+        'D:\\134 /mnt/d 9p rw,noatime,dirsync,aname=drvfs;path=D:\\;uid=1000;gid=1000;symlinkroot=/mnt/ 0 0',
+      ],
+      modelDirs: [{ path: '/mnt/d/models', resolved: '/mnt/d/models' }],
+    }),
+  },
+  {
+    ...HEALTHY,
     name: 'config-not-applied',
     summary:
       '.wslconfig says memory=48GB, but the running VM still has the 8GB it booted with: WSL was not shut down.',
