@@ -43,7 +43,7 @@ const EXPECTED: readonly [scenario: string, finding: string | undefined, exitCod
     ['linux-driver-in-distro', 'linux-driver-in-distro', 2, 'red'],
     ['old-kernel', 'kernel-too-old', 2, 'red'],
     ['passthrough-hang', 'passthrough-hang', 2, 'red'],
-    ['models-on-9p', 'models-on-9p', 3, 'red'],
+    ['models-on-9p', 'models-on-9p', 0, 'amber'],
     ['windows-update-broke-gpu', 'gpu-passthrough-missing', 2, 'red'],
   ];
 
@@ -61,7 +61,7 @@ describe('headroom doctor --simulate S --json', () => {
       }
       const found = json.findings.find((f) => f.id === finding);
       expect(found, `${scenario}: ${json.findings.map((f) => f.id).join(', ')}`).toBeDefined();
-      expect(found?.severity).toBe('error');
+      expect(found?.severity).toBe(exitCode === 0 ? 'warning' : 'error');
       expect(found?.evidence.length).toBeGreaterThan(0);
       expect(found?.source).toMatch(/^https:\/\//);
       // A .wslconfig change awaiting WSL's restart is amber, not broken; its exit code stays 1 (docs/architecture.md).

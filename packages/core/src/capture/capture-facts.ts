@@ -1,5 +1,5 @@
 import { checkWslConfig, type WslConfigCheck } from '../wslconfig';
-import { readDistroFacts, type DistroFacts, type DistroProbeBlock } from '../distro';
+import { readDistroFacts, splitDistroProbeOutput, type DistroFacts, type DistroProbeBlock } from '../distro';
 import { parseWindowsEvents, type WindowsEvent } from '../eventlog';
 import {
   classifyNvidiaSmiFailure,
@@ -33,7 +33,10 @@ export interface NvidiaSmiFacts {
   readonly failure?: NvidiaSmiFailure;
   readonly banner?: Parsed<NvidiaSmiBanner>;
   readonly query?: Parsed<GpuQueryRow[]>;
-  /** How long the plain nvidia-smi took: the passthrough latency inside WSL. */
+  /**
+   * How long the plain nvidia-smi alone took: the passthrough latency. Inside WSL only the batch script's own timing
+   * of it counts (never the batch's, which holds the other probes and can hold a VM boot); absent when untimed.
+   */
   readonly durationMs?: number;
   readonly timedOut: boolean;
 }
@@ -65,7 +68,12 @@ export interface CaptureFacts {
 const text = (probe: ProbeRecord): string => decodeConsoleOutput(probe.stdout).text;
 const errorText = (probe: ProbeRecord): string => decodeConsoleOutput(probe.stderr).text;
 
-function nvidiaFacts(capture: Capture, plainId: string, queryId: string): NvidiaSmiFacts {
+function nvidiaFacts(
+  capture: Capture,
+  plainId: string,
+  queryId: string,
+  ownDurationMs?: (plain: ProbeRecord) => number | undefined,
+): NvidiaSmiFacts {
   const plain = findProbe(capture, plainId);
   const query = findProbe(capture, queryId);
   if (!plain && !query) return { collected: false, timedOut: false };
@@ -81,8 +89,29 @@ function nvidiaFacts(capture: Capture, plainId: string, queryId: string): Nvidia
     ...(failure ? { failure } : {}),
     ...(plain && !failure ? { banner: parseNvidiaSmiBanner(text(plain), plainId) } : {}),
     ...(query && !failure ? { query: parseGpuQueryCsv(text(query), queryId) } : {}),
-    ...(plain ? { durationMs: plain.durationMs } : {}),
+    ...durationOf(plain, ownDurationMs),
     timedOut: plain?.timedOut === true || plain?.exitCode === 124,
+  };
+}
+
+function durationOf(
+  plain: ProbeRecord | undefined,
+  ownDurationMs: ((plain: ProbeRecord) => number | undefined) | undefined,
+): { durationMs?: number } {
+  if (!plain) return {};
+  const durationMs = ownDurationMs ? ownDurationMs(plain) : plain.durationMs;
+  return durationMs === undefined ? {} : { durationMs };
+}
+
+/**
+ * The distro nvidia-smi's own time: from the batch script's `ms=` when the capture holds the batch; the record's
+ * duration when nvidia-smi ran on its own (no batch); never the batch's duration.
+ */
+function distroSmiOwnDuration(batch: ProbeRecord | undefined): (plain: ProbeRecord) => number | undefined {
+  return (plain) => {
+    if (!batch) return plain.durationMs;
+    const split = splitDistroProbeOutput(text(batch));
+    return split.ok ? split.value['distro-nvidia-smi']?.durationMs : undefined;
   };
 }
 
@@ -168,7 +197,12 @@ export function readCaptureFacts(capture: Capture): CaptureFacts {
       ? {
           distro: {
             ...readDistroFacts(blocks),
-            gpu: nvidiaFacts(capture, 'distro-nvidia-smi', 'distro-nvidia-smi-query'),
+            gpu: nvidiaFacts(
+              capture,
+              'distro-nvidia-smi',
+              'distro-nvidia-smi-query',
+              distroSmiOwnDuration(batch),
+            ),
           },
         }
       : {}),

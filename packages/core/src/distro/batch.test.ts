@@ -194,7 +194,8 @@ describe('the probe script run for real with /bin/sh', () => {
   it('stops a hanging probe with timeout (exit 124) and runs the ones after it', () => {
     const run = runScript(withProbe('distro-nproc', 1, 'echo started; sleep 20'));
     const result = blocks(run.stdout);
-    expect(result['distro-nproc']).toEqual({ stdout: 'started\n', stderr: '', exitCode: 124 });
+    expect(result['distro-nproc']).toMatchObject({ stdout: 'started\n', stderr: '', exitCode: 124 });
+    expect(result['distro-nproc']?.durationMs).toBeGreaterThanOrEqual(900);
     expect(result['distro-mounts']?.exitCode).toBe(0);
   });
 
@@ -202,7 +203,8 @@ describe('the probe script run for real with /bin/sh', () => {
     const run = runScript(
       `timeout() { return 127; }\n${withProbe('distro-nproc', 1, 'echo out; echo err >&2; exit 3')}`,
     );
-    expect(blocks(run.stdout)['distro-nproc']).toEqual({ stdout: 'out\n', stderr: 'err', exitCode: 3 });
+    expect(blocks(run.stdout)['distro-nproc']).toMatchObject({ stdout: 'out\n', stderr: 'err', exitCode: 3 });
+    expect(blocks(run.stdout)['distro-nproc']?.durationMs).toEqual(expect.any(Number));
   });
 
   it('leaves a probe that was killed mid-run with exitCode null and what it printed', async () => {

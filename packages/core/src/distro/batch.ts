@@ -6,11 +6,12 @@
  *     …stdout…
  *     @@headroom-probe distro-meminfo stderr@@
  *     …stderr…
- *     @@headroom-probe distro-meminfo end exit=0@@
+ *     @@headroom-probe distro-meminfo end exit=0 ms=3@@
  *
  * A line break before a marker is part of the marker, so the outputs come back byte for byte (stderr loses its
  * trailing line breaks). Each probe runs in its own `sh -c` under `timeout` when the distro has it; a probe that
- * hung until wsl.exe was killed has no end marker.
+ * hung until wsl.exe was killed has no end marker. `ms=` is the probe's own time, measured inside the distro with
+ * `date +%s%N` (absent where `date` cannot print nanoseconds), so it never includes starting the VM.
  */
 import { parsed, parseSafely, unreadable, type Parsed } from '../probe/parse-result';
 import { DISTRO_PROBE_IDS } from '../probe/probe-ids';
@@ -22,6 +23,8 @@ export interface DistroProbeBlock {
   readonly stderr: string;
   /** The exit code (124 or 137 when `timeout` stopped it); null when the end marker is missing. */
   readonly exitCode: number | null;
+  /** How long this probe alone took inside the distro (ms), when the script could time it. */
+  readonly durationMs?: number;
 }
 
 /** The text every marker starts with. */
@@ -45,12 +48,15 @@ export function buildDistroProbeScript(): string {
     '# hr_probe ID SECONDS COMMAND: stdout straight through, stderr captured and printed after it.',
     'hr_probe() {',
     `  printf '${PROBE_MARKER} %s begin@@\\n' "$1"`,
+    '  hr_s=$(date +%s%N 2>/dev/null)',
     '  if [ -n "$hr_timeout" ]; then',
     '    { hr_err=$( { $hr_timeout "$2" sh -c "$3" </dev/null 2>&1 1>&3 3>&-; } ); hr_rc=$?; } 3>&1',
     '  else',
     '    { hr_err=$( { sh -c "$3" </dev/null 2>&1 1>&3 3>&-; } ); hr_rc=$?; } 3>&1',
     '  fi',
-    `  printf '\\n${PROBE_MARKER} %s stderr@@\\n%s\\n${PROBE_MARKER} %s end exit=%s@@\\n' "$1" "$hr_err" "$1" "$hr_rc"`,
+    '  hr_e=$(date +%s%N 2>/dev/null); hr_ms=',
+    '  case "$hr_s$hr_e" in *[!0-9]*|"") ;; *) hr_ms=" ms=$(( (hr_e - hr_s) / 1000000 ))" ;; esac',
+    `  printf '\\n${PROBE_MARKER} %s stderr@@\\n%s\\n${PROBE_MARKER} %s end exit=%s%s@@\\n' "$1" "$hr_err" "$1" "$hr_rc" "$hr_ms"`,
     '}',
     ...DISTRO_PROBE_IDS.map(
       (id) => `hr_probe ${id} ${DISTRO_PROBE_TIMEOUT_SECONDS[id]} ${shellQuote(DISTRO_PROBE_COMMANDS[id])}`,
@@ -65,7 +71,8 @@ export function distroProbeBatchCommand(): string[] {
   return ['sh', '-c', buildDistroProbeScript()];
 }
 
-const MARKER = /(?:^|\n)@@headroom-probe ([^\s@]+) (begin|stderr|end exit=([^@\n]*))@@(?=\n|$)/g;
+const MARKER =
+  /(?:^|\n)@@headroom-probe ([^\s@]+) (begin|stderr|end exit=([^@\n\s]*)(?: ms=([^@\n]*))?)@@(?=\n|$)/g;
 
 interface OpenBlock {
   readonly id: string;
@@ -82,19 +89,20 @@ export function splitDistroProbeOutput(text: string): Parsed<Record<string, Dist
   return parseSafely('distro-batch', text, (): Parsed<Record<string, DistroProbeBlock>> => {
     const blocks = new Map<string, DistroProbeBlock>();
     let open: OpenBlock | undefined;
-    const close = (end: number, exitCode: number | null): void => {
+    const close = (end: number, exitCode: number | null, durationMs?: number): void => {
       if (!open) return;
       const rest = text.slice(open.contentStart, end);
+      const timing = durationMs === undefined ? {} : { durationMs };
       const block =
         open.stdout === undefined
-          ? { stdout: rest, stderr: '', exitCode }
-          : { stdout: open.stdout, stderr: rest, exitCode };
+          ? { stdout: rest, stderr: '', exitCode, ...timing }
+          : { stdout: open.stdout, stderr: rest, exitCode, ...timing };
       if (!blocks.has(open.id)) blocks.set(open.id, block);
       open = undefined;
     };
     let sawBegin = false;
     for (const match of text.matchAll(MARKER)) {
-      const [whole, id = '', kind = '', exitText] = match;
+      const [whole, id = '', kind = '', exitText, msText] = match;
       const start = match.index;
       const after = start + whole.length;
       const contentStart = text[after] === '\n' ? after + 1 : after;
@@ -110,7 +118,8 @@ export function splitDistroProbeOutput(text: string): Parsed<Record<string, Dist
         open.contentStart = contentStart;
       } else {
         const exitCode = exitText !== undefined && /^-?\d{1,10}$/.test(exitText) ? Number(exitText) : null;
-        close(start, exitCode);
+        const ms = msText !== undefined && /^\d{1,9}$/.test(msText) ? Number(msText) : undefined;
+        close(start, exitCode, ms);
       }
     }
     close(text.length, null);

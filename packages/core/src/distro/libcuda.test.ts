@@ -61,3 +61,19 @@ describe('parseLibcuda', () => {
     expect(parseLibcuda('sh: 1: syntax error').ok).toBe(false);
   });
 });
+
+describe('parseLibcuda and links into /usr/lib/wsl/lib', () => {
+  it('counts a libcuda.so.1 that links into WSL’s folder (absolute or relative) as WSL’s own', () => {
+    const result = parseLibcuda(
+      [
+        'file /usr/lib/wsl/lib/libcuda.so.1',
+        'link /usr/lib/x86_64-linux-gnu/libcuda.so.1 -> ../wsl/lib/libcuda.so.1',
+        'link /usr/local/lib/libcuda.so -> /usr/lib/wsl/lib/libcuda.so.1',
+        'ldconfig',
+        '\tlibcuda.so.1 (libc6,x86-64) => /usr/lib/x86_64-linux-gnu/libcuda.so.1',
+        '',
+      ].join('\n'),
+    );
+    expect(result.ok && result.value).toMatchObject({ resolvesToWsl: true, foreignFiles: [] });
+  });
+});

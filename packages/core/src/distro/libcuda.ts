@@ -7,7 +7,10 @@ export interface LibcudaFile {
   /** `link` for a symbolic link (with its target as readlink printed it). */
   readonly kind: 'file' | 'link';
   readonly target?: string;
-  /** The file is WSL's, in /usr/lib/wsl/lib (mounted from the Windows driver). */
+  /**
+   * The file is WSL's: it lies in /usr/lib/wsl/lib (mounted from the Windows driver), or it is a symbolic link into
+   * it (the workaround of microsoft/WSL#5548), which loads WSL's library.
+   */
   readonly fromWsl: boolean;
 }
 
@@ -43,6 +46,18 @@ function fromWsl(path: string): boolean {
   return path.startsWith(`${WSL_LIB_DIR}/`);
 }
 
+/** Where a link's target (absolute, or relative to the link's folder) points, with `.` and `..` resolved. */
+function linkTarget(path: string, target: string): string {
+  const base = target.startsWith('/') ? [] : path.split('/').slice(0, -1);
+  const parts: string[] = [];
+  for (const part of [...base, ...target.split('/')]) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
 /** Parse the output of the libcuda probe (commands.ts): the files it found and the linker cache's entries. */
 export function parseLibcuda(text: string): Parsed<LibcudaFacts> {
   return parseSafely('distro-libcuda', text, (): Parsed<LibcudaFacts> => {
@@ -70,7 +85,7 @@ export function parseLibcuda(text: string): Parsed<LibcudaFacts> {
           path,
           kind: link ? 'link' : 'file',
           ...(target !== undefined && { target }),
-          fromWsl: fromWsl(path),
+          fromWsl: fromWsl(path) || (target !== undefined && fromWsl(linkTarget(path, target))),
         });
       } else if (section === 'ldconfig') {
         const match = CACHE_LINE.exec(line);
@@ -85,7 +100,9 @@ export function parseLibcuda(text: string): Parsed<LibcudaFacts> {
       ...(section !== 'missing' && sawLdconfig && { ldconfig: cache }),
       wslLibcudaPresent: files.some((file) => file.path === `${WSL_LIB_DIR}/libcuda.so.1`),
       ...(resolvedPath !== undefined && { resolvedPath }),
-      resolvesToWsl: resolvedPath !== undefined && fromWsl(resolvedPath),
+      resolvesToWsl:
+        resolvedPath !== undefined &&
+        (fromWsl(resolvedPath) || files.some((file) => file.path === resolvedPath && file.fromWsl)),
       foreignFiles: files.filter((file) => !file.fromWsl).map((file) => file.path),
     });
   });

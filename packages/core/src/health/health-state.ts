@@ -1,4 +1,7 @@
 import type { DoctorReport, Health } from '../doctor/diagnose';
+import { LATENCY_VERY_SLOW_MS, latencyBand } from './passthrough-bands';
+
+export { LATENCY_SLOW_MS } from './passthrough-bands';
 
 /** The last timed nvidia-smi inside WSL: how long it took and whether it answered. */
 export interface LiveLatency {
@@ -20,29 +23,26 @@ export const HEALTH_WORDS: Readonly<Record<Health, string>> = {
   grey: 'WSL stopped',
 };
 
-/** Passthrough latency bands (docs/decisions.md "Passthrough latency bands": healthy under 0.5 s, failing past 2 s). */
-export const LATENCY_SLOW_MS = 500;
-/** Past this, passthrough is failing. */
-export const LATENCY_FAILING_MS = 2_000;
+/** Past this, passthrough is very slow (kept under its old name; the bands live in passthrough-bands.ts). */
+export const LATENCY_FAILING_MS = LATENCY_VERY_SLOW_MS;
 
 const RANK: Readonly<Record<Health, number>> = { grey: 0, green: 1, amber: 2, red: 3 };
 
 /**
- * The health light from the last doctor report and the live passthrough latency: red for an error finding, a hang
- * or a latency past 2 s; amber for a warning, a .wslconfig change waiting for WSL's restart, or a latency of
- * 0.5–2 s; green when the checks pass; grey when WSL is stopped (normal). The summary names the worst cause.
+ * The health light from the last doctor report and the live passthrough latency: red for an error finding or a
+ * hang; amber for a warning, a .wslconfig change waiting for WSL's restart, or a slow or very slow latency (the GPU
+ * still answers; the words are the doctor's, from passthrough-bands.ts); green when the checks pass; grey when WSL is stopped (normal). The summary names the worst cause.
  */
 export function healthOf(report: DoctorReport | undefined, latency?: LiveLatency): HealthState {
   let state: HealthState = report ? fromReport(report) : { health: 'grey', summary: 'Checking…' };
   if (latency) {
     const seconds = `${(latency.ms / 1000).toFixed(1)} s`;
+    const band = latencyBand(latency.ms);
     const live: HealthState | undefined = !latency.ok
       ? { health: 'red', summary: 'GPU passthrough hangs: nvidia-smi inside WSL did not answer' }
-      : latency.ms >= LATENCY_FAILING_MS
-        ? { health: 'red', summary: `GPU passthrough failing, ${seconds}` }
-        : latency.ms >= LATENCY_SLOW_MS
-          ? { health: 'amber', summary: `GPU passthrough slow, ${seconds}` }
-          : undefined;
+      : band === 'healthy'
+        ? undefined
+        : { health: 'amber', summary: `GPU passthrough ${band}, ${seconds}` };
     if (live && RANK[live.health] > RANK[state.health]) state = live;
   }
   return state;

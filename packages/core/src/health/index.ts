@@ -7,3 +7,4 @@ export {
   type HealthState,
   type LiveLatency,
 } from './health-state';
+export { LATENCY_BANDS_NOTE, LATENCY_VERY_SLOW_MS, latencyBand, type LatencyBand } from './passthrough-bands';

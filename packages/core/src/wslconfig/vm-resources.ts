@@ -13,7 +13,8 @@ const GiB = 2 ** 30;
 /**
  * What WSL creates the VM with, from the settings it read and the host (WslCoreConfig.cpp `Initialize`): memory is
  * half the RAM when unset or 0, else clamped to 256MB..RAM; processors are all of them when unset or ≤ 0, else
- * clamped to the host; swap is 25% of memory rounded up to a whole GB when unset.
+ * clamped to the host; swap is 25% of memory rounded up to a whole GB when unset, and 0 when `safeMode=true` (safe
+ * mode turns swap off whatever `swap` says).
  */
 export function vmResources(
   settings: Readonly<Record<string, WslSettingValue>>,
@@ -28,6 +29,11 @@ export function vmResources(
   const processors =
     processorSetting <= 0 ? host.logicalProcessors : Math.min(processorSetting, host.logicalProcessors);
   const swapSetting = settings['wsl2.swap'];
-  const swapBytes = typeof swapSetting === 'number' ? swapSetting : Math.ceil(memoryBytes / 4 / GiB) * GiB;
+  const swapBytes =
+    settings['wsl2.safeMode'] === true
+      ? 0
+      : typeof swapSetting === 'number'
+        ? swapSetting
+        : Math.ceil(memoryBytes / 4 / GiB) * GiB;
   return { memoryBytes, processors, swapBytes };
 }

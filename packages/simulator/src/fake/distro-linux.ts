@@ -130,7 +130,9 @@ export function libcudaListing(ctx: LinuxContext): LinuxOutput {
         'file /usr/lib/x86_64-linux-gnu/libcuda.so.550.120',
         'link /usr/lib/x86_64-linux-gnu/libcuda.so.1 -> libcuda.so.550.120',
       ];
+  const workaround = ctx.distro.libcudaLinkToWsl === true && passedThrough;
   const cache = [
+    ...(workaround ? ['\tlibcuda.so.1 (libc6,x86-64) => /usr/lib/x86_64-linux-gnu/libcuda.so.1'] : []),
     ...(ctx.distro.libcudaFromWsl
       ? []
       : ['\tlibcuda.so.1 (libc6,x86-64) => /usr/lib/x86_64-linux-gnu/libcuda.so.1']),
@@ -142,7 +144,14 @@ export function libcudaListing(ctx: LinuxContext): LinuxOutput {
       : []),
   ];
   return {
-    stdout: [...wslFiles, ...linuxDriver, 'ldconfig', ...cache, ''].join('\n'),
+    stdout: [
+      ...wslFiles,
+      ...linuxDriver,
+      ...(workaround ? ['link /usr/lib/x86_64-linux-gnu/libcuda.so.1 -> /usr/lib/wsl/lib/libcuda.so.1'] : []),
+      'ldconfig',
+      ...cache,
+      '',
+    ].join('\n'),
     stderr: '',
     exitCode: passedThrough ? 0 : 1,
   };

@@ -174,6 +174,7 @@ async function execInDistro(
 
   let vm = state.vm;
   if (!vm) {
+    if (scenario.bootMs !== undefined) await invocation.sleep(scenario.bootMs);
     vm = bootConfig(readProfileWslconfig(stateDir), scenario.host);
     for (const warning of vm.warnings) streams.stderr.write(encodeWslConsole(`wsl: ${warning}\n`, env));
   }

@@ -16,6 +16,9 @@ import {
 } from './distro-linux';
 import type { FakeInvocation } from './host-programs';
 
+/** How long a probe without an injected delay takes inside the simulated distro, in simulated ms (`ms=`). */
+const SIMULATED_PROBE_MS = 40;
+
 /** Whether a command is Headroom's batched in-distro probe script (`sh -c <script>`). */
 export function isDistroProbeBatch(command: readonly string[]): boolean {
   return command[0] === 'sh' && command[1] === '-c' && (command[2] ?? '').includes(PROBE_MARKER);
@@ -55,7 +58,8 @@ function probeOutput(ctx: LinuxContext, id: DistroProbeId): LinuxOutput {
 
 /**
  * Answer the batched probe script as the real one prints in a distro: each probe between its markers, written as it
- * finishes (so a kill mid-run leaves what was printed). A hung probe runs into its `timeout` and exits 124.
+ * finishes (so a kill mid-run leaves what was printed), with its own simulated time (`ms=`, unscaled). A hung probe
+ * runs into its `timeout` and exits 124.
  */
 export async function runDistroProbeBatch(
   ctx: LinuxContext,
@@ -74,7 +78,7 @@ export async function runDistroProbeBatch(
     if (output.delayMs) await invocation.sleep(output.delayMs);
     write(output.stdout);
     write(
-      `\n${PROBE_MARKER} ${id} stderr@@\n${output.stderr.replace(/\n+$/, '')}\n${PROBE_MARKER} ${id} end exit=${output.exitCode}@@\n`,
+      `\n${PROBE_MARKER} ${id} stderr@@\n${output.stderr.replace(/\n+$/, '')}\n${PROBE_MARKER} ${id} end exit=${output.exitCode} ms=${output.delayMs ?? SIMULATED_PROBE_MS}@@\n`,
     );
   }
   return 0;

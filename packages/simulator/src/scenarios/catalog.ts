@@ -60,6 +60,48 @@ export const CATALOG: readonly Scenario[] = [
   },
   {
     ...HEALTHY,
+    name: 'cold-boot',
+    summary:
+      'WSL is stopped and .wslconfig is clean; starting the VM takes 3 s. A check that boots it must not call that slow passthrough.',
+    distros: HEALTHY.distros.map((distro) => ({ ...distro, running: false })),
+    bootMs: 3000,
+  },
+  {
+    ...HEALTHY,
+    name: 'safe-mode',
+    summary:
+      'safeMode=true in .wslconfig, applied: WSL runs without the GPU and with swap forced to 0 whatever swap= says.',
+    wslconfig: '[wsl2]\r\nmemory=48GB\r\nprocessors=12\r\nswap=8GB\r\nsafeMode=true\r\n',
+    distros: withUbuntu({ gpu: 'missing' }),
+  },
+  {
+    ...HEALTHY,
+    name: 'libcuda-symlink',
+    summary:
+      'A libcuda.so.1 in /usr/lib/x86_64-linux-gnu links to /usr/lib/wsl/lib (the microsoft/WSL#5548 workaround): WSL’s own library.',
+    distros: withUbuntu({ libcudaLinkToWsl: true }),
+  },
+  {
+    ...HEALTHY,
+    name: 'gpu-disabled-wsl-conf',
+    summary:
+      '/etc/wsl.conf says [gpu] enabled=false, so WSL’s init does not mount the NVIDIA libraries in /usr/lib/wsl/lib.',
+    distros: withUbuntu({ gpu: 'missing', wslConf: '[boot]\nsystemd=true\n\n[gpu]\nenabled=false\n' }),
+  },
+  {
+    ...HEALTHY,
+    name: 'models-on-d-drive',
+    summary:
+      'OLLAMA_MODELS=/mnt/d/models: Ollama’s models sit straight on the D: drive (9p), not behind a link.',
+    distros: withUbuntu({
+      extraMounts: [
+        'D:\\134 /mnt/d 9p rw,noatime,dirsync,aname=drvfs;path=D:\\;uid=1000;gid=1000;symlinkroot=/mnt/ 0 0',
+      ],
+      modelDirs: [{ path: '/mnt/d/models', resolved: '/mnt/d/models' }],
+    }),
+  },
+  {
+    ...HEALTHY,
     name: 'config-not-applied',
     summary:
       '.wslconfig says memory=48GB, but the running VM still has the 8GB it booted with: WSL was not shut down.',

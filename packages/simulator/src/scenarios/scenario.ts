@@ -43,6 +43,11 @@ export interface SimulatedDistro {
   readonly packages: readonly string[];
   /** Whether libcuda.so resolves to /usr/lib/wsl/lib (false: a Linux driver's copy shadows it). */
   readonly libcudaFromWsl: boolean;
+  /**
+   * A libcuda.so.1 in /usr/lib/x86_64-linux-gnu that is a symlink to WSL's /usr/lib/wsl/lib/libcuda.so.1 and comes
+   * first in the loader's cache (the workaround of microsoft/WSL#5548): WSL's own library, not a Linux driver.
+   */
+  readonly libcudaLinkToWsl?: boolean;
   /** /etc/wsl.conf, or undefined when there is none. */
   readonly wslConf?: string;
   /** Extra lines of /proc/mounts (e.g. a Windows drive holding models). */
@@ -101,6 +106,8 @@ export interface Scenario {
   readonly wslconfig?: string | undefined;
   /** The .wslconfig the running VM was started with, when it differs from the file (an edit not yet applied). */
   readonly appliedWslconfig?: string;
+  /** How long creating the VM takes (simulated ms, scaled by HEADROOM_SIM_TIME_SCALE); default: at once. */
+  readonly bootMs?: number;
   /** Distros something starts again right after `wsl --shutdown` (Docker Desktop does), so the VM never stays down. */
   readonly restartsAfterShutdown?: readonly string[];
   /** Registry values `reg query` answers, by key then value name. */

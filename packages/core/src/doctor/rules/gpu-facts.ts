@@ -22,6 +22,7 @@ export const PROBES = {
   wslVersion: 'wsl-version',
   displayDriver: 'reg-display-driver',
   wslconfig: '.wslconfig',
+  wslConf: 'distro-wsl-conf',
 } as const;
 
 /** A driver version and where it was read. */
@@ -173,6 +174,7 @@ export interface PassthroughProblem {
   readonly cause:
     | 'gpu-support-off'
     | 'safe-mode'
+    | 'wsl-conf-gpu-off'
     | 'blocked'
     | 'smi-missing'
     | 'libcuda-missing'
@@ -269,8 +271,22 @@ export function passthroughProblem(facts: CaptureFacts): PassthroughProblem | un
     }
   }
   if (fromConfig) return { ...fromConfig, evidence: [...fromConfig.evidence, ...distroEvidence] };
+  const wslConfOff = wslConfGpuOff(facts);
+  if (wslConfOff) return { cause: 'wsl-conf-gpu-off', evidence: [wslConfOff, ...distroEvidence] };
   if (cause === undefined) return undefined;
   return { cause, evidence: distroEvidence, ...(failure ? { failure } : {}) };
+}
+
+/**
+ * The distro's /etc/wsl.conf turns the GPU off (`[gpu] enabled=false`): WSL's init then does not mount the GPU
+ * libraries (microsoft/WSL `src/linux/init/config.cpp`). WSL's booleans are true/false in any case, 1 and 0.
+ */
+export function wslConfGpuOff(facts: CaptureFacts): Evidence | undefined {
+  const wslConf = facts.distro?.wslConf;
+  if (wslConf?.ok !== true) return undefined;
+  const entry = wslConf.value.entries.find((candidate) => candidate.key.toLowerCase() === 'gpu.enabled');
+  if (!entry || !['false', '0'].includes(entry.value.toLowerCase())) return undefined;
+  return { probe: PROBES.wslConf, excerpt: `[gpu] enabled=${entry.value}`, line: entry.line };
 }
 
 /** The distro's NVIDIA packages, when the probe was read. */

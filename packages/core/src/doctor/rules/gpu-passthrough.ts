@@ -5,6 +5,7 @@
 import type { CaptureFacts } from '../../capture/capture-facts';
 import type { Evidence, Finding, FindingFix } from '../finding';
 import type { Rule } from '../rule';
+import { LATENCY_BANDS_NOTE, latencyBand } from '../../health/passthrough-bands';
 import {
   bannerOf,
   distroIsWsl1,
@@ -24,6 +25,7 @@ import {
   CUDA_ON_WSL_NO_LINUX_DRIVER,
   GPU_ACCESS_BLOCKED_ISSUE,
   PASSTHROUGH_HANG_ISSUE,
+  WSL_CONF_GPU_SOURCE,
   WSL_GPU_SUPPORT_SOURCE,
   NVIDIA_DRIVER_DOWNLOAD,
   WSL_CUDA_PERFORMANCE,
@@ -40,6 +42,7 @@ const CONSEQUENCE_NEXT_START =
 const TITLES: Readonly<Record<PassthroughProblem['cause'], string>> = {
   'gpu-support-off': 'GPU passthrough is turned off in .wslconfig (gpuSupport=false)',
   'safe-mode': 'WSL runs in safe mode (safeMode=true), which starts it without the GPU',
+  'wsl-conf-gpu-off': 'GPU passthrough is turned off in the distro’s /etc/wsl.conf ([gpu] enabled=false)',
   blocked: 'WSL cannot use the GPU: access is blocked by the operating system',
   'smi-missing': 'The NVIDIA driver files are missing in WSL (/usr/lib/wsl/lib/nvidia-smi)',
   'libcuda-missing': 'The NVIDIA driver files are missing in WSL (/usr/lib/wsl/lib/libcuda.so.1)',
@@ -51,6 +54,7 @@ const TITLES: Readonly<Record<PassthroughProblem['cause'], string>> = {
 const SOURCES: Readonly<Record<PassthroughProblem['cause'], string>> = {
   'gpu-support-off': WSL_GPU_SUPPORT_SOURCE,
   'safe-mode': WSL_GPU_SUPPORT_SOURCE,
+  'wsl-conf-gpu-off': WSL_CONF_GPU_SOURCE,
   blocked: GPU_ACCESS_BLOCKED_ISSUE,
   'smi-missing': CUDA_ON_WSL_NO_LINUX_DRIVER,
   'libcuda-missing': CUDA_ON_WSL_NO_LINUX_DRIVER,
@@ -75,6 +79,11 @@ function describe(
       return `WSL reads \`gpuSupport=false\` from ${where} and starts its VM without the GPU and without the NVIDIA files in /usr/lib/wsl.${notYet}`;
     case 'safe-mode':
       return `WSL reads \`safeMode=true\` from ${where} and starts without the GPU, GUI apps, swap, a custom kernel or networking.${notYet}`;
+    case 'wsl-conf-gpu-off':
+      return (
+        'The distro’s /etc/wsl.conf says `[gpu] enabled=false`, so WSL does not mount the NVIDIA libraries ' +
+        '(nvidia-smi, libcuda) in /usr/lib/wsl/lib when the distro starts. The Windows driver is not at fault.'
+      );
     case 'blocked':
       return (
         'nvidia-smi inside WSL reports “GPU access blocked by the operating system”. This has been reported when the GPU ' +
@@ -110,6 +119,20 @@ function fixFor(problem: PassthroughProblem, linuxDriver: boolean): FindingFix {
       kind: 'unset-wslconfig',
       label: `Remove ${setting} from .wslconfig and restart WSL`,
       keys: [problem.wslconfigKey],
+    };
+  }
+  if (problem.cause === 'wsl-conf-gpu-off') {
+    const line = problem.evidence.find((item) => item.line !== undefined)?.line;
+    return {
+      kind: 'steps',
+      label: 'Turn the GPU back on in /etc/wsl.conf',
+      steps: [
+        `In the distro, edit /etc/wsl.conf (\`sudo nano /etc/wsl.conf\`) and change \`enabled=false\`${
+          line === undefined ? '' : ` on line ${line}`
+        } under \`[gpu]\` to \`enabled=true\` (or delete the line: the GPU is on by default).`,
+        'In PowerShell, run `wsl --shutdown`, then open your distro again.',
+        'Check in the distro: `/usr/lib/wsl/lib/nvidia-smi` lists your GPU.',
+      ],
     };
   }
   if (linuxDriver) {
@@ -239,23 +262,6 @@ export const hostGpuTcc: Rule = ({ facts }) => {
   ];
 };
 
-/** Above this, the distro's nvidia-smi counts as slow (ms). */
-export const SLOW_PASSTHROUGH_MS = 2000;
-
-/** What a healthy passthrough answers in (ms), for the explanation. */
-export const HEALTHY_PASSTHROUGH_MS = 500;
-
-const DISTRO_FACTS_OF_THE_BATCH = [
-  'meminfo',
-  'nproc',
-  'kernel',
-  'osRelease',
-  'libcuda',
-  'nvidiaPackages',
-  'wslConf',
-  'mounts',
-] as const;
-
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /**
@@ -295,61 +301,41 @@ export const passthroughHang: Rule = ({ facts }) => {
 };
 
 /**
- * How long the distro's nvidia-smi took, as far as the capture can tell. A capture runs every in-distro probe in one
- * batch and gives each the batch's duration: then the time is shared among the nvidia-smi runs of the batch (the plain
- * one and the query), an estimate (`batched`). A batch that started the VM (it printed WSL's boot warnings) includes
- * the boot, and tells nothing.
+ * How long the distro's nvidia-smi alone took, as the capture measured it inside the distro (the batch script times
+ * each probe). Undefined when it could not be timed alone: the duration of the whole batch includes the other probes
+ * and, when the check started the VM, its boot, so it is no passthrough figure.
  */
-export function distroSmiTiming(facts: CaptureFacts): { ms: number; batchMs?: number } | undefined {
-  const distro = facts.distro;
-  const durationMs = distro?.gpu.durationMs;
-  if (!distro || durationMs === undefined) return undefined;
-  const batched = DISTRO_FACTS_OF_THE_BATCH.some((key) => distro[key] !== undefined);
-  if (!batched) return { ms: durationMs };
-  if (facts.wsl.bootWarnings.length > 0) return undefined;
-  const runs = distro.gpu.query === undefined ? 1 : 2;
-  return { ms: durationMs / runs, batchMs: durationMs };
+export function distroSmiTiming(facts: CaptureFacts): { ms: number } | undefined {
+  const durationMs = facts.distro?.gpu.durationMs;
+  return durationMs === undefined ? undefined : { ms: durationMs };
 }
 
 /**
- * `passthrough-slow`: the distro's nvidia-smi answered, but took over 2 s (healthy is under 0.5 s). When the time is
- * an estimate from a batch of probes, the finding says so and its confidence is medium.
+ * `passthrough-slow`: the distro's nvidia-smi, timed alone inside the distro, answered in the "very slow" band (2 s
+ * and more, Headroom's rule of thumb). A warning: the GPU works. A boot of the VM is never counted (distroSmiTiming).
  */
 export const passthroughSlow: Rule = ({ facts }) => {
   const gpu = facts.distro?.gpu;
   if (!gpu || gpu.timedOut || gpu.failure || !bannerOf(gpu) || distroIsWsl1(facts)) return [];
   const timing = distroSmiTiming(facts);
-  if (!timing || timing.ms <= SLOW_PASSTHROUGH_MS) return [];
-  const estimate = timing.batchMs !== undefined;
+  if (!timing || latencyBand(timing.ms) !== 'very slow') return [];
   return [
     {
       id: 'passthrough-slow',
-      severity: 'error',
+      severity: 'warning',
       category: 'runtime',
-      title: `GPU passthrough is slow: nvidia-smi takes ${estimate ? 'about ' : ''}${seconds(timing.ms)} in WSL`,
+      title: `GPU passthrough very slow: nvidia-smi took ${seconds(timing.ms)} in WSL`,
       explanation:
-        `nvidia-smi inside WSL took ${estimate ? 'about ' : ''}${seconds(timing.ms)} to answer; healthy is under ` +
-        `${seconds(HEALTHY_PASSTHROUGH_MS)}. Ollama, llama.cpp and PyTorch reach the GPU through the same ` +
-        `passthrough, so a slow answer here means a slow or struggling GPU path for them too.` +
-        (estimate
-          ? ' Headroom timed nvidia-smi together with its other checks in the distro, so the figure is an estimate.'
-          : ''),
-      evidence: [
-        {
-          probe: PROBES.distroSmi,
-          excerpt:
-            timing.batchMs === undefined
-              ? `answered in ${seconds(timing.ms)}`
-              : `the in-distro probes took ${seconds(timing.batchMs)}: about ${seconds(timing.ms)} per nvidia-smi run`,
-        },
-      ],
+        `nvidia-smi inside WSL, timed on its own, took ${seconds(timing.ms)} to answer. The GPU works, but Ollama, ` +
+        'llama.cpp and PyTorch reach it through the same passthrough, so they may be slow to start too. The bands ' +
+        `are ${LATENCY_BANDS_NOTE}.`,
+      evidence: [{ probe: PROBES.distroSmi, excerpt: `answered in ${seconds(timing.ms)}` }],
       fix: {
         kind: 'shutdown-and-verify',
         label:
           'Restart WSL (`wsl --shutdown`) and time nvidia-smi again; if it stays slow, update the NVIDIA driver on Windows and WSL (`wsl --update`)',
       },
       source: WSL_CUDA_PERFORMANCE,
-      ...(estimate ? { confidence: 'medium' as const } : {}),
     },
   ];
 };

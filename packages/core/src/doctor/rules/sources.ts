@@ -99,3 +99,9 @@ export const WSL_CUDA_PERFORMANCE =
 
 /** The known hangs of `autoMemoryReclaim=gradual`; `dropCache` is the safer setting. */
 export const AUTORECLAIM_GRADUAL_ISSUE = 'https://github.com/microsoft/WSL/issues/10675';
+
+/** `[gpu] enabled` of /etc/wsl.conf: false keeps init from mounting the GPU libraries (WSL's init source). */
+export const WSL_CONF_GPU_SOURCE = 'https://github.com/microsoft/WSL/blob/master/src/linux/init/config.cpp';
+
+/** Ollama's FAQ on moving its models: the service runs as user `ollama`, which needs `chown -R ollama:ollama`. */
+export const OLLAMA_FAQ_MODELS_DIR = 'https://docs.ollama.com/faq#how-do-i-set-them-to-a-different-location';
