@@ -5,6 +5,7 @@ import {
   type MetricsStatus,
   type MetricsWindowSeconds,
 } from '@headroom/contract';
+import { LATENCY_BANDS_NOTE } from '@headroom/core';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Point } from '../../state/metrics-store';
 import { useMetrics } from '../../state/store-context';
@@ -39,7 +40,7 @@ const LATENCY_LINES: readonly ChartLine[] = [
 const LATENCY_BANDS: readonly ChartBand[] = [
   { from: 0, to: 0.5, label: 'healthy', color: 'var(--ok)' },
   { from: 0.5, to: 2, label: 'slow', color: 'var(--busy)' },
-  { from: 2, to: 12, label: 'failing', color: 'var(--danger)' },
+  { from: 2, to: 12, label: 'very slow', color: 'var(--danger)' },
 ];
 const toSeconds = (ms: number): number => ms / 1000;
 
@@ -108,7 +109,7 @@ function StatusLine({ status }: { status: MetricsStatus | undefined }) {
       >
         <strong>Passthrough:</strong>{' '}
         {status.latency
-          ? `${status.latency.message} (at ${clockTime(status.latency.time)}; healthy under 0.5 s, failing past 2 s)`
+          ? `${status.latency.message} (at ${clockTime(status.latency.time)}; ${LATENCY_BANDS_NOTE})`
           : 'Timed every 30 s while a distribution runs.'}
       </li>
     </ul>
@@ -367,7 +368,7 @@ export function DashboardPage() {
             lines={LATENCY_LINES}
             bands={LATENCY_BANDS}
             yMax={latencyAxisTop}
-            empty="Timed every 30 s while a distribution runs: nvidia-smi inside WSL, healthy under 0.5 s, failing past 2 s."
+            empty={`Timed every 30 s while a distribution runs: nvidia-smi inside WSL, ${LATENCY_BANDS_NOTE}.`}
           />
           <OllamaModels models={status?.ollama} />
         </div>
