@@ -8,6 +8,7 @@ export {
   type ConsoleEncoding,
   type DecodedText,
 } from './text/decode-console';
+export { decodeOemOutput, isKnownCodePage, OEM_HIGH_HALVES, type DecodedOemText } from './text/decode-oem';
 export { DISTRO_STATES, type DistroState, type WslDistro } from './wsl/distro';
 export { parseWslListQuiet, parseWslListVerbose, WslListParseError } from './wsl/list-verbose';
 export { describeShutdownImpact } from './wsl/shutdown-impact';

@@ -12,7 +12,9 @@ import {
 import { parseSafely, parsed, type Parsed } from '../probe/parse-result';
 import { STANDARD_PROBE_IDS } from '../probe/probe-ids';
 import { decodeConsoleOutput } from '../text/decode-console';
+import { decodeOemOutput } from '../text/decode-oem';
 import {
+  readOemCodePage,
   readWindowsFacts,
   REG_PROBE_IDS,
   type RegProbeId,
@@ -65,8 +67,34 @@ export interface CaptureFacts {
   readonly notCollected: readonly string[];
 }
 
-const text = (probe: ProbeRecord): string => decodeConsoleOutput(probe.stdout).text;
-const errorText = (probe: ProbeRecord): string => decodeConsoleOutput(probe.stderr).text;
+const consoleText = (probe: ProbeRecord): string => decodeConsoleOutput(probe.stdout).text;
+const consoleErrorText = (probe: ProbeRecord): string => decodeConsoleOutput(probe.stderr).text;
+let text = consoleText;
+let errorText = consoleErrorText;
+
+/** Probes of programs that print in the console's OEM code page (wsl.exe and in-distro output do not). */
+const printsInOemCodePage = (id: string): boolean =>
+  id.startsWith('reg-') || id.startsWith('eventlog-') || id.startsWith('host-nvidia-smi');
+
+/**
+ * Decode each probe as its program printed it: reg.exe, wevtutil.exe and nvidia-smi.exe in the OEM code page the
+ * capture's `reg-oem-codepage` probe read (a capture without it is read as before, UTF-8 or UTF-16LE).
+ */
+function useCodePageOf(capture: Capture): void {
+  const probe = findProbe(capture, 'reg-oem-codepage');
+  const codePage = probe
+    ? readOemCodePage({ stdout: consoleText(probe), exitCode: probe.exitCode })
+    : undefined;
+  if (codePage === undefined) {
+    text = consoleText;
+    errorText = consoleErrorText;
+    return;
+  }
+  text = (probe) =>
+    printsInOemCodePage(probe.id) ? decodeOemOutput(probe.stdout, codePage).text : consoleText(probe);
+  errorText = (probe) =>
+    printsInOemCodePage(probe.id) ? decodeOemOutput(probe.stderr, codePage).text : consoleErrorText(probe);
+}
 
 function nvidiaFacts(
   capture: Capture,
@@ -131,6 +159,7 @@ function runningFromVerbose(distros: Parsed<WslDistro[]>): Parsed<string[]> {
  * registry, the event log and .wslconfig. A live run, the simulator and a replayed capture give the same facts.
  */
 export function readCaptureFacts(capture: Capture): CaptureFacts {
+  useCodePageOf(capture);
   const version = findProbe(capture, 'wsl-version');
   const verbose = findProbe(capture, 'wsl-list-verbose');
   const running = findProbe(capture, 'wsl-list-running');

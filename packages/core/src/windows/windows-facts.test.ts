@@ -9,6 +9,7 @@ import {
   readShellFolders,
   readWindowsFacts,
   readWindowsVersion,
+  readOemCodePage,
   REG_PROBE_IDS,
   REG_PROBES,
   type RegProbeOutput,
@@ -202,5 +203,14 @@ describe('readWindowsFacts', () => {
     expect(Object.keys(facts).sort()).toEqual(['hags', 'hvci']);
     expect(value(facts.hags).state).toBe('on');
     expect(value(facts.hvci).configured).toBe(false);
+  });
+});
+
+describe('readOemCodePage', () => {
+  it('reads OEMCP, and nothing from a failed query', () => {
+    const stdout =
+      '\nHKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage\n    OEMCP    REG_SZ    850\n\n';
+    expect(readOemCodePage({ stdout, exitCode: 0 })).toBe(850);
+    expect(readOemCodePage({ stdout: '', exitCode: 1 })).toBeUndefined();
   });
 });

@@ -28,8 +28,12 @@ export const DISPLAY_CLASS_KEY =
 /** The Windows version key: `CurrentBuild`, `UBR`, `DisplayVersion`. */
 export const WINDOWS_VERSION_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion';
 
+/** Windows' code pages; `OEMCP` (REG_SZ, e.g. `850`) is the one reg.exe, wevtutil.exe and nvidia-smi.exe print in. */
+export const CODE_PAGE_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage';
+
 /** The ids of the registry probes. */
 export const REG_PROBE_IDS = [
+  'reg-oem-codepage',
   'reg-hvci',
   'reg-hags',
   'reg-shell-folders',
@@ -51,6 +55,7 @@ export interface RegProbe {
  * `/s` so that every adapter (an NVIDIA GPU is `0001` on laptops whose `0000` is the integrated GPU) comes in one go.
  */
 export const REG_PROBES: readonly RegProbe[] = [
+  { id: 'reg-oem-codepage', argv: ['reg.exe', 'query', CODE_PAGE_KEY, '/v', 'OEMCP'] },
   { id: 'reg-hvci', argv: ['reg.exe', 'query', HVCI_KEY, '/v', 'Enabled'] },
   { id: 'reg-hags', argv: ['reg.exe', 'query', GRAPHICS_DRIVERS_KEY, '/v', 'HwSchMode'] },
   { id: 'reg-shell-folders', argv: ['reg.exe', 'query', USER_SHELL_FOLDERS_KEY] },
@@ -131,6 +136,18 @@ export interface WindowsVersionFact {
   readonly windows11: boolean;
   /** e.g. `Windows 11 24H2`, from the display version or the known builds. */
   readonly release?: string;
+}
+
+/**
+ * The console's OEM code page from `reg query <CODE_PAGE_KEY> /v OEMCP`, whose output is ASCII in every code page;
+ * undefined when the probe failed or the value is not a number.
+ */
+export function readOemCodePage(output: RegProbeOutput): number | undefined {
+  const result = parseRegQuery(output.stdout, output.exitCode, 'reg-oem-codepage');
+  if (!result.ok || !result.value.found) return undefined;
+  const key = result.value.keys[0];
+  const value = key ? Number(getRegString(key, 'OEMCP')) : Number.NaN;
+  return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /** Every registry fact that was collected; a missing probe leaves its fact absent. */

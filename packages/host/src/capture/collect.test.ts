@@ -166,6 +166,17 @@ describe('collectCapture against the simulated Windows', () => {
     expect(facts.distro).toBeUndefined();
   });
 
+  it('reads the umlauts a German Windows’ reg.exe and wevtutil.exe print in code page 850', async () => {
+    const facts = readCaptureFacts(await collect(simulate('german-windows')));
+    expect(facts.events.flatMap((event) => (event.kind === 'windows-update' ? [event.title] : []))).toContain(
+      '2026-11 Kumulatives Update für Windows 11 Version 24H2 für x64-basierte Systeme (KB5046617)',
+    );
+    expect(facts.windows.shellFolders).toMatchObject({
+      ok: true,
+      value: { documents: { path: 'C:\\Users\\Jürgen\\Documents' } },
+    });
+  });
+
   it('reads the Windows Update and restart events of windows-update-broke-gpu, and the blocked GPU', async () => {
     const facts = readCaptureFacts(await collect(simulate('windows-update-broke-gpu')));
     expect(facts.events.flatMap((event) => (event.kind === 'windows-update' ? [event.kb] : []))).toContain(

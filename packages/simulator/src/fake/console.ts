@@ -1,3 +1,5 @@
+import { OEM_HIGH_HALVES } from '@headroom/core';
+
 /** Where a fake Windows program writes: stdout and stderr as byte sinks, so tests can capture them. */
 export interface ConsoleStreams {
   readonly stdout: { write(bytes: Uint8Array): unknown };
@@ -16,4 +18,22 @@ export function encodeWslConsole(text: string, env: NodeJS.ProcessEnv): Uint8Arr
 /** Encode text a Linux program prints through `wsl -e`: raw UTF-8 with LF, which WSL passes through untouched. */
 export function encodeLinuxOutput(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'utf8'));
+}
+
+/**
+ * Encode text the way reg.exe, wevtutil.exe and nvidia-smi.exe write into a pipe: in the console's OEM code page.
+ * The simulator knows the code pages core decodes with a table (437, 850) and 65001 (UTF-8); a character the code
+ * page lacks becomes `?`, as WideCharToMultiByte's default character does.
+ */
+export function encodeOemConsole(text: string, codePage: number): Uint8Array {
+  if (codePage === 65001) return new Uint8Array(Buffer.from(text, 'utf8'));
+  const highHalf = OEM_HIGH_HALVES[codePage];
+  if (highHalf === undefined) throw new RangeError(`The simulator cannot encode code page ${codePage}`);
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0x3f;
+    const index = highHalf.indexOf(char);
+    bytes.push(code < 0x80 ? code : index >= 0 ? 0x80 + index : 0x3f);
+  }
+  return new Uint8Array(bytes);
 }

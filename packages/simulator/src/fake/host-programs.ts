@@ -1,5 +1,5 @@
 import type { Scenario, SimulatedEvent } from '../scenarios/scenario';
-import type { ConsoleStreams } from './console';
+import { encodeOemConsole, type ConsoleStreams } from './console';
 import { QUERY_HEADER, renderBanner, renderQueryRows, type NvidiaView } from './nvidia-output';
 
 /** One run of a fake Windows program. */
@@ -12,8 +12,18 @@ export interface FakeInvocation {
   readonly sleep: (ms: number) => Promise<void>;
 }
 
-const write = (stream: ConsoleStreams['stdout'], text: string): void =>
-  void stream.write(new Uint8Array(Buffer.from(text, 'utf8')));
+/** Where Windows keeps the console's code pages: `OEMCP` is the one console programs print in. */
+const CODE_PAGE_KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage';
+
+/** The scenario's OEM code page, from its registry (437, US English, when the scenario does not say). */
+export function oemCodePage(scenario: Scenario): number {
+  const value = Number(scenario.registry[CODE_PAGE_KEY]?.OEMCP?.data ?? '437');
+  return Number.isInteger(value) && value > 0 ? value : 437;
+}
+
+/** Print as Windows' console programs do into a pipe: in the OEM code page of the scenario being acted out. */
+const write = (scenario: Scenario, stream: ConsoleStreams['stdout'], text: string): void =>
+  void stream.write(encodeOemConsole(text, oemCodePage(scenario)));
 const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
 
 /** The host's view of its GPUs, as the Windows nvidia-smi.exe shows them. */
@@ -31,6 +41,7 @@ export async function runFakeNvidiaSmi({ argv, streams, scenario }: FakeInvocati
   const view = hostNvidiaView(scenario);
   if (!view) {
     write(
+      scenario,
       streams.stderr,
       "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.\r\n",
     );
@@ -38,20 +49,20 @@ export async function runFakeNvidiaSmi({ argv, streams, scenario }: FakeInvocati
   }
   const format = argv.find((arg) => arg.startsWith('--format='));
   if (!argv.some((arg) => arg.startsWith('--query-gpu='))) {
-    write(streams.stdout, crlf(renderBanner(view)));
+    write(scenario, streams.stdout, crlf(renderBanner(view)));
     return 0;
   }
   const header = format?.includes('noheader') ? [] : [QUERY_HEADER];
   const periodIndex = argv.findIndex((arg) => arg === '-lms' || arg === '-l' || arg.startsWith('--loop'));
   if (periodIndex < 0) {
-    write(streams.stdout, crlf([...header, ...renderQueryRows(view), ''].join('\n')));
+    write(scenario, streams.stdout, crlf([...header, ...renderQueryRows(view), ''].join('\n')));
     return 0;
   }
   const value = Number(argv[periodIndex + 1] ?? '1');
   const periodMs = argv[periodIndex] === '-lms' ? value : value * 1000;
-  write(streams.stdout, crlf([...header, ''].join('\n')));
+  write(scenario, streams.stdout, crlf([...header, ''].join('\n')));
   for (;;) {
-    write(streams.stdout, crlf([...renderQueryRows(view), ''].join('\n')));
+    write(scenario, streams.stdout, crlf([...renderQueryRows(view), ''].join('\n')));
     await new Promise((resolve) => setTimeout(resolve, Math.max(50, periodMs)));
   }
 }
@@ -70,11 +81,15 @@ function canonicalKey(key: string): string {
 export function runFakeReg({ argv, streams, scenario }: FakeInvocation): number {
   const [verb, key = '', ...rest] = argv;
   const missing = (): number => {
-    write(streams.stderr, 'ERROR: The system was unable to find the specified registry key or value.\r\n');
+    write(
+      scenario,
+      streams.stderr,
+      'ERROR: The system was unable to find the specified registry key or value.\r\n',
+    );
     return 1;
   };
   if (verb?.toLowerCase() !== 'query') {
-    write(streams.stderr, 'ERROR: Invalid syntax.\r\nType "REG /?" for usage.\r\n');
+    write(scenario, streams.stderr, 'ERROR: Invalid syntax.\r\nType "REG /?" for usage.\r\n');
     return 1;
   }
   const wantedKey = canonicalKey(key);
@@ -100,7 +115,7 @@ export function runFakeReg({ argv, streams, scenario }: FakeInvocation): number 
         ];
   });
   if (blocks.length === 0) return missing();
-  write(streams.stdout, `\r\n${blocks.join('\r\n')}\r\n`);
+  write(scenario, streams.stdout, `\r\n${blocks.join('\r\n')}\r\n`);
   return 0;
 }
 
@@ -151,7 +166,7 @@ export function eventsWithIds(
 export function runFakeWevtutil({ argv, streams, scenario }: FakeInvocation): number {
   const [verb, log = ''] = argv;
   if (verb?.toLowerCase() !== 'qe') {
-    write(streams.stderr, 'The parameter is incorrect.\r\n');
+    write(scenario, streams.stderr, 'The parameter is incorrect.\r\n');
     return 87;
   }
   const query = argv.find((arg) => arg.toLowerCase().startsWith('/q:'))?.slice(3) ?? '';
@@ -164,10 +179,12 @@ export function runFakeWevtutil({ argv, streams, scenario }: FakeInvocation): nu
     .filter(({ event }) => ids.length === 0 || ids.includes(event.eventId))
     .filter(({ recordId }) => recordId > after)
     .slice(0, count);
-  write(
-    streams.stdout,
+  const xml =
     matching.map(({ event, recordId }) => renderEventXml(event, recordId)).join('\n') +
-      (matching.length > 0 ? '\n' : ''),
-  );
+    (matching.length > 0 ? '\n' : '');
+  // `/uni:true` asks for UTF-16LE instead of the OEM code page.
+  if (argv.some((arg) => arg.toLowerCase() === '/uni:true')) {
+    void streams.stdout.write(new Uint8Array(Buffer.from(xml, 'utf16le')));
+  } else write(scenario, streams.stdout, xml);
   return 0;
 }

@@ -56,6 +56,7 @@ export const DEFENDER_UPDATE: SimulatedEvent = {
   },
 };
 
+const CODE_PAGE = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage';
 const DISPLAY_CLASS =
   'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Class\\{4d36e968-e325-11ce-bfc1-08002be10318}\\0000';
 
@@ -110,6 +111,11 @@ export const HEALTHY: Scenario = {
       ProviderName: { type: 'REG_SZ', data: 'NVIDIA' },
       DriverDesc: { type: 'REG_SZ', data: 'NVIDIA GeForce RTX 4090' },
     },
+    // A US English Windows: console programs print in code page 437.
+    [CODE_PAGE]: {
+      ACP: { type: 'REG_SZ', data: '1252' },
+      OEMCP: { type: 'REG_SZ', data: '437' },
+    },
     'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion': {
       CurrentBuild: { type: 'REG_SZ', data: '26100' },
       UBR: { type: 'REG_DWORD', data: '0x90a' },
@@ -120,6 +126,9 @@ export const HEALTHY: Scenario = {
   events: [DEFENDER_UPDATE],
   target: { model: 'llama-3.1-70b', contextLength: 8192 },
 };
+
+/** Where Windows keeps its code pages (`OEMCP`: the console's), for scenarios of other languages. */
+export const CODE_PAGE_KEY = CODE_PAGE;
 
 /** The registry key of the first display adapter, for scenarios that change the driver. */
 export const DISPLAY_CLASS_KEY = DISPLAY_CLASS;

@@ -1,4 +1,4 @@
-import { DISPLAY_CLASS_KEY, HEALTHY, UBUNTU } from './base';
+import { CODE_PAGE_KEY, DISPLAY_CLASS_KEY, HEALTHY, UBUNTU } from './base';
 import type { Scenario, SimulatedDistro } from './scenario';
 
 /** The healthy machine with its default distro changed. */
@@ -244,5 +244,38 @@ export const CATALOG: readonly Scenario[] = [
     wsl: 'stub',
     distros: [],
     wslconfig: undefined,
+  },
+  {
+    ...HEALTHY,
+    name: 'german-windows',
+    summary:
+      'A German Windows (console code page 850): reg.exe and wevtutil.exe print umlauts in it, for user Jürgen and a “Kumulatives Update”.',
+    registry: {
+      ...HEALTHY.registry,
+      [CODE_PAGE_KEY]: {
+        ACP: { type: 'REG_SZ', data: '1252' },
+        OEMCP: { type: 'REG_SZ', data: '850' },
+      },
+      'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders': {
+        Personal: { type: 'REG_EXPAND_SZ', data: 'C:\\Users\\Jürgen\\Documents' },
+        Desktop: { type: 'REG_EXPAND_SZ', data: 'C:\\Users\\Jürgen\\Desktop' },
+      },
+    },
+    events: [
+      ...HEALTHY.events,
+      {
+        log: 'System',
+        provider: 'Microsoft-Windows-WindowsUpdateClient',
+        eventId: 19,
+        time: '2026-11-20T03:04:11.0000000Z',
+        level: 4,
+        data: {
+          updateTitle:
+            '2026-11 Kumulatives Update für Windows 11 Version 24H2 für x64-basierte Systeme (KB5046617)',
+          updateGuid: '{5B8E2F41-7C3D-4E1A-9F2B-6A7C8D9E0F12}',
+          updateRevisionNumber: '1',
+        },
+      },
+    ],
   },
 ];
