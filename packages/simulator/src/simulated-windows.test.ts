@@ -45,6 +45,7 @@ describe('the scenarios', () => {
         'passthrough-hang',
         'models-on-9p',
         'windows-update-broke-gpu',
+        'docker-data-distro',
       ]),
     );
   });
@@ -174,5 +175,16 @@ describe('GPU passthrough in the simulated distro', () => {
     ]);
     child.kill('SIGKILL');
     expect(outcome).toBe('still running');
+  });
+
+  it('fails any command in a data distro without a shell at once, as WSL does (docker-data-distro)', () => {
+    const sim = simulate('docker-data-distro');
+    const result = run(sim, 'wsl.exe', '-d', 'docker-desktop-data', '-e', 'sh', '-c', 'cat /proc/meminfo');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/execvpe\(sh\) failed: No such file or directory/);
+    expect(run(sim, 'wsl.exe', '--list', '--running', '--quiet').stdout.split(/\r?\n/)).toEqual(
+      expect.arrayContaining(['docker-desktop', 'docker-desktop-data']),
+    );
   });
 });

@@ -60,7 +60,7 @@ export interface MetricsSampler {
   readonly active: boolean;
   /** The last timed nvidia-smi inside WSL, while it is recent (within two rounds), for the health light. */
   latency(): { ms: number; ok: boolean } | undefined;
-  /** The in-distro reader runs: WSL is known to be up without asking wsl.exe. */
+  /** The in-distro reader runs and has read at least once: WSL is known to be up without asking wsl.exe. */
   readonly readingWsl: boolean;
   /** Told when the in-distro reader ends by itself (WSL stopped, or the distro went idle). */
   onReaderEnded(listener: () => void): () => void;
@@ -82,6 +82,16 @@ export const VMMEM_COMMAND: readonly [string, ...string[]] = [
     '$s = (Get-Process -Name vmmemWSL, vmmem | Measure-Object -Property WorkingSet64 -Sum).Sum; ' +
     '[Console]::Out.WriteLine([int64]$s); [Console]::Out.Flush(); Start-Sleep -Seconds 5 }',
 ];
+
+/**
+ * Distros the reader never reads: Docker Desktop's own, and the data distros of Docker Desktop (before 4.30) and
+ * Rancher Desktop, which hold a disk and have no shell, so any command there fails at once.
+ */
+export const UNREAD_DISTROS: ReadonlySet<string> = new Set([
+  'docker-desktop',
+  'docker-desktop-data',
+  'rancher-desktop-data',
+]);
 
 const DEFAULT_RESTART_DELAYS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000] as const;
 const OLLAMA_EVERY_TICKS = 5;
@@ -185,12 +195,13 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
     },
   });
 
-  /** Read the default distro (or another that runs) only while it already runs: Headroom never boots the VM for a chart. */
+  /**
+   * Read the default distro (or another that runs) only while it already runs: Headroom never boots the VM for a
+   * chart. Docker Desktop's and Rancher Desktop's own distros are left out (their data distros have no shell).
+   */
   const syncReader = (): void => {
-    const names = running ?? [];
-    const target = names.includes(defaultDistro ?? '')
-      ? defaultDistro
-      : names.find((name) => name !== 'docker-desktop');
+    const names = (running ?? []).filter((name) => !UNREAD_DISTROS.has(name));
+    const target = names.includes(defaultDistro ?? '') ? defaultDistro : names[0];
     if (leaseUntil <= clock() || target === undefined) reader.stop();
     else reader.start(target);
   };
@@ -241,7 +252,7 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
         : undefined;
     },
     get readingWsl() {
-      return reader.distro !== undefined;
+      return reader.healthy;
     },
     onReaderEnded(listener) {
       readerEndedListeners.add(listener);

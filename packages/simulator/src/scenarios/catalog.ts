@@ -1,4 +1,4 @@
-import { DISPLAY_CLASS_KEY, HEALTHY, UBUNTU } from './base';
+import { DISPLAY_CLASS_KEY, DOCKER_DESKTOP_DATA, HEALTHY, UBUNTU } from './base';
 import type { Scenario, SimulatedDistro } from './scenario';
 
 /** The healthy machine with its default distro changed. */
@@ -64,6 +64,18 @@ export const CATALOG: readonly Scenario[] = [
     summary:
       'Docker Desktop starts its distro again right after wsl --shutdown, so the VM never stops and .wslconfig never applies.',
     restartsAfterShutdown: ['docker-desktop'],
+  },
+  {
+    ...HEALTHY,
+    name: 'docker-data-distro',
+    summary:
+      'Docker Desktop runs docker-desktop and its data distro docker-desktop-data, which has no shell; Ubuntu-24.04 (default) is stopped.',
+    distros: [
+      ...HEALTHY.distros.map((distro) =>
+        distro.name === UBUNTU.name ? { ...distro, running: false } : distro,
+      ),
+      DOCKER_DESKTOP_DATA,
+    ],
   },
   {
     ...HEALTHY,

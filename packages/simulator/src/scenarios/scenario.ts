@@ -49,6 +49,11 @@ export interface SimulatedDistro {
   readonly extraMounts: readonly string[];
   /** The model folders that exist (Ollama, llama.cpp, Hugging Face cache) and where they really are. */
   readonly modelDirs: readonly { readonly path: string; readonly resolved: string }[];
+  /**
+   * False for a data-only distro without `sh` or any other program (`docker-desktop-data`, `rancher-desktop-data`):
+   * every `wsl.exe -d NAME -e CMD` fails at once with WSL's execvpe error. Default true.
+   */
+  readonly shell?: boolean;
 }
 
 /** The versions `wsl --version` reports, in its fixed line order. */
