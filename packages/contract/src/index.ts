@@ -81,6 +81,8 @@ export {
   metricsSnapshotSchema,
   metricsStatusSchema,
   metricsWatchRequestSchema,
+  metricsUnwatchRequestSchema,
+  metricsUnwatchResponseSchema,
   type GpuMetric,
   type MetricId,
   type MetricsMarker,

@@ -248,6 +248,22 @@ describe('createMetricsSampler', () => {
     expect(fakes.started.every((stream) => stream.stopped)).toBe(true);
   });
 
+  it('stops every source at once when the last watcher stops watching (a hidden window), not a minute later', () => {
+    const metrics = sampler();
+    metrics.watch('window-1');
+    metrics.watch('window-2');
+    metrics.runningChanged(['Ubuntu-24.04'], 'Ubuntu-24.04');
+    metrics.unwatch('window-1');
+    expect(metrics.active).toBe(true);
+    metrics.unwatch('window-2');
+    expect(metrics.active).toBe(false);
+    expect(fakes.started.every((stream) => stream.stopped)).toBe(true);
+    vi.advanceTimersByTime(120_000);
+    expect(fakes.started).toHaveLength(2);
+    metrics.watch('window-2');
+    expect(live('nvidia-smi.exe')).toHaveLength(1);
+  });
+
   it('logs every failure it recovers from, with what it was doing', async () => {
     const log = memoryLog();
     const metrics = sampler({

@@ -48,8 +48,13 @@ export interface MetricsSamplerDeps {
 
 /** Live sampling: GPU, WSL memory, passthrough latency, host memory and Ollama, into one bounded store. */
 export interface MetricsSampler {
-  /** Keep sampling for another lease; starts the sources when they are off. */
-  watch(): void;
+  /**
+   * Keep sampling for another lease on behalf of `watcher` (a window; default the anonymous one); starts the sources
+   * when they are off.
+   */
+  watch(watcher?: string): void;
+  /** `watcher` stopped watching (its window hid): sampling stops at once when no other watcher's lease runs. */
+  unwatch(watcher: string): void;
   /** The window ending now, every series reduced to at most ~1,000 points. */
   snapshot(windowSeconds: number): MetricsSnapshot;
   /** WSL's running distros changed (from the service's refresh): start or end the in-distro reader, mark the time. */
@@ -126,7 +131,9 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
   const store = deps.store ?? new MetricsStore();
   const readerEndedListeners = new Set<() => void>();
 
-  let leaseUntil = 0;
+  /** Each watcher's lease end; sampling runs while one is in the future. */
+  const leases = new Map<string, number>();
+  const leaseUntil = (): number => Math.max(0, ...leases.values());
   /** Undefined until the first refresh, so the first reading of WSL is not mistaken for a boot. */
   let running: readonly string[] | undefined;
   let defaultDistro: string | undefined;
@@ -186,7 +193,8 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
       },
     },
     beforeTick: (now, count) => {
-      if (now >= leaseUntil) {
+      if (now >= leaseUntil()) {
+        leases.clear();
         stopAll();
         return false;
       }
@@ -202,7 +210,7 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
   const syncReader = (): void => {
     const names = (running ?? []).filter((name) => !UNREAD_DISTROS.has(name));
     const target = names.includes(defaultDistro ?? '') ? defaultDistro : names[0];
-    if (leaseUntil <= clock() || target === undefined) reader.stop();
+    if (leaseUntil() <= clock() || target === undefined) reader.stop();
     else reader.start(target);
   };
 
@@ -214,13 +222,23 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
   }
 
   return {
-    watch() {
-      leaseUntil = clock() + leaseMs;
+    watch(watcher = '') {
+      const now = clock();
+      // A watcher that went without unwatching (a reloaded window) drops out when its lease ends.
+      for (const [id, until] of leases) if (until <= now) leases.delete(id);
+      leases.set(watcher, now + leaseMs);
       if (ticker.running) return;
       gpu.start();
       vmmem?.start();
       syncReader();
       ticker.start();
+    },
+    unwatch(watcher) {
+      leases.delete(watcher);
+      if (ticker.running && leaseUntil() <= clock()) {
+        leases.clear();
+        stopAll();
+      }
     },
     snapshot(windowSeconds) {
       const to = clock();
