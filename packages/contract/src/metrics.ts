@@ -55,7 +55,14 @@ export const markerSchema = z.object({
 
 /** Where each source stands, so an empty chart says why (no GPU, WSL stopped) instead of looking broken. */
 export const metricsStatusSchema = z.object({
-  gpu: z.object({ state: z.enum(['starting', 'ok', 'none', 'error']), message: z.string().optional() }),
+  gpu: z.object({
+    state: z.enum(['starting', 'ok', 'none', 'error']),
+    message: z.string().optional(),
+    /** How often nvidia-smi prints, when not once a second. */
+    intervalMs: z.number().optional(),
+    /** The laptop runs on battery, so nvidia-smi reads less often (it keeps the discrete GPU awake). */
+    onBattery: z.boolean().optional(),
+  }),
   wsl: z.object({
     state: z.enum(['stopped', 'starting', 'running', 'idle']),
     distro: z.string().optional(),

@@ -264,6 +264,26 @@ describe('createMetricsSampler', () => {
     expect(live('nvidia-smi.exe')).toHaveLength(1);
   });
 
+  it('samples the GPU every 5 s while a laptop runs on battery, says so, and at 1 Hz again on the charger', async () => {
+    let onBattery = true;
+    const metrics = sampler({ power: () => Promise.resolve({ onBattery }) });
+    metrics.watch();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(gpuStream().options.argv.slice(-2)).toEqual(['-lms', '5000']);
+    gpuStream().options.onText(GPU_ROW + GPU_ROW);
+    await vi.advanceTimersByTimeAsync(4_000);
+    // A reading every 5 s is not stale between readings: no gap in the chart.
+    expect(samples.at(-1)?.values['gpu0.vramUsedMiB']).toBe(6144);
+    expect(samples.at(-1)?.status.gpu).toEqual({ state: 'ok', intervalMs: 5_000, onBattery: true });
+    onBattery = false;
+    await vi.advanceTimersByTimeAsync(30_000);
+    metrics.watch();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(live('nvidia-smi.exe')).toHaveLength(1);
+    expect(gpuStream().options.argv.slice(-2)).toEqual(['-lms', '1000']);
+    expect(fakes.started.filter((stream) => stream.options.argv[0] === 'nvidia-smi.exe')).toHaveLength(2);
+  });
+
   it('logs every failure it recovers from, with what it was doing', async () => {
     const log = memoryLog();
     const metrics = sampler({

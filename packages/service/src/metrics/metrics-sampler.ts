@@ -9,12 +9,15 @@ import {
   type StreamOptions,
 } from '@headroom/host';
 import { createDistroReader } from './distro-reader';
-import { createGpuSource } from './gpu-source';
+import { createGpuSource, GPU_RATE_BATTERY, GPU_RATE_MAINS, type GpuRate } from './gpu-source';
 import type { SamplerTimers, StreamContext } from './restarting-stream';
 import { createTicker, type HostMemoryReading } from './ticker';
 import { createVmmemSource } from './vmmem-source';
 
 export { METRICS_CSV_COLUMNS, type HostMemoryReading } from './ticker';
+
+/** Whether the machine runs on battery (a laptop off its charger); from the host facts. */
+export type PowerReader = () => Promise<{ readonly onBattery: boolean }>;
 
 /** Loaded Ollama models, or null when Ollama does not answer. */
 export type OllamaReader = () => Promise<MetricsStatus['ollama']>;
@@ -26,6 +29,11 @@ export interface MetricsSamplerDeps {
   readonly clock?: () => number;
   readonly hostMemory?: () => HostMemoryReading | undefined;
   readonly ollama?: OllamaReader;
+  /**
+   * Whether the laptop runs on battery, asked when sampling starts and each minute: on battery nvidia-smi reads
+   * every 5 s, as it keeps the discrete GPU awake. Default: never on battery.
+   */
+  readonly power?: PowerReader;
   /** Default: the host's {@link startStream}. */
   readonly startStream?: (options: StreamOptions) => RunningStream;
   /** How long sampling goes on after the last `watch()`; default a minute. */
@@ -100,6 +108,7 @@ export const UNREAD_DISTROS: ReadonlySet<string> = new Set([
 
 const DEFAULT_RESTART_DELAYS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000] as const;
 const OLLAMA_EVERY_TICKS = 5;
+const POWER_EVERY_TICKS = 60;
 /** A timed nvidia-smi counts for the health light for two rounds of 30 s. */
 const LATENCY_RECENT_MS = 65_000;
 
@@ -158,6 +167,28 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
     return { gpu: gpu.status, wsl: reader.status, ...(latency ? { latency } : {}), ollama };
   };
 
+  /** The GPU stream's rate, once known; undefined while the first power reading is under way. */
+  let gpuRate: GpuRate | undefined;
+  /** Ask whether the laptop runs on battery, and (re)start the GPU stream when its rate changes. */
+  const readPower = (): void => {
+    const apply = (rate: GpuRate): void => {
+      if (!ticker.running || rate === gpuRate) return;
+      gpuRate = rate;
+      gpu.start(rate);
+    };
+    if (!deps.power) {
+      apply(GPU_RATE_MAINS);
+      return;
+    }
+    deps.power().then(
+      ({ onBattery }) => apply(onBattery ? GPU_RATE_BATTERY : GPU_RATE_MAINS),
+      (error: unknown) => {
+        log.warn('asking whether the laptop runs on battery', error);
+        apply(gpuRate ?? GPU_RATE_MAINS);
+      },
+    );
+  };
+
   const readOllama = (): void => {
     deps.ollama?.().then(
       (models) => (ollama = models),
@@ -199,6 +230,7 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
         return false;
       }
       if (count % OLLAMA_EVERY_TICKS === 0) readOllama();
+      if (count > 0 && count % POWER_EVERY_TICKS === 0) readPower();
       return true;
     },
   });
@@ -228,10 +260,11 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
       for (const [id, until] of leases) if (until <= now) leases.delete(id);
       leases.set(watcher, now + leaseMs);
       if (ticker.running) return;
-      gpu.start();
+      gpuRate = undefined;
       vmmem?.start();
-      syncReader();
       ticker.start();
+      syncReader();
+      readPower();
     },
     unwatch(watcher) {
       leases.delete(watcher);
