@@ -62,3 +62,17 @@ export { startStream, type RunningStream, type StreamOptions } from './process/l
 export { OLLAMA_DEFAULT_URL, ollamaPsReader, type OllamaModel } from './ollama/ollama-ps';
 export { openRollingCsvLog, type RollingCsvLog, type RollingCsvLogOptions } from './metrics/rolling-csv-log';
 export { describeError, memoryLog, nullLog, type Log, type LogLevel, type LogLine } from './log/log';
+export {
+  driveOf,
+  fixedHostFacts,
+  isNvidia,
+  systemInformationHostFacts,
+  windowsHostFacts,
+  type DriveSpace,
+  type GpuController,
+  type HostFacts,
+  type HostFactsData,
+  type PowerState,
+  type SystemInformation,
+  type WindowsEdition,
+} from './host-facts/host-facts';
