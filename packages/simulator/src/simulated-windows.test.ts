@@ -46,6 +46,7 @@ describe('the scenarios', () => {
         'models-on-9p',
         'windows-update-broke-gpu',
         'docker-data-distro',
+        'laptop-on-battery',
       ]),
     );
   });
@@ -186,5 +187,23 @@ describe('GPU passthrough in the simulated distro', () => {
     expect(run(sim, 'wsl.exe', '--list', '--running', '--quiet').stdout.split(/\r?\n/)).toEqual(
       expect.arrayContaining(['docker-desktop', 'docker-desktop-data']),
     );
+  });
+
+  it('reports the host facts systeminformation would: a laptop on battery, the GPUs of any maker', () => {
+    expect(simulate('laptop-on-battery').hostFacts().power).toEqual({
+      hasBattery: true,
+      onBattery: true,
+      percent: 64,
+    });
+    const noGpu = simulate('no-gpu').hostFacts();
+    expect(noGpu.gpuControllers).toEqual([
+      { vendor: 'Intel Corporation', model: 'Intel(R) UHD Graphics 770' },
+    ]);
+    expect(noGpu.windows).toEqual({
+      edition: 'Microsoft Windows 11 Pro',
+      build: 26100,
+      displayVersion: '24H2',
+    });
+    expect(simulate('healthy').hostFacts().power.onBattery).toBe(false);
   });
 });

@@ -21,7 +21,13 @@ export const CATALOG: readonly Scenario[] = [
     ...HEALTHY,
     name: 'no-gpu',
     summary: 'No NVIDIA GPU or driver on the host: no nvidia-smi, and nothing to pass through to WSL.',
-    host: { ...HEALTHY.host, driverVersion: undefined, cudaVersion: undefined, gpus: [] },
+    host: {
+      ...HEALTHY.host,
+      driverVersion: undefined,
+      cudaVersion: undefined,
+      gpus: [],
+      gpuControllers: [{ vendor: 'Intel Corporation', model: 'Intel(R) UHD Graphics 770' }],
+    },
     distros: withUbuntu({ gpu: 'missing' }),
     registry: {
       ...HEALTHY.registry,
@@ -76,6 +82,13 @@ export const CATALOG: readonly Scenario[] = [
       ),
       DOCKER_DESKTOP_DATA,
     ],
+  },
+  {
+    ...HEALTHY,
+    name: 'laptop-on-battery',
+    summary:
+      'A laptop running on battery (64 %, charger unplugged): the dashboard reads the GPU every 5 s so it can sleep.',
+    host: { ...HEALTHY.host, battery: { percent: 64, acConnected: false } },
   },
   {
     ...HEALTHY,

@@ -90,6 +90,20 @@ export interface Scenario {
     readonly driverVersion?: string | undefined;
     readonly cudaVersion?: string | undefined;
     readonly gpus: readonly SimulatedGpu[];
+    /** Windows' edition as systeminformation reports it; default `Microsoft Windows 11 Pro`. */
+    readonly edition?: string;
+    /** `24H2`; default from the registry's DisplayVersion. */
+    readonly displayVersion?: string;
+    /** Every display adapter Windows lists; default one per NVIDIA GPU of `gpus`. */
+    readonly gpuControllers?: readonly { readonly vendor: string; readonly model: string }[];
+    /** The drives' space; default C: with 420 GB free of 1 TB. */
+    readonly drives?: readonly {
+      readonly drive: string;
+      readonly freeBytes: number;
+      readonly totalBytes: number;
+    }[];
+    /** A laptop's battery; absent on a desktop. */
+    readonly battery?: { readonly percent: number; readonly acConnected: boolean };
   };
   /** WSL as installed: absent when WSL is not installed at all; `inbox` for the old wsl.exe without --version. */
   readonly wsl?: SimulatedWslVersion | 'inbox' | undefined;
