@@ -6,6 +6,7 @@ import {
   type HostFactsData,
   type SystemInformation,
 } from './host-facts';
+import { withHostFacts } from '../capture/this-host';
 
 /** What systeminformation answers on a Windows 11 laptop with Intel Arc graphics, off its charger. */
 function fakeSi() {
@@ -88,5 +89,29 @@ describe('fixedHostFacts', () => {
   it('knows a path’s drive', () => {
     expect(driveOf('d:\\models')).toBe('D:');
     expect(driveOf('\\\\wsl$\\Ubuntu')).toBeUndefined();
+  });
+});
+
+describe('withHostFacts', () => {
+  it('adds the facts to a capture’s host, leaving out one that failed', async () => {
+    const facts = fixedHostFacts(() => ({
+      windows: { edition: 'Microsoft Windows 11 Home', build: 26100, displayVersion: '24H2' },
+      memory: { totalBytes: 16 * 2 ** 30, freeBytes: 6 * 2 ** 30 },
+      drives: [{ drive: 'C:', freeBytes: 40e9, totalBytes: 500e9 }],
+      gpuControllers: [{ vendor: 'Intel Corporation', model: 'Intel(R) Arc(TM) Graphics' }],
+      power: { hasBattery: true, onBattery: true, percent: 64 },
+    }));
+    const host = await withHostFacts({ totalMemoryBytes: 16 * 2 ** 30 }, facts, ['C:\\Users\\me\\ext4.vhdx']);
+    expect(host).toEqual({
+      totalMemoryBytes: 16 * 2 ** 30,
+      windowsEdition: 'Microsoft Windows 11 Home',
+      windowsDisplayVersion: '24H2',
+      freeMemoryBytes: 6 * 2 ** 30,
+      gpuControllers: [{ vendor: 'Intel Corporation', model: 'Intel(R) Arc(TM) Graphics' }],
+      onBattery: true,
+      drives: [{ drive: 'C:', freeBytes: 40e9, totalBytes: 500e9 }],
+    });
+    const failing = { ...facts, power: () => Promise.reject(new Error('WMI is broken')) };
+    expect((await withHostFacts({}, failing)).onBattery).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GPU_RULES } from './index';
 import { gpuPassthroughMissing, noNvidiaGpu } from './passthrough-missing';
-import { afterPrompt, findingsOf, type ProbeSpec } from './test-capture';
+import { afterPrompt, findingsOf, inputOf, type ProbeSpec } from './test-capture';
 
 const fixture = (path: string): string =>
   readFileSync(new URL(`../../../testdata/${path}`, import.meta.url), 'utf8');
@@ -245,6 +245,20 @@ describe('no-nvidia-gpu', () => {
       },
     ]);
     expect(finding?.confidence).toBeUndefined();
+    expect(finding?.title).toBe('Intel(R) UHD Graphics 770 found, no NVIDIA GPU');
+  });
+
+  it('names the adapters the host facts list when the registry was not read', () => {
+    const { facts } = inputOf({ 'host-nvidia-smi': { stdout: '', error: 'not-found', exitCode: null } });
+    const gpuControllers = [
+      { vendor: 'Intel Corporation', model: 'Intel(R) Arc(TM) A770 Graphics' },
+      { vendor: 'Advanced Micro Devices, Inc.', model: 'AMD Radeon(TM) Graphics' },
+    ];
+    const [finding] = noNvidiaGpu({ facts: { ...facts, host: { ...facts.host, gpuControllers } } });
+    expect(finding?.title).toBe(
+      'Intel(R) Arc(TM) A770 Graphics / AMD Radeon(TM) Graphics found, no NVIDIA GPU',
+    );
+    expect(finding?.explanation).toMatch(/^Windows shows Intel\(R\) Arc\(TM\) A770 Graphics and AMD Radeon/);
   });
 
   it('believes a working nvidia-smi in the distro over a missing one on the host', () => {
