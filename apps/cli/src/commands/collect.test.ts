@@ -62,6 +62,8 @@ describe('headroom scenarios', () => {
       'wsl-stopped',
       'config-not-applied',
       'vm-keeps-restarting',
+      'docker-data-distro',
+      'laptop-on-battery',
       'invalid-memory-value',
       'driver-mismatch',
       'gpu-blocked',
