@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { healthSnapshotSchema } from './health';
 import { historySchema, versionDiffSchema } from './history';
-import { metricsSampleSchema, metricsSnapshotSchema, metricsWatchRequestSchema } from './metrics';
+import {
+  metricsSampleSchema,
+  metricsSnapshotSchema,
+  metricsUnwatchRequestSchema,
+  metricsUnwatchResponseSchema,
+  metricsWatchRequestSchema,
+} from './metrics';
 import {
   APP_PAGES,
   appPathsSchema,
@@ -65,6 +71,11 @@ export const invokeChannels = {
    * series. Sampling stops by itself when nobody has asked for a minute.
    */
   'metrics.watch': { request: metricsWatchRequestSchema, response: metricsSnapshotSchema },
+  /**
+   * The watcher's page or window hid: it stops renewing, and sampling stops at once when no other watcher's lease
+   * runs (no `nvidia-smi -lms` keeps a laptop's GPU awake behind a hidden window).
+   */
+  'metrics.unwatch': { request: metricsUnwatchRequestSchema, response: metricsUnwatchResponseSchema },
   /** The health light as last judged (a check runs first when there has been none). */
   'health.get': { request: z.undefined(), response: healthSnapshotSchema },
   /** Run the light health check now (it never starts WSL) and answer the new light. */

@@ -83,6 +83,8 @@ export {
   metricsSnapshotSchema,
   metricsStatusSchema,
   metricsWatchRequestSchema,
+  metricsUnwatchRequestSchema,
+  metricsUnwatchResponseSchema,
   type GpuMetric,
   type MetricId,
   type MetricsMarker,

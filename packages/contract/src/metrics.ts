@@ -55,7 +55,14 @@ export const markerSchema = z.object({
 
 /** Where each source stands, so an empty chart says why (no GPU, WSL stopped) instead of looking broken. */
 export const metricsStatusSchema = z.object({
-  gpu: z.object({ state: z.enum(['starting', 'ok', 'none', 'error']), message: z.string().optional() }),
+  gpu: z.object({
+    state: z.enum(['starting', 'ok', 'none', 'error']),
+    message: z.string().optional(),
+    /** How often nvidia-smi prints, when not once a second. */
+    intervalMs: z.number().optional(),
+    /** The laptop runs on battery, so nvidia-smi reads less often (it keeps the discrete GPU awake). */
+    onBattery: z.boolean().optional(),
+  }),
   wsl: z.object({
     state: z.enum(['stopped', 'starting', 'running', 'idle']),
     distro: z.string().optional(),
@@ -67,10 +74,20 @@ export const metricsStatusSchema = z.object({
   ollama: z.array(z.object({ name: z.string(), sizeBytes: z.number(), vramBytes: z.number() })).nullable(),
 });
 
+/** Who watches: a window's own id, so one window hiding stops sampling only when no other watches. */
+const watcherSchema = z.string().min(1).max(64);
+
 /** Start (or keep) live sampling, and get the chosen window's series downsampled for drawing. */
 export const metricsWatchRequestSchema = z.object({
   windowSeconds: z.union([z.literal(300), z.literal(3_600), z.literal(86_400)]),
+  watcher: watcherSchema.optional(),
 });
+
+/** Stop watching (the page or the window hid): sampling stops at once when no other watcher's lease runs. */
+export const metricsUnwatchRequestSchema = z.object({ watcher: watcherSchema });
+
+/** Whether sampling still runs after an unwatch (another window watches). */
+export const metricsUnwatchResponseSchema = z.object({ sampling: z.boolean() });
 
 /** A window of every series (each at most ~1,000 points), its markers and the sources' state. */
 export const metricsSnapshotSchema = z.object({

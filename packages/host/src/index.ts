@@ -82,3 +82,17 @@ export {
   type DataFolderLayout,
 } from './data-folder/data-folder';
 export { migrateDataFolder, type MigrationReport } from './data-folder/migrate';
+export {
+  driveOf,
+  fixedHostFacts,
+  isNvidia,
+  systemInformationHostFacts,
+  windowsHostFacts,
+  type DriveSpace,
+  type GpuController,
+  type HostFacts,
+  type HostFactsData,
+  type PowerState,
+  type SystemInformation,
+  type WindowsEdition,
+} from './host-facts/host-facts';

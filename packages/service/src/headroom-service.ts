@@ -264,13 +264,17 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
             );
         return history();
       },
-      'metrics.watch': async ({ windowSeconds }) => {
+      'metrics.watch': async ({ windowSeconds, watcher }) => {
         const sampler = options.metrics;
         if (!sampler)
           throw new ServiceError('unavailable', 'Live metrics are not available on this machine.');
         if (!sampler.active) await refreshQuietly('before live metrics start');
-        sampler.watch();
+        sampler.watch(watcher);
         return sampler.snapshot(windowSeconds);
+      },
+      'metrics.unwatch': ({ watcher }) => {
+        options.metrics?.unwatch(watcher);
+        return Promise.resolve({ sampling: options.metrics?.active ?? false });
       },
     },
     on(channel, listener) {

@@ -15,6 +15,7 @@ export type {
 export { bootConfig, SIMULATED_WSLCONFIG_PATH, type VmConfig } from './vm-config';
 export {
   createSimulatedWindows,
+  type SimulatedHostFacts,
   type SimulatedWindows,
   type SimulatedWindowsOptions,
 } from './simulated-windows';

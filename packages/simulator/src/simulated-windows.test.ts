@@ -45,6 +45,8 @@ describe('the scenarios', () => {
         'passthrough-hang',
         'models-on-9p',
         'windows-update-broke-gpu',
+        'docker-data-distro',
+        'laptop-on-battery',
       ]),
     );
   });
@@ -174,5 +176,34 @@ describe('GPU passthrough in the simulated distro', () => {
     ]);
     child.kill('SIGKILL');
     expect(outcome).toBe('still running');
+  });
+
+  it('fails any command in a data distro without a shell at once, as WSL does (docker-data-distro)', () => {
+    const sim = simulate('docker-data-distro');
+    const result = run(sim, 'wsl.exe', '-d', 'docker-desktop-data', '-e', 'sh', '-c', 'cat /proc/meminfo');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/execvpe\(sh\) failed: No such file or directory/);
+    expect(run(sim, 'wsl.exe', '--list', '--running', '--quiet').stdout.split(/\r?\n/)).toEqual(
+      expect.arrayContaining(['docker-desktop', 'docker-desktop-data']),
+    );
+  });
+
+  it('reports the host facts systeminformation would: a laptop on battery, the GPUs of any maker', () => {
+    expect(simulate('laptop-on-battery').hostFacts().power).toEqual({
+      hasBattery: true,
+      onBattery: true,
+      percent: 64,
+    });
+    const noGpu = simulate('no-gpu').hostFacts();
+    expect(noGpu.gpuControllers).toEqual([
+      { vendor: 'Intel Corporation', model: 'Intel(R) UHD Graphics 770' },
+    ]);
+    expect(noGpu.windows).toEqual({
+      edition: 'Microsoft Windows 11 Pro',
+      build: 26100,
+      displayVersion: '24H2',
+    });
+    expect(simulate('healthy').hostFacts().power.onBattery).toBe(false);
   });
 });

@@ -55,7 +55,27 @@ export interface SimulatedWindows {
   hostMemory(): { totalBytes: number; freeBytes: number; vmmemBytes: number };
   /** Every fake program started so far: how benchmarks and budget tests count processes. */
   invocations(): Invocation[];
+  /**
+   * What systeminformation would report on the simulated host (edition, memory, drives, display adapters, battery),
+   * shaped as `@headroom/host`'s `HostFactsData`; no process is started for them.
+   */
+  hostFacts(): SimulatedHostFacts;
 }
+
+/** The simulated host's facts, in the shape of `@headroom/host`'s `HostFactsData`. */
+export interface SimulatedHostFacts {
+  readonly windows: { readonly edition: string; readonly build: number; readonly displayVersion?: string };
+  readonly memory: { readonly totalBytes: number; readonly freeBytes: number };
+  readonly drives: readonly {
+    readonly drive: string;
+    readonly freeBytes: number;
+    readonly totalBytes: number;
+  }[];
+  readonly gpuControllers: readonly { readonly vendor: string; readonly model: string }[];
+  readonly power: { readonly hasBattery: boolean; readonly onBattery: boolean; readonly percent?: number };
+}
+
+const DEFAULT_DRIVES = [{ drive: 'C:', freeBytes: 420e9, totalBytes: 1_000e9 }] as const;
 
 const DESKTOP_BYTES = 9 * 2 ** 30;
 const VMMEM_SHARE = 1 / 3;
@@ -155,6 +175,15 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
     HEADROOM_SIMULATOR_STATE: stateDir,
   };
   const { totalMemoryBytes, logicalProcessors, windowsBuild } = scenario.host;
+  const hostMemory = (): { totalBytes: number; freeBytes: number; vmmemBytes: number } => {
+    const vm = readVmState(stateDir).vm;
+    const vmmemBytes = vm ? Math.round(vm.memoryBytes * VMMEM_SHARE) : 0;
+    return {
+      totalBytes: totalMemoryBytes,
+      freeBytes: Math.max(0, totalMemoryBytes - DESKTOP_BYTES - vmmemBytes),
+      vmmemBytes,
+    };
+  };
   return {
     scenario: scenario.name,
     stateDir,
@@ -166,13 +195,26 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
     host: { totalMemoryBytes, logicalProcessors, windowsBuild, userProfile: SIMULATED_USER_PROFILE },
     readState: () => readVmState(stateDir),
     invocations: () => readInvocations(stateDir),
-    hostMemory: () => {
-      const vm = readVmState(stateDir).vm;
-      const vmmemBytes = vm ? Math.round(vm.memoryBytes * VMMEM_SHARE) : 0;
+    hostMemory,
+    hostFacts() {
+      const { host, registry } = scenario;
+      const displayVersion =
+        host.displayVersion ??
+        registry['HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion']?.DisplayVersion?.data;
+      const memory = hostMemory();
       return {
-        totalBytes: totalMemoryBytes,
-        freeBytes: Math.max(0, totalMemoryBytes - DESKTOP_BYTES - vmmemBytes),
-        vmmemBytes,
+        windows: {
+          edition: host.edition ?? 'Microsoft Windows 11 Pro',
+          build: windowsBuild,
+          ...(displayVersion ? { displayVersion } : {}),
+        },
+        memory: { totalBytes: memory.totalBytes, freeBytes: memory.freeBytes },
+        drives: host.drives ?? DEFAULT_DRIVES,
+        gpuControllers:
+          host.gpuControllers ?? host.gpus.map((gpu) => ({ vendor: 'NVIDIA', model: gpu.name })),
+        power: host.battery
+          ? { hasBattery: true, onBattery: !host.battery.acConnected, percent: host.battery.percent }
+          : { hasBattery: false, onBattery: false },
       };
     },
     reboot: () => {

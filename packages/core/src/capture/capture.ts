@@ -21,6 +21,21 @@ export interface CaptureHost {
   readonly logicalProcessors?: number;
   readonly windowsBuild?: number;
   readonly userProfile?: string;
+  /** `Microsoft Windows 11 Pro` (from systeminformation, like the facts below). */
+  readonly windowsEdition?: string;
+  /** `24H2`. */
+  readonly windowsDisplayVersion?: string;
+  readonly freeMemoryBytes?: number;
+  /** Every display adapter Windows lists, NVIDIA or not. */
+  readonly gpuControllers?: readonly { readonly vendor: string; readonly model: string }[];
+  /** The drives holding the distros' disks and the model folders, with their free space. */
+  readonly drives?: readonly {
+    readonly drive: string;
+    readonly freeBytes: number;
+    readonly totalBytes: number;
+  }[];
+  /** A laptop running on battery. */
+  readonly onBattery?: boolean;
 }
 
 /**

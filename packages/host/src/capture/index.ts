@@ -5,4 +5,4 @@
 export { CaptureFormatError, readCapture, writeCapture } from './capture-folder';
 export { collectCapture, HOST_PROBES, runProbe, type CollectOptions, type ProbeCommand } from './collect';
 export { extraProbes } from './standard-probes';
-export { thisWindowsHost } from './this-host';
+export { thisWindowsHost, withHostFacts, type BasicCaptureHost } from './this-host';

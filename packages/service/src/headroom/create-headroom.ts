@@ -1,4 +1,4 @@
-import type { Capture, MetricsStore, NotificationPolicyState, NotificationRequest } from '@headroom/core';
+import type { Capture, NotificationPolicyState, NotificationRequest } from '@headroom/core';
 import {
   createWslCli,
   createWslConfigStore,
@@ -49,8 +49,8 @@ export interface CreateHeadroomOptions {
   readonly distro?: string;
   /** The health check's collection; default the machine's quiet collection (tests hand in a failing one). */
   readonly collect?: () => Promise<Capture>;
-  /** Where samples are kept; default an empty store (the bench hands in a full day). */
-  readonly metricsStore?: MetricsStore;
+  /** Parts of the sampler to replace: the bench hands in a full day's store, or a stream starter that counts. */
+  readonly metricsOverrides?: Partial<Pick<MetricsSamplerDeps, 'store' | 'startStream'>>;
 }
 
 /** How often each watcher runs once {@link Headroom.start} is called. */
@@ -115,7 +115,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     hostMemory: () => machine.hostMemory(),
     ...(machine.ollama ? { ollama: machine.ollama } : {}),
     ...(machine.vmmemCommand ? { vmmemCommand: machine.vmmemCommand } : {}),
-    ...(options.metricsStore ? { store: options.metricsStore } : {}),
+    ...options.metricsOverrides,
     ...(env.HEADROOM_METRICS_CSV === '1'
       ? {
           csvLog: openRollingCsvLog({

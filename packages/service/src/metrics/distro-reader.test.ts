@@ -1,7 +1,12 @@
 import { SAMPLER_MARKER } from '@headroom/core';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeStreamContext, useFakeStreams, type FakeStreams } from '../testing/fake-streams';
-import { createDistroReader, IDLE_RETRY_MS, type DistroReaderEvents } from './distro-reader';
+import {
+  createDistroReader,
+  EARLY_EXIT_BACKOFF_MS,
+  IDLE_RETRY_MS,
+  type DistroReaderEvents,
+} from './distro-reader';
 
 const MEMINFO =
   `${SAMPLER_MARKER} meminfo@@\nMemTotal:       49000000 kB\nMemFree:        40000000 kB\n` +
@@ -76,6 +81,7 @@ describe('createDistroReader', () => {
 
   it('says WSL stopped when the reader ends without going idle, and when stopped', () => {
     const reader = readerOf('Ubuntu-24.04');
+    fakes.only('wsl.exe').options.onText(MEMINFO);
     fakes.end(fakes.only('wsl.exe'), 1);
     expect(reader.status).toEqual({ state: 'stopped' });
     reader.start('Debian');
@@ -84,6 +90,32 @@ describe('createDistroReader', () => {
     expect(reader.status).toEqual({ state: 'stopped' });
     expect(fakes.live('wsl.exe')).toEqual([]);
     expect(events.ended).toBe(1);
+  });
+
+  it('backs off, growing, from a distro where it ended before its first reading, and says why', () => {
+    const reader = readerOf('appliance');
+    expect(reader.healthy).toBe(false);
+    fakes.end(fakes.only('wsl.exe'), 1, 'execvpe(sh) failed: No such file or directory\n');
+    expect(events.ended).toBe(0);
+    expect(reader.status).toEqual({
+      state: 'stopped',
+      distro: 'appliance',
+      message:
+        'Headroom could not read appliance (exit code 1: execvpe(sh) failed: No such file or directory); it tries again in 1 min.',
+    });
+    reader.start('appliance');
+    expect(fakes.started).toHaveLength(1);
+    vi.advanceTimersByTime(EARLY_EXIT_BACKOFF_MS[0] ?? 0);
+    reader.start('appliance');
+    expect(fakes.started).toHaveLength(2);
+    fakes.end(fakes.only('wsl.exe'), 1);
+    vi.advanceTimersByTime(EARLY_EXIT_BACKOFF_MS[0] ?? 0);
+    reader.start('appliance');
+    expect(fakes.started).toHaveLength(2);
+    vi.advanceTimersByTime(EARLY_EXIT_BACKOFF_MS[1] ?? 0);
+    reader.start('appliance');
+    fakes.only('wsl.exe').options.onText(MEMINFO);
+    expect(reader.healthy).toBe(true);
   });
 
   it('reads one distro at a time', () => {

@@ -1,7 +1,7 @@
 import type { MetricsStatus } from '@headroom/contract';
 import { createDistroSampleParser, distroSamplerCommand } from '@headroom/core';
 import { STALE_MS } from './gpu-source';
-import { restartingStream, type StreamContext } from './restarting-stream';
+import { describeExit, restartingStream, type StreamContext } from './restarting-stream';
 
 /** WSL's memory from /proc/meminfo, in KiB. */
 export interface WslMemory {
@@ -26,15 +26,15 @@ export interface DistroLatest {
 export interface DistroReaderEvents {
   /** nvidia-smi inside WSL hung or failed: a marker's label for the time axis. */
   readonly onPassthroughFailure: (label: string) => void;
-  /** The reader ended by itself (WSL stopped, or the distro went idle). */
+  /** The reader ended by itself after reading (WSL stopped, or the distro went idle); not told for an early exit. */
   readonly onEnded: () => void;
 }
 
 /** The in-distro reader: one long-lived program inside a running distro printing /proc/meminfo and timing nvidia-smi. */
 export interface DistroReader {
   /**
-   * Read `distro` (ending the reading of another). Nothing happens while it is read already, or for a minute after
-   * the reader left it idle.
+   * Read `distro` (ending the reading of another). Nothing happens while it is read already, for a minute after
+   * the reader left it idle, or while it backs off after the reader ended there before its first reading.
    */
   start(distro: string): void;
   /** Stop reading; the status says WSL is stopped. */
@@ -42,6 +42,8 @@ export interface DistroReader {
   latest(now: number): DistroLatest;
   /** The distro being read, or undefined. */
   readonly distro: string | undefined;
+  /** The reader has read the distro at least once since it started (memory, a timing, or idle): WSL is up. */
+  readonly healthy: boolean;
   readonly status: MetricsStatus['wsl'];
 }
 
@@ -50,6 +52,12 @@ export interface DistroReader {
  * (instanceIdleTimeout), so one still running a minute later is kept up by something else, not by Headroom.
  */
 export const IDLE_RETRY_MS = 60_000;
+
+/**
+ * After the reader ended before its first reading (a distro without `sh`, a failing wsl.exe), reading that distro
+ * again waits this long, growing with each such end: a minute, then 2, 5 and 10 minutes.
+ */
+export const EARLY_EXIT_BACKOFF_MS: readonly number[] = [60_000, 120_000, 300_000, 600_000];
 
 /** The words for a timed nvidia-smi inside `distro`. */
 function latencyMessage(distro: string, ms: number, exitCode: number): string {
@@ -71,12 +79,16 @@ export function createDistroReader(context: StreamContext, events: DistroReaderE
   let latency: LatencyReading | undefined;
   /** A distro the reader left because nothing else ran there is not read again before this time. */
   let idle: { distro: string; until: number } | undefined;
+  /** Distros whose reader ended before its first reading: how often in a row, and when to try again. */
+  const backoff = new Map<string, { exits: number; until: number }>();
+  let healthy = false;
 
   const end = (): void => {
     stream?.stop();
     stream = undefined;
     reading = undefined;
     memory = undefined;
+    healthy = false;
   };
 
   const read = (distro: string): void => {
@@ -92,6 +104,9 @@ export function createDistroReader(context: StreamContext, events: DistroReaderE
           onText: (text) => {
             for (const sample of parser.push(text)) {
               const now = context.clock();
+              // Any reading (memory, a timed nvidia-smi, or idle) shows the reader runs there.
+              healthy = true;
+              backoff.delete(distro);
               if (sample.kind === 'meminfo') {
                 const { memTotalKiB, memAvailableKiB, swapTotalKiB, swapFreeKiB } = sample.meminfo;
                 memory = {
@@ -123,9 +138,23 @@ export function createDistroReader(context: StreamContext, events: DistroReaderE
           },
         };
       },
-      () => {
+      (code, stderr) => {
+        const early = !healthy;
         stream = undefined;
         end();
+        if (early) {
+          // It never read: the distro cannot run the reader (no sh), or wsl.exe failed. Looking at WSL again at once
+          // would start it again at once; the owner's regular look retries after the backoff.
+          const exits = (backoff.get(distro)?.exits ?? 0) + 1;
+          const wait = EARLY_EXIT_BACKOFF_MS[Math.min(exits, EARLY_EXIT_BACKOFF_MS.length) - 1] ?? 600_000;
+          backoff.set(distro, { exits, until: context.clock() + wait });
+          status = {
+            state: 'stopped',
+            distro,
+            message: `Headroom could not read ${distro} (${describeExit(code, stderr)}); it tries again in ${Math.round(wait / 60_000)} min.`,
+          };
+          return 'stay-down';
+        }
         // Idle, or WSL stopped: the owner's next look at WSL decides.
         if (status.state !== 'idle') status = { state: 'stopped' };
         events.onEnded();
@@ -138,6 +167,7 @@ export function createDistroReader(context: StreamContext, events: DistroReaderE
     start(distro) {
       if (reading === distro) return;
       if (idle?.distro === distro && context.clock() < idle.until) return;
+      if (context.clock() < (backoff.get(distro)?.until ?? 0)) return;
       end();
       read(distro);
     },
@@ -150,6 +180,9 @@ export function createDistroReader(context: StreamContext, events: DistroReaderE
     },
     get distro() {
       return reading;
+    },
+    get healthy() {
+      return healthy;
     },
     get status() {
       return status;

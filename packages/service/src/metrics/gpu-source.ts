@@ -5,14 +5,26 @@ import { restartingStream, type StreamContext } from './restarting-stream';
 /** The GPUs' newest rows, and whether they are recent enough to draw. */
 export interface GpuLatest {
   readonly rows: readonly GpuQueryRow[];
-  /** False when older than {@link STALE_MS}: the charts show a gap for each GPU last seen. */
+  /** False when older than {@link STALE_MS} past the stream's interval: the charts show a gap for each GPU last seen. */
   readonly fresh: boolean;
 }
 
-/** The GPU source: one long-lived `nvidia-smi -lms 1000` on the host. */
+/** How often nvidia-smi prints, and why. */
+export interface GpuRate {
+  readonly intervalMs: number;
+  /** A laptop on battery: nvidia-smi keeps the discrete GPU awake, so it reads less often. */
+  readonly onBattery: boolean;
+}
+
+/** nvidia-smi once a second, on the charger or a desktop. */
+export const GPU_RATE_MAINS: GpuRate = { intervalMs: 1_000, onBattery: false };
+/** nvidia-smi every 5 s on battery. */
+export const GPU_RATE_BATTERY: GpuRate = { intervalMs: 5_000, onBattery: true };
+
+/** The GPU source: one long-lived `nvidia-smi -lms 1000` on the host (`-lms 5000` on battery). */
 export interface GpuSource {
-  /** Start the stream (a running one starts again). */
-  start(): void;
+  /** Start the stream at `rate` (default once a second); a running one starts again. */
+  start(rate?: GpuRate): void;
   stop(): void;
   /** The newest rows at `now`, or undefined before nvidia-smi printed any. */
   latest(now: number): GpuLatest | undefined;
@@ -23,11 +35,11 @@ export interface GpuSource {
 /** A reading older than this is stale: the chart shows a gap rather than an old value. */
 export const STALE_MS = 3_000;
 
-const GPU_STREAM_ARGS = [
+const gpuStreamArgs = (intervalMs: number): string[] => [
   `--query-gpu=${GPU_QUERY_FIELDS.join(',')}`,
   '--format=csv,noheader,nounits',
   '-lms',
-  '1000',
+  String(intervalMs),
 ];
 
 /**
@@ -38,6 +50,10 @@ export function createGpuSource(context: StreamContext): GpuSource {
   let status: MetricsStatus['gpu'] = { state: 'starting' };
   let last: { time: number; rows: GpuQueryRow[] } | undefined;
   let stream: { stop(): void } | undefined;
+  let rate = GPU_RATE_MAINS;
+  /** What the status says of the rate: nothing at the usual rate. */
+  const rateStatus = (): { intervalMs?: number; onBattery?: boolean } =>
+    rate.onBattery ? { intervalMs: rate.intervalMs, onBattery: true } : {};
 
   const stop = (): void => {
     stream?.stop();
@@ -45,20 +61,21 @@ export function createGpuSource(context: StreamContext): GpuSource {
   };
 
   return {
-    start() {
+    start(next = GPU_RATE_MAINS) {
       stop();
-      status = { state: 'starting' };
+      rate = next;
+      status = { state: 'starting', ...rateStatus() };
       stream = restartingStream(
         context,
         'the nvidia-smi stream',
         () => {
           const parser = createGpuStreamParser();
           return {
-            argv: ['nvidia-smi.exe', ...GPU_STREAM_ARGS],
+            argv: ['nvidia-smi.exe', ...gpuStreamArgs(rate.intervalMs)],
             onText: (text) => {
               for (const rows of parser.push(text)) {
                 last = { time: context.clock(), rows };
-                status = { state: 'ok' };
+                status = { state: 'ok', ...rateStatus() };
               }
             },
           };
@@ -78,7 +95,7 @@ export function createGpuSource(context: StreamContext): GpuSource {
     },
     stop,
     latest(now) {
-      return last && { rows: last.rows, fresh: now - last.time <= STALE_MS };
+      return last && { rows: last.rows, fresh: now - last.time <= STALE_MS + rate.intervalMs - 1_000 };
     },
     get status() {
       return status;

@@ -114,10 +114,59 @@ describe('createMetricsSampler', () => {
     metrics.watch();
     expect(metrics.readingWsl).toBe(false);
     metrics.runningChanged(['Ubuntu-24.04'], 'Ubuntu-24.04');
+    readerStream().options.onText(MEMINFO);
     expect(metrics.readingWsl).toBe(true);
     end(readerStream(), 1);
     expect(metrics.readingWsl).toBe(false);
     expect(ended).toHaveBeenCalledOnce();
+  });
+
+  it('leaves data distros without a shell out: it reads no distro while only Docker’s run', () => {
+    const metrics = sampler();
+    metrics.watch();
+    metrics.runningChanged(['docker-desktop', 'docker-desktop-data', 'rancher-desktop-data'], 'Ubuntu-24.04');
+    expect(live('wsl.exe')).toEqual([]);
+    metrics.runningChanged(['docker-desktop-data', 'Ubuntu-24.04'], 'Ubuntu-24.04');
+    expect(readerStream().options.argv.slice(0, 3)).toEqual(['wsl.exe', '-d', 'Ubuntu-24.04']);
+  });
+
+  it('backs off from a distro whose reader exits before its first reading, rather than restart it in a loop', () => {
+    // A distro without sh: every wsl.exe -e sh fails at once. As in the service, each end makes WSL be looked at again.
+    const RUNNING = ['appliance'];
+    const metrics = sampler({
+      startStream: (options) => {
+        const stream = fakes.startStream(options);
+        const started = fakes.started.at(-1);
+        if (options.argv[0] === 'wsl.exe' && started)
+          setTimeout(() => {
+            if (!started.stopped) fakes.end(started, 1, 'execvpe(sh) failed: No such file or directory\n');
+          }, 25);
+        return stream;
+      },
+    });
+    metrics.onReaderEnded(() => setTimeout(() => metrics.runningChanged(RUNNING, undefined), 25));
+    const readerStarts = () => fakes.started.filter((stream) => stream.options.argv[0] === 'wsl.exe').length;
+    metrics.watch();
+    metrics.runningChanged(RUNNING, undefined);
+    vi.advanceTimersByTime(2_000);
+    expect(readerStarts()).toBe(1);
+    expect(metrics.readingWsl).toBe(false);
+    // The service's own look every 10 s (it looks while no reader is healthy) retries at most once a minute.
+    for (let second = 0; second < 300; second += 10) {
+      if (second % 30 === 0) metrics.watch();
+      metrics.runningChanged(RUNNING, undefined);
+      vi.advanceTimersByTime(10_000);
+    }
+    expect(readerStarts()).toBeLessThanOrEqual(1 + 5);
+  });
+
+  it('counts the reader as reading WSL only after its first good reading', () => {
+    const metrics = sampler();
+    metrics.watch();
+    metrics.runningChanged(['Ubuntu-24.04'], 'Ubuntu-24.04');
+    expect(metrics.readingWsl).toBe(false);
+    readerStream().options.onText(MEMINFO);
+    expect(metrics.readingWsl).toBe(true);
   });
 
   it('does not read a distro again right after its reader left it idle', () => {
@@ -197,6 +246,42 @@ describe('createMetricsSampler', () => {
     vi.advanceTimersByTime(2_000);
     expect(metrics.active).toBe(false);
     expect(fakes.started.every((stream) => stream.stopped)).toBe(true);
+  });
+
+  it('stops every source at once when the last watcher stops watching (a hidden window), not a minute later', () => {
+    const metrics = sampler();
+    metrics.watch('window-1');
+    metrics.watch('window-2');
+    metrics.runningChanged(['Ubuntu-24.04'], 'Ubuntu-24.04');
+    metrics.unwatch('window-1');
+    expect(metrics.active).toBe(true);
+    metrics.unwatch('window-2');
+    expect(metrics.active).toBe(false);
+    expect(fakes.started.every((stream) => stream.stopped)).toBe(true);
+    vi.advanceTimersByTime(120_000);
+    expect(fakes.started).toHaveLength(2);
+    metrics.watch('window-2');
+    expect(live('nvidia-smi.exe')).toHaveLength(1);
+  });
+
+  it('samples the GPU every 5 s while a laptop runs on battery, says so, and at 1 Hz again on the charger', async () => {
+    let onBattery = true;
+    const metrics = sampler({ power: () => Promise.resolve({ onBattery }) });
+    metrics.watch();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(gpuStream().options.argv.slice(-2)).toEqual(['-lms', '5000']);
+    gpuStream().options.onText(GPU_ROW + GPU_ROW);
+    await vi.advanceTimersByTimeAsync(4_000);
+    // A reading every 5 s is not stale between readings: no gap in the chart.
+    expect(samples.at(-1)?.values['gpu0.vramUsedMiB']).toBe(6144);
+    expect(samples.at(-1)?.status.gpu).toEqual({ state: 'ok', intervalMs: 5_000, onBattery: true });
+    onBattery = false;
+    await vi.advanceTimersByTimeAsync(30_000);
+    metrics.watch();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(live('nvidia-smi.exe')).toHaveLength(1);
+    expect(gpuStream().options.argv.slice(-2)).toEqual(['-lms', '1000']);
+    expect(fakes.started.filter((stream) => stream.options.argv[0] === 'nvidia-smi.exe')).toHaveLength(2);
   });
 
   it('logs every failure it recovers from, with what it was doing', async () => {

@@ -9,12 +9,15 @@ import {
   type StreamOptions,
 } from '@headroom/host';
 import { createDistroReader } from './distro-reader';
-import { createGpuSource } from './gpu-source';
+import { createGpuSource, GPU_RATE_BATTERY, GPU_RATE_MAINS, type GpuRate } from './gpu-source';
 import type { SamplerTimers, StreamContext } from './restarting-stream';
 import { createTicker, type HostMemoryReading } from './ticker';
 import { createVmmemSource } from './vmmem-source';
 
 export { METRICS_CSV_COLUMNS, type HostMemoryReading } from './ticker';
+
+/** Whether the machine runs on battery (a laptop off its charger); from the host facts. */
+export type PowerReader = () => Promise<{ readonly onBattery: boolean }>;
 
 /** Loaded Ollama models, or null when Ollama does not answer. */
 export type OllamaReader = () => Promise<MetricsStatus['ollama']>;
@@ -26,6 +29,11 @@ export interface MetricsSamplerDeps {
   readonly clock?: () => number;
   readonly hostMemory?: () => HostMemoryReading | undefined;
   readonly ollama?: OllamaReader;
+  /**
+   * Whether the laptop runs on battery, asked when sampling starts and each minute: on battery nvidia-smi reads
+   * every 5 s, as it keeps the discrete GPU awake. Default: never on battery.
+   */
+  readonly power?: PowerReader;
   /** Default: the host's {@link startStream}. */
   readonly startStream?: (options: StreamOptions) => RunningStream;
   /** How long sampling goes on after the last `watch()`; default a minute. */
@@ -48,8 +56,13 @@ export interface MetricsSamplerDeps {
 
 /** Live sampling: GPU, WSL memory, passthrough latency, host memory and Ollama, into one bounded store. */
 export interface MetricsSampler {
-  /** Keep sampling for another lease; starts the sources when they are off. */
-  watch(): void;
+  /**
+   * Keep sampling for another lease on behalf of `watcher` (a window; default the anonymous one); starts the sources
+   * when they are off.
+   */
+  watch(watcher?: string): void;
+  /** `watcher` stopped watching (its window hid): sampling stops at once when no other watcher's lease runs. */
+  unwatch(watcher: string): void;
   /** The window ending now, every series reduced to at most ~1,000 points. */
   snapshot(windowSeconds: number): MetricsSnapshot;
   /** WSL's running distros changed (from the service's refresh): start or end the in-distro reader, mark the time. */
@@ -60,7 +73,7 @@ export interface MetricsSampler {
   readonly active: boolean;
   /** The last timed nvidia-smi inside WSL, while it is recent (within two rounds), for the health light. */
   latency(): { ms: number; ok: boolean } | undefined;
-  /** The in-distro reader runs: WSL is known to be up without asking wsl.exe. */
+  /** The in-distro reader runs and has read at least once: WSL is known to be up without asking wsl.exe. */
   readonly readingWsl: boolean;
   /** Told when the in-distro reader ends by itself (WSL stopped, or the distro went idle). */
   onReaderEnded(listener: () => void): () => void;
@@ -68,8 +81,19 @@ export interface MetricsSampler {
   stop(): void;
 }
 
+/**
+ * Distros the reader never reads: Docker Desktop's own, and the data distros of Docker Desktop (before 4.30) and
+ * Rancher Desktop, which hold a disk and have no shell, so any command there fails at once.
+ */
+export const UNREAD_DISTROS: ReadonlySet<string> = new Set([
+  'docker-desktop',
+  'docker-desktop-data',
+  'rancher-desktop-data',
+]);
+
 const DEFAULT_RESTART_DELAYS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000] as const;
 const OLLAMA_EVERY_TICKS = 5;
+const POWER_EVERY_TICKS = 60;
 /** A timed nvidia-smi counts for the health light for two rounds of 30 s. */
 const LATENCY_RECENT_MS = 65_000;
 
@@ -101,7 +125,9 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
   const store = deps.store ?? new MetricsStore();
   const readerEndedListeners = new Set<() => void>();
 
-  let leaseUntil = 0;
+  /** Each watcher's lease end; sampling runs while one is in the future. */
+  const leases = new Map<string, number>();
+  const leaseUntil = (): number => Math.max(0, ...leases.values());
   /** Undefined until the first refresh, so the first reading of WSL is not mistaken for a boot. */
   let running: readonly string[] | undefined;
   let defaultDistro: string | undefined;
@@ -124,6 +150,28 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
   const status = (): MetricsStatus => {
     const latency = reader.latest(clock()).latency;
     return { gpu: gpu.status, wsl: reader.status, ...(latency ? { latency } : {}), ollama };
+  };
+
+  /** The GPU stream's rate, once known; undefined while the first power reading is under way. */
+  let gpuRate: GpuRate | undefined;
+  /** Ask whether the laptop runs on battery, and (re)start the GPU stream when its rate changes. */
+  const readPower = (): void => {
+    const apply = (rate: GpuRate): void => {
+      if (!ticker.running || rate === gpuRate) return;
+      gpuRate = rate;
+      gpu.start(rate);
+    };
+    if (!deps.power) {
+      apply(GPU_RATE_MAINS);
+      return;
+    }
+    deps.power().then(
+      ({ onBattery }) => apply(onBattery ? GPU_RATE_BATTERY : GPU_RATE_MAINS),
+      (error: unknown) => {
+        log.warn('asking whether the laptop runs on battery', error);
+        apply(gpuRate ?? GPU_RATE_MAINS);
+      },
+    );
   };
 
   const readOllama = (): void => {
@@ -161,22 +209,25 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
       },
     },
     beforeTick: (now, count) => {
-      if (now >= leaseUntil) {
+      if (now >= leaseUntil()) {
+        leases.clear();
         stopAll();
         return false;
       }
       if (count % OLLAMA_EVERY_TICKS === 0) readOllama();
+      if (count > 0 && count % POWER_EVERY_TICKS === 0) readPower();
       return true;
     },
   });
 
-  /** Read the default distro (or another that runs) only while it already runs: Headroom never boots the VM for a chart. */
+  /**
+   * Read the default distro (or another that runs) only while it already runs: Headroom never boots the VM for a
+   * chart. Docker Desktop's and Rancher Desktop's own distros are left out (their data distros have no shell).
+   */
   const syncReader = (): void => {
-    const names = running ?? [];
-    const target = names.includes(defaultDistro ?? '')
-      ? defaultDistro
-      : names.find((name) => name !== 'docker-desktop');
-    if (leaseUntil <= clock() || target === undefined) reader.stop();
+    const names = (running ?? []).filter((name) => !UNREAD_DISTROS.has(name));
+    const target = names.includes(defaultDistro ?? '') ? defaultDistro : names[0];
+    if (leaseUntil() <= clock() || target === undefined) reader.stop();
     else reader.start(target);
   };
 
@@ -188,13 +239,24 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
   }
 
   return {
-    watch() {
-      leaseUntil = clock() + leaseMs;
+    watch(watcher = '') {
+      const now = clock();
+      // A watcher that went without unwatching (a reloaded window) drops out when its lease ends.
+      for (const [id, until] of leases) if (until <= now) leases.delete(id);
+      leases.set(watcher, now + leaseMs);
       if (ticker.running) return;
-      gpu.start();
+      gpuRate = undefined;
       vmmem?.start();
-      syncReader();
       ticker.start();
+      syncReader();
+      readPower();
+    },
+    unwatch(watcher) {
+      leases.delete(watcher);
+      if (ticker.running && leaseUntil() <= clock()) {
+        leases.clear();
+        stopAll();
+      }
     },
     snapshot(windowSeconds) {
       const to = clock();
@@ -226,7 +288,7 @@ export function createMetricsSampler(deps: MetricsSamplerDeps = {}): MetricsSamp
         : undefined;
     },
     get readingWsl() {
-      return reader.distro !== undefined;
+      return reader.healthy;
     },
     onReaderEnded(listener) {
       readerEndedListeners.add(listener);

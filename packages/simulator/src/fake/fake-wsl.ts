@@ -184,6 +184,15 @@ async function execInDistro(
     vm,
     distros: state.distros.map((d) => (d.name === distro.name ? { ...d, running: true } : d)),
   });
+  if (distro.shell === false) {
+    // A data-only distro has no programs: WSL starts it, fails to exec the command and ends at once.
+    streams.stderr.write(
+      encodeLinuxOutput(
+        `<3>WSL (12) ERROR: CreateProcessCommon:559: execvpe(${command[0] ?? 'sh'}) failed: No such file or directory\n`,
+      ),
+    );
+    return 1;
+  }
   const ctx = { scenario, distro, vm };
   if (isDistroProbeBatch(command)) return runDistroProbeBatch(ctx, command, invocation);
   if (isDistroSampler(command)) return runDistroSampler(ctx, invocation, command[2] ?? '');

@@ -41,6 +41,24 @@ export const DOCKER_DESKTOP: SimulatedDistro = {
   modelDirs: [],
 };
 
+/**
+ * Docker Desktop's data distro (before Docker Desktop 4.30): it holds the images' disk and has no shell, so any
+ * command run in it fails at once. It runs whenever Docker Desktop does.
+ */
+export const DOCKER_DESKTOP_DATA: SimulatedDistro = {
+  name: 'docker-desktop-data',
+  version: 2,
+  isDefault: false,
+  running: true,
+  osRelease: '',
+  gpu: 'missing',
+  packages: [],
+  libcudaFromWsl: false,
+  extraMounts: [],
+  modelDirs: [],
+  shell: false,
+};
+
 /** A Defender definition update: Windows Update noise every machine has. */
 export const DEFENDER_UPDATE: SimulatedEvent = {
   log: 'System',

@@ -1,4 +1,4 @@
-import { CODE_PAGE_KEY, DISPLAY_CLASS_KEY, HEALTHY, UBUNTU } from './base';
+import { CODE_PAGE_KEY, DISPLAY_CLASS_KEY, DOCKER_DESKTOP_DATA, HEALTHY, UBUNTU } from './base';
 import type { Scenario, SimulatedDistro } from './scenario';
 
 /** The healthy machine with its default distro changed. */
@@ -21,7 +21,13 @@ export const CATALOG: readonly Scenario[] = [
     ...HEALTHY,
     name: 'no-gpu',
     summary: 'No NVIDIA GPU or driver on the host: no nvidia-smi, and nothing to pass through to WSL.',
-    host: { ...HEALTHY.host, driverVersion: undefined, cudaVersion: undefined, gpus: [] },
+    host: {
+      ...HEALTHY.host,
+      driverVersion: undefined,
+      cudaVersion: undefined,
+      gpus: [],
+      gpuControllers: [{ vendor: 'Intel Corporation', model: 'Intel(R) UHD Graphics 770' }],
+    },
     distros: withUbuntu({ gpu: 'missing' }),
     registry: {
       ...HEALTHY.registry,
@@ -113,6 +119,25 @@ export const CATALOG: readonly Scenario[] = [
     summary:
       'Docker Desktop starts its distro again right after wsl --shutdown, so the VM never stops and .wslconfig never applies.',
     restartsAfterShutdown: ['docker-desktop'],
+  },
+  {
+    ...HEALTHY,
+    name: 'docker-data-distro',
+    summary:
+      'Docker Desktop runs docker-desktop and its data distro docker-desktop-data, which has no shell; Ubuntu-24.04 (default) is stopped.',
+    distros: [
+      ...HEALTHY.distros.map((distro) =>
+        distro.name === UBUNTU.name ? { ...distro, running: false } : distro,
+      ),
+      DOCKER_DESKTOP_DATA,
+    ],
+  },
+  {
+    ...HEALTHY,
+    name: 'laptop-on-battery',
+    summary:
+      'A laptop running on battery (64 %, charger unplugged): the dashboard reads the GPU every 5 s so it can sleep.',
+    host: { ...HEALTHY.host, battery: { percent: 64, acConnected: false } },
   },
   {
     ...HEALTHY,

@@ -54,6 +54,11 @@ export interface SimulatedDistro {
   readonly extraMounts: readonly string[];
   /** The model folders that exist (Ollama, llama.cpp, Hugging Face cache) and where they really are. */
   readonly modelDirs: readonly { readonly path: string; readonly resolved: string }[];
+  /**
+   * False for a data-only distro without `sh` or any other program (`docker-desktop-data`, `rancher-desktop-data`):
+   * every `wsl.exe -d NAME -e CMD` fails at once with WSL's execvpe error. Default true.
+   */
+  readonly shell?: boolean;
 }
 
 /** The versions `wsl --version` reports, in its fixed line order. */
@@ -95,6 +100,20 @@ export interface Scenario {
      * (`%ProgramFiles%\NVIDIA Corporation\NVSMI`, older non-DCH drivers).
      */
     readonly nvidiaSmiFolder?: 'System32' | 'NVSMI';
+    /** Windows' edition as systeminformation reports it; default `Microsoft Windows 11 Pro`. */
+    readonly edition?: string;
+    /** `24H2`; default from the registry's DisplayVersion. */
+    readonly displayVersion?: string;
+    /** Every display adapter Windows lists; default one per NVIDIA GPU of `gpus`. */
+    readonly gpuControllers?: readonly { readonly vendor: string; readonly model: string }[];
+    /** The drives' space; default C: with 420 GB free of 1 TB. */
+    readonly drives?: readonly {
+      readonly drive: string;
+      readonly freeBytes: number;
+      readonly totalBytes: number;
+    }[];
+    /** A laptop's battery; absent on a desktop. */
+    readonly battery?: { readonly percent: number; readonly acConnected: boolean };
   };
   /**
    * WSL as installed: absent when there is not even a wsl.exe; `inbox` for the old wsl.exe without --version; `stub`

@@ -65,6 +65,27 @@ function nextFrameOrSoon(callback: () => void): void {
   setTimeout(once, 250);
 }
 
+/** Whether the page is shown, and when that changes; tests hand in their own. */
+export interface PageVisibility {
+  hidden(): boolean;
+  /** Listen to changes; returns the function that stops listening. */
+  onChange(listener: () => void): () => void;
+}
+
+/**
+ * The document's visibility: Electron makes a page hidden when its window hides to the tray or minimises, and the
+ * browser when its tab is in the background.
+ */
+export function documentVisibility(): PageVisibility {
+  return {
+    hidden: () => document.visibilityState === 'hidden',
+    onChange(listener) {
+      document.addEventListener('visibilitychange', listener);
+      return () => document.removeEventListener('visibilitychange', listener);
+    },
+  };
+}
+
 /** The service stops sampling a minute after the last watch; the dashboard renews well inside that. */
 const RENEW_MS = 20_000;
 /** A window longer than 5 min is fetched again this often, so it stays at ~1,000 points per series. */
@@ -83,23 +104,30 @@ declare global {
 }
 
 /**
- * The metrics store over a bridge: watches while the dashboard is shown, takes each second's `metrics.sample` push
+ * The metrics store over a bridge: watches while the dashboard is shown and its page visible (a hidden page tells
+ * the service at once, so sampling stops, and watches again when shown), takes each second's `metrics.sample` push
  * and coalesces them per animation frame (a busy window draws once per frame, not once per message), trims the
  * series to the window, and freezes while paused.
  */
 export function createMetricsStore(
   bridge: HeadroomBridge,
   frame: (callback: () => void) => void = nextFrameOrSoon,
+  visibility: PageVisibility = documentVisibility(),
 ): StoreApi<MetricsState> {
   let queued: MetricsSample[] = [];
   let frameRequested = false;
   let watchers = 0;
   let renewTimer: ReturnType<typeof setInterval> | undefined;
+  let stopListening: (() => void) | undefined;
+  /** This page's id with the service, so its hiding ends only its own lease. */
+  const watcher = `page-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   let lastFetch = 0;
   /** The time of the newest pushed sample taken into the store. */
   let lastPushAt = 0;
   /** Each fetch's number: an answer to an older fetch (or for another window) is dropped. */
   let fetchSeq = 0;
+
+  const unwatch = (): void => void bridge.invoke('metrics.unwatch', { watcher }).catch(() => undefined);
 
   const store = createRequestStore<MetricsState>((set, get, request) => {
     const fetchWindow = (): Promise<void> => {
@@ -108,7 +136,9 @@ export function createMetricsStore(
       const windowSeconds = get().windowSeconds;
       return request(
         async () => {
-          const snapshot = await bridge.invoke('metrics.watch', { windowSeconds });
+          const snapshot = await bridge.invoke('metrics.watch', { windowSeconds, watcher });
+          // The page hid while this fetch ran: its unwatch may have reached the service first.
+          if (visibility.hidden()) unwatch();
           const state = get();
           return {
             series: snapshot.series,
@@ -128,6 +158,20 @@ export function createMetricsStore(
       );
     };
 
+    /** Watch: fetch the window now and renew the lease while shown. */
+    const resume = (): void => {
+      if (renewTimer !== undefined) return;
+      void fetchWindow();
+      renewTimer = setInterval(() => void fetchWindow(), RENEW_MS);
+    };
+    /** Hidden: stop renewing and tell the service now, so nothing samples for a window nobody sees. */
+    const pause = (): void => {
+      if (renewTimer === undefined) return;
+      clearInterval(renewTimer);
+      renewTimer = undefined;
+      unwatch();
+    };
+
     return {
       refresh: fetchWindow,
       windowSeconds: 300,
@@ -143,12 +187,20 @@ export function createMetricsStore(
       watch: () => {
         watchers += 1;
         if (watchers === 1) {
-          void fetchWindow();
-          renewTimer = setInterval(() => void fetchWindow(), RENEW_MS);
+          stopListening = visibility.onChange(() => {
+            if (visibility.hidden()) pause();
+            else resume();
+          });
+          if (!visibility.hidden()) resume();
         }
         return () => {
           watchers -= 1;
-          if (watchers === 0) clearInterval(renewTimer);
+          if (watchers > 0) return;
+          stopListening?.();
+          stopListening = undefined;
+          // Another page: the lease runs out in a minute, so coming back soon finds the sources still on.
+          clearInterval(renewTimer);
+          renewTimer = undefined;
         };
       },
       setWindow: (windowSeconds) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterPrompt, findingsOf, fixture, type ProbeSpec, queryCsv } from '../../testing/capture';
+import { afterPrompt, findingsOf, fixture, inputOf, type ProbeSpec, queryCsv } from '../../testing/capture';
 import {
   gpuPassthroughMissing,
   hostGpuTcc,
@@ -248,6 +248,20 @@ describe('no-nvidia-gpu', () => {
       },
     ]);
     expect(finding?.confidence).toBeUndefined();
+    expect(finding?.title).toBe('Intel(R) UHD Graphics 770 found, no NVIDIA GPU');
+  });
+
+  it('names the adapters the host facts list when the registry was not read', () => {
+    const { facts } = inputOf({ 'host-nvidia-smi': { stdout: '', error: 'not-found', exitCode: null } });
+    const gpuControllers = [
+      { vendor: 'Intel Corporation', model: 'Intel(R) Arc(TM) A770 Graphics' },
+      { vendor: 'Advanced Micro Devices, Inc.', model: 'AMD Radeon(TM) Graphics' },
+    ];
+    const [finding] = noNvidiaGpu({ facts: { ...facts, host: { ...facts.host, gpuControllers } } });
+    expect(finding?.title).toBe(
+      'Intel(R) Arc(TM) A770 Graphics / AMD Radeon(TM) Graphics found, no NVIDIA GPU',
+    );
+    expect(finding?.explanation).toMatch(/^Windows shows Intel\(R\) Arc\(TM\) A770 Graphics and AMD Radeon/);
   });
 
   it('believes a working nvidia-smi in the distro over a missing one on the host', () => {

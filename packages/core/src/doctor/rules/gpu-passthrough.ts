@@ -185,6 +185,20 @@ export const gpuPassthroughMissing: Rule = ({ facts }) => {
   return [finding];
 };
 
+/** The display adapters Windows lists that are not NVIDIA's: from the registry, else from the host facts. */
+function otherAdapters(facts: Parameters<Rule>[0]['facts']): string[] {
+  const drivers = facts.windows.displayDrivers;
+  const fromRegistry =
+    drivers?.ok === true
+      ? drivers.value.adapters.flatMap((adapter) => (adapter.description ? [adapter.description] : []))
+      : [];
+  const names =
+    fromRegistry.length > 0
+      ? fromRegistry
+      : (facts.host.gpuControllers ?? []).map((controller) => controller.model);
+  return [...new Set(names.filter((name) => !/nvidia/i.test(name)))];
+}
+
 /**
  * `no-nvidia-gpu`: the host has no NVIDIA GPU (or no NVIDIA driver), so there is nothing to pass through to WSL.
  * Reported instead of gpu-passthrough-missing. An error when both the host's nvidia-smi and the registry say so (GPU
@@ -193,14 +207,16 @@ export const gpuPassthroughMissing: Rule = ({ facts }) => {
 export const noNvidiaGpu: Rule = ({ facts }) => {
   const evidence = hostWithoutNvidiaGpu(facts);
   if (!evidence) return [];
+  const others = otherAdapters(facts);
   return [
     {
       id: 'no-nvidia-gpu',
       severity: evidence.length < 2 ? 'warning' : 'error',
       category: 'gpu',
-      title: 'No NVIDIA GPU found on this PC',
+      title:
+        others.length > 0 ? `${others.join(' / ')} found, no NVIDIA GPU` : 'No NVIDIA GPU found on this PC',
       explanation:
-        'Windows shows no NVIDIA GPU, or no NVIDIA driver for one, so there is nothing for WSL to pass through: ' +
+        `Windows shows ${others.length > 0 ? `${others.join(' and ')} but ` : ''}no NVIDIA GPU, or no NVIDIA driver for one, so there is nothing for WSL to pass through: ` +
         'local models will run on the CPU only. If this PC has an NVIDIA GPU, its Windows driver is not installed.',
       evidence,
       fix: {

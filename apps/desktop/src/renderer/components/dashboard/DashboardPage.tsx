@@ -95,7 +95,9 @@ function StatusLine({ status }: { status: MetricsStatus | undefined }) {
       <li data-source="gpu">
         <strong>GPU:</strong>{' '}
         {status.gpu.state === 'ok'
-          ? 'nvidia-smi on Windows, once a second.'
+          ? status.gpu.onBattery
+            ? `nvidia-smi on Windows. On battery: sampling every ${Math.round((status.gpu.intervalMs ?? 5_000) / 1000)} s, so the GPU can sleep between readings.`
+            : 'nvidia-smi on Windows, once a second.'
           : status.gpu.state === 'starting'
             ? 'Starting nvidia-smi…'
             : (status.gpu.message ?? 'nvidia-smi is not answering.')}
