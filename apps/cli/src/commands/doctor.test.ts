@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readInvocations } from '@headroom/simulator';
 import { describe, expect, it } from 'vitest';
@@ -106,5 +107,16 @@ describe('headroom doctor on a capture', () => {
       stderr: expect.stringContaining('llama-3.1-70b') as unknown,
     });
     expect((await runCli('doctor', '--simulate', 'healthy', '--from-capture', sandbox.dir)).code).toBe(2);
+  });
+
+  it('exits with the capture code 5, not configuration 1, when the capture cannot be read', async () => {
+    const dir = join(sandbox.dir, 'broken-capture');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'capture.json'), JSON.stringify({ format: 'headroom-capture/1', probes: {} }));
+    const run = await runCli('doctor', '--from-capture', dir, '--json');
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/could not read the capture: .*"probes" is wrong/);
+    expect(run.stdout).toBe('');
+    expect((await runCli('collect', '--show', dir)).code).toBe(5);
   });
 });

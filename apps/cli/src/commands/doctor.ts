@@ -12,9 +12,10 @@ import {
   type Finding,
   type TargetModel,
 } from '@headroom/core';
-import { collectCapture, readCapture } from '@headroom/host';
+import { collectCapture } from '@headroom/host';
 import type { Machine } from '@headroom/service';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { readCaptureOrExit } from './capture-input';
 import { cliMachine, collectOptions, openHeadroom } from './machine';
 
 const COLOURS = {
@@ -110,7 +111,9 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
   let savedTarget: TargetModel | undefined;
   if (values['from-capture'] !== undefined) {
     const dir = resolve(values['from-capture']);
-    capture = await readCapture(dir);
+    const read = await readCaptureOrExit(dir, io);
+    if (typeof read === 'number') return read;
+    capture = read;
     label = `the capture in ${dir}`;
   } else {
     const target = cliMachine(values.simulate);
