@@ -119,4 +119,23 @@ describe('headroom doctor on a capture', () => {
     expect(run.stdout).toBe('');
     expect((await runCli('collect', '--show', dir)).code).toBe(5);
   });
+
+  it('names a probe it could not read and is not green (unreadable package list read as "fine")', async () => {
+    const dir = join(sandbox.dir, 'unreadable-capture');
+    expect((await runCli('collect', '--simulate', 'healthy', '--out', dir)).code).toBe(0);
+    writeFileSync(join(dir, 'distro-nvidia-packages.stdout'), 'Segmentation fault (core dumped)\n');
+    const run = await runCli('doctor', '--from-capture', dir, '--json');
+    const json = JSON.parse(run.stdout) as DoctorJson & { notRead: { probe: string; reason: string }[] };
+    expect(json.notRead.map((item) => item.probe)).toEqual(['distro-nvidia-packages']);
+    expect(json.health).toBe('amber');
+    const text = await runCli('doctor', '--from-capture', dir);
+    expect(text.stdout).toContain('Could not check');
+    expect(text.stdout).toContain('distro-nvidia-packages');
+    expect(text.stdout).not.toContain('Everything Headroom checks is fine');
+    writeFileSync(join(dir, 'distro-nvidia-packages.stdout'), 'bash\t5.2.21\nnvidia-driver-550\t550.54.14\n');
+    const plain = await runCli('doctor', '--from-capture', dir, '--json');
+    const plainJson = JSON.parse(plain.stdout) as DoctorJson & { notRead: unknown[] };
+    expect(plainJson.notRead).toEqual([]);
+    expect(plainJson.findings.map((f) => f.id)).toContain('linux-driver-in-distro');
+  });
 });

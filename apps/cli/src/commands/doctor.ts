@@ -38,7 +38,8 @@ export function formatReport(report: DoctorReport, label: string, colour: boolea
     `Headroom doctor — ${label}`,
     `${paint(report.health === 'amber' ? 'amber' : report.health, '●')} ${paint('bold', `${HEALTH_WORDS[report.health]}${report.health === 'grey' ? ' (normal)' : ''}`)}`,
   ];
-  if (report.findings.length === 0) lines.push('', 'Everything Headroom checks is fine.');
+  if (report.findings.length === 0 && report.notRead.length === 0)
+    lines.push('', 'Everything Headroom checks is fine.');
   for (const severity of ['error', 'warning', 'info'] as const) {
     const group = report.findings.filter((finding) => finding.severity === severity);
     if (group.length === 0) continue;
@@ -47,6 +48,10 @@ export function formatReport(report: DoctorReport, label: string, colour: boolea
   }
   if (report.notChecked.length > 0)
     lines.push('', `Not checked (not collected): ${report.notChecked.join(', ')}`);
+  if (report.notRead.length > 0) {
+    lines.push('', paint('bold', 'Could not check (output not readable)'));
+    for (const item of report.notRead) lines.push(`  ${paint('amber', '?')} ${item.probe}: ${item.reason}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -143,7 +148,7 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
   const report = diagnose({ facts, misplaced, ...(target ? { target } : {}) }, STANDARD_RULES);
   if (values.json) {
     io.stdout.write(
-      `${JSON.stringify({ health: report.health, exitCode: report.exitCode, findings: report.findings, notChecked: report.notChecked }, null, 2)}\n`,
+      `${JSON.stringify({ health: report.health, exitCode: report.exitCode, findings: report.findings, notChecked: report.notChecked, notRead: report.notRead }, null, 2)}\n`,
     );
   } else {
     const colour = process.env.NO_COLOR === undefined && (io.stdout as { isTTY?: boolean }).isTTY === true;
