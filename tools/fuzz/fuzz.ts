@@ -41,6 +41,8 @@ interface Failure {
 
 const failures: Failure[] = [];
 let passed = 0;
+/** How many `set` runs said Saved and had their file checked for lost edits. */
+let savesChecked = 0;
 
 function record(
   target: string,
@@ -182,6 +184,7 @@ async function fuzzEdits(work: string): Promise<void> {
         record('wslconfig set', { argv }, undefined);
         continue;
       }
+      savesChecked += 1;
       const settings = checkWslConfig(new Uint8Array(readFileSync(file))).settings;
       const last = new Map(step.map(([key, value]) => [requireKeySpec(key).key, [key, value] as const]));
       const lost = [...last.values()].filter(
@@ -249,6 +252,7 @@ async function main(): Promise<void> {
       const before = passed + failures.length;
       const phase = Date.now();
       await run();
+      if (name === 'wslconfig set sequences') console.log(`  (${savesChecked} saves checked for lost edits)`);
       console.log(
         `  ${name}: ${passed + failures.length - before} inputs in ${((Date.now() - phase) / 1000).toFixed(1)} s`,
       );
