@@ -11,8 +11,11 @@ export interface CliIo {
   readonly log?: Log;
 }
 
-/** Exit codes shared by every command: 0 done, 1 the command failed, 2 the command line was wrong. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/**
+ * Exit codes shared by every command: 0 done, 1 the command failed, 2 the command line was wrong, 5 the capture
+ * folder given with --from-capture or --show could not be read (outside the doctor's categories 1-4).
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, capture: 5 } as const;
 
 /** A command-line mistake: shown as one line plus a pointer to --help, exit code 2. */
 export class UsageError extends Error {

@@ -10,6 +10,8 @@ export const healthSnapshotSchema = z.object({
   counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
   /** What changed since the last verified setup (`driver 552.12 → 560.94`); empty when nothing or no baseline. */
   changes: z.array(z.string()),
+  /** Probes collected but not readable: checks that could not be made (the light is then not green). */
+  notRead: z.array(z.object({ probe: z.string(), reason: z.string() })).optional(),
 });
 
 /** A {@link healthSnapshotSchema} value. */

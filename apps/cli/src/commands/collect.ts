@@ -6,12 +6,12 @@ import { readCaptureFacts, type CaptureFacts } from '@headroom/core';
 import {
   collectCapture,
   dataFolderLayout,
-  readCapture,
   resolveDataDir,
   writeCapture,
   type DataFolderLayout,
 } from '@headroom/host';
 import { EXIT, type CliIo } from '../cli-io';
+import { readCaptureOrExit } from './capture-input';
 import { cliMachine, collectOptions, openHeadroom } from './machine';
 
 function summary(facts: CaptureFacts): string[] {
@@ -82,7 +82,9 @@ export async function runCollect(args: readonly string[], io: CliIo): Promise<nu
     strict: true,
   });
   if (values.show !== undefined) {
-    const facts = readCaptureFacts(await readCapture(resolve(values.show)));
+    const read = await readCaptureOrExit(resolve(values.show), io);
+    if (typeof read === 'number') return read;
+    const facts = readCaptureFacts(read);
     io.stdout.write(values.json ? `${JSON.stringify(facts, null, 2)}\n` : `${summary(facts).join('\n')}\n`);
     return EXIT.ok;
   }

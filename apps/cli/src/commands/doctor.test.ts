@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readInvocations, readVmState } from '@headroom/simulator';
 import { describe, expect, it } from 'vitest';
@@ -134,5 +135,35 @@ describe('headroom doctor on a capture', () => {
       stderr: expect.stringContaining('llama-3.1-70b') as unknown,
     });
     expect((await runCli('doctor', '--simulate', 'healthy', '--from-capture', sandbox.dir)).code).toBe(2);
+  });
+
+  it('exits with the capture code 5, not configuration 1, when the capture cannot be read', async () => {
+    const dir = join(sandbox.dir, 'broken-capture');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'capture.json'), JSON.stringify({ format: 'headroom-capture/1', probes: {} }));
+    const run = await runCli('doctor', '--from-capture', dir, '--json');
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/could not read the capture: .*"probes" is wrong/);
+    expect(run.stdout).toBe('');
+    expect((await runCli('collect', '--show', dir)).code).toBe(5);
+  });
+
+  it('names a probe it could not read and is not green (unreadable package list read as "fine")', async () => {
+    const dir = join(sandbox.dir, 'unreadable-capture');
+    expect((await runCli('collect', '--simulate', 'healthy', '--out', dir)).code).toBe(0);
+    writeFileSync(join(dir, 'distro-nvidia-packages.stdout'), 'Segmentation fault (core dumped)\n');
+    const run = await runCli('doctor', '--from-capture', dir, '--json');
+    const json = JSON.parse(run.stdout) as DoctorJson & { notRead: { probe: string; reason: string }[] };
+    expect(json.notRead.map((item) => item.probe)).toEqual(['distro-nvidia-packages']);
+    expect(json.health).toBe('amber');
+    const text = await runCli('doctor', '--from-capture', dir);
+    expect(text.stdout).toContain('Could not check');
+    expect(text.stdout).toContain('distro-nvidia-packages');
+    expect(text.stdout).not.toContain('Everything Headroom checks is fine');
+    writeFileSync(join(dir, 'distro-nvidia-packages.stdout'), 'bash\t5.2.21\nnvidia-driver-550\t550.54.14\n');
+    const plain = await runCli('doctor', '--from-capture', dir, '--json');
+    const plainJson = JSON.parse(plain.stdout) as DoctorJson & { notRead: unknown[] };
+    expect(plainJson.notRead).toEqual([]);
+    expect(plainJson.findings.map((f) => f.id)).toContain('linux-driver-in-distro');
   });
 });

@@ -12,9 +12,10 @@ import {
   type Finding,
   type TargetModel,
 } from '@headroom/core';
-import { collectCapture, readCapture } from '@headroom/host';
+import { collectCapture } from '@headroom/host';
 import type { Machine } from '@headroom/service';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { readCaptureOrExit } from './capture-input';
 import { cliMachine, collectOptions, openHeadroom } from './machine';
 
 const COLOURS = {
@@ -37,7 +38,8 @@ export function formatReport(report: DoctorReport, label: string, colour: boolea
     `Headroom doctor — ${label}`,
     `${paint(report.health === 'amber' ? 'amber' : report.health, '●')} ${paint('bold', `${HEALTH_WORDS[report.health]}${report.health === 'grey' ? ' (normal)' : ''}`)}`,
   ];
-  if (report.findings.length === 0) lines.push('', 'Everything Headroom checks is fine.');
+  if (report.findings.length === 0 && report.notRead.length === 0)
+    lines.push('', 'Everything Headroom checks is fine.');
   for (const severity of ['error', 'warning', 'info'] as const) {
     const group = report.findings.filter((finding) => finding.severity === severity);
     if (group.length === 0) continue;
@@ -46,6 +48,10 @@ export function formatReport(report: DoctorReport, label: string, colour: boolea
   }
   if (report.notChecked.length > 0)
     lines.push('', `Not checked (not collected): ${report.notChecked.join(', ')}`);
+  if (report.notRead.length > 0) {
+    lines.push('', paint('bold', 'Could not check (output not readable)'));
+    for (const item of report.notRead) lines.push(`  ${paint('amber', '?')} ${item.probe}: ${item.reason}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -110,7 +116,9 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
   let savedTarget: TargetModel | undefined;
   if (values['from-capture'] !== undefined) {
     const dir = resolve(values['from-capture']);
-    capture = await readCapture(dir);
+    const read = await readCaptureOrExit(dir, io);
+    if (typeof read === 'number') return read;
+    capture = read;
     label = `the capture in ${dir}`;
   } else {
     const target = cliMachine(values.simulate);
@@ -140,7 +148,7 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
   const report = diagnose({ facts, misplaced, ...(target ? { target } : {}) }, STANDARD_RULES);
   if (values.json) {
     io.stdout.write(
-      `${JSON.stringify({ health: report.health, exitCode: report.exitCode, findings: report.findings, notChecked: report.notChecked }, null, 2)}\n`,
+      `${JSON.stringify({ health: report.health, exitCode: report.exitCode, findings: report.findings, notChecked: report.notChecked, notRead: report.notRead }, null, 2)}\n`,
     );
   } else {
     const colour = process.env.NO_COLOR === undefined && (io.stdout as { isTTY?: boolean }).isTTY === true;

@@ -9,7 +9,7 @@ import {
   type NvidiaSmiBanner,
   type NvidiaSmiFailure,
 } from '../nvidia';
-import { parseSafely, parsed, type Parsed } from '../probe/parse-result';
+import { parseSafely, parsed, type Parsed, type Unreadable } from '../probe/parse-result';
 import { STANDARD_PROBE_IDS } from '../probe/probe-ids';
 import { decodeConsoleOutput } from '../text/decode-console';
 import { decodeOemOutput } from '../text/decode-oem';
@@ -62,6 +62,8 @@ export interface CaptureFacts {
   readonly distro?: DistroFacts & { readonly gpu: NvidiaSmiFacts };
   readonly windows: WindowsFacts;
   readonly events: readonly WindowsEvent[];
+  /** The event-log probes whose output could not be read (their events are missing from `events`). */
+  readonly eventsNotRead?: readonly Unreadable[];
   readonly wslconfig?: WslConfigCheck;
   /** Standard probes the capture does not hold, for "could not check". */
   readonly notCollected: readonly string[];
@@ -192,8 +194,10 @@ export function readCaptureFacts(capture: Capture): CaptureFacts {
   }
 
   const events = new Map<string, WindowsEvent>();
+  const eventsNotRead: Unreadable[] = [];
   for (const probe of capture.probes.filter((candidate) => candidate.id.startsWith('eventlog-'))) {
     const batchResult = parseWindowsEvents(text(probe), probe.id);
+    if (!batchResult.ok && !probe.error) eventsNotRead.push(batchResult.unreadable);
     if (batchResult.ok)
       for (const event of batchResult.value.events) events.set(`${event.channel}:${event.recordId}`, event);
   }
@@ -237,6 +241,7 @@ export function readCaptureFacts(capture: Capture): CaptureFacts {
       : {}),
     windows: readWindowsFacts(registry),
     events: [...events.values()].sort((a, b) => a.time.localeCompare(b.time)),
+    ...(eventsNotRead.length > 0 ? { eventsNotRead } : {}),
     ...(capture.wslconfig
       ? {
           wslconfig: checkWslConfig(capture.wslconfig, {

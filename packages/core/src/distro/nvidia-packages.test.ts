@@ -82,3 +82,29 @@ describe('classifyNvidiaPackage', () => {
     expect(classifyNvidiaPackage(name)).toBe(kind);
   });
 });
+
+describe('plain package listings (a dpkg-query -W capture was read as "fine")', () => {
+  it('reads plain dpkg-query -W, rpm -qa and pacman -Q, keeping only NVIDIA packages', () => {
+    const dpkg = parseNvidiaPackages(
+      'bash\t5.2.21-2ubuntu4\nnvidia-driver-550\t550.54.14-0ubuntu1\nnvidia-foo\t\n',
+    );
+    expect(dpkg).toMatchObject({
+      ok: true,
+      value: { manager: 'dpkg', packages: [{ name: 'nvidia-driver-550' }] },
+    });
+    const rpm = parseNvidiaPackages('bash-5.2.26-3.fc40.x86_64\nakmod-nvidia-550.54.14-1.fc40.x86_64\n');
+    expect(rpm).toMatchObject({
+      ok: true,
+      value: { manager: 'rpm', packages: [{ name: 'akmod-nvidia', kind: 'kernel-module' }] },
+    });
+    const pacman = parseNvidiaPackages('bash 5.2.026-2\nnvidia-utils 550.54.14-1\n');
+    expect(pacman).toMatchObject({
+      ok: true,
+      value: { manager: 'pacman', packages: [{ name: 'nvidia-utils' }] },
+    });
+  });
+
+  it('still says unreadable for output that is none of them', () => {
+    expect(parseNvidiaPackages('Segmentation fault\nsomething: else here\n').ok).toBe(false);
+  });
+});

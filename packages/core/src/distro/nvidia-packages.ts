@@ -54,7 +54,42 @@ function isInstalled(status: string): boolean {
   return status !== 'n' && status !== 'c';
 }
 
-/** Parse the NVIDIA packages probe (commands.ts): the `manager` line, then `STATUS|NAME|VERSION` lines. */
+const NVIDIA_NAME = /^(?:nvidia|libnvidia|cuda-drivers|lib32-nvidia)|-nvidia/i;
+const PLAIN_FORMATS: readonly (readonly [PackageManager, RegExp])[] = [
+  // `dpkg-query -W`: NAME<TAB>VERSION (an empty version: not installed).
+  ['dpkg', /^([A-Za-z0-9.+-]+(?::[A-Za-z0-9]+)?)\t(\S*)$/],
+  // `pacman -Q`: NAME VERSION.
+  ['pacman', /^([A-Za-z0-9@._+-]+) (\d\S*)$/],
+  // `rpm -qa`: NAME-VERSION-RELEASE(.ARCH).
+  ['rpm', /^([A-Za-z0-9@._+-]+)-([^-\s]+-[^-\s]+)$/],
+];
+
+/**
+ * The common plain listings pasted or collected by hand instead of the probe's own format: plain `dpkg-query -W`,
+ * `rpm -qa` and `pacman -Q`. Undefined when the lines are none of them.
+ */
+function parsePlainListing(text: string): NvidiaPackages | undefined {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (lines.length === 0) return undefined;
+  for (const [manager, pattern] of PLAIN_FORMATS) {
+    const matches = lines.map((line) => pattern.exec(line));
+    if (!matches.every((match) => match !== null)) continue;
+    const packages: NvidiaPackage[] = [];
+    for (const match of matches) {
+      const [, name = '', version = ''] = match;
+      if (!NVIDIA_NAME.test(name) || version === '' || packages.some((known) => known.name === name))
+        continue;
+      packages.push({ name, version, kind: classifyNvidiaPackage(name) });
+    }
+    return { manager, packages, linuxDriverPackages: packages.filter((item) => item.kind !== 'other') };
+  }
+  return undefined;
+}
+
+/**
+ * Parse the NVIDIA packages probe (commands.ts): the `manager` line, then `STATUS|NAME|VERSION` lines; or a plain
+ * `dpkg-query -W`, `rpm -qa` or `pacman -Q` listing.
+ */
 export function parseNvidiaPackages(text: string): Parsed<NvidiaPackages> {
   return parseSafely('distro-nvidia-packages', text, (): Parsed<NvidiaPackages> => {
     let manager: PackageManager | undefined;
@@ -71,7 +106,16 @@ export function parseNvidiaPackages(text: string): Parsed<NvidiaPackages> {
       if (!isInstalled(status) || packages.some((known) => known.name === name)) continue;
       packages.push({ name, version: version.trim(), kind: classifyNvidiaPackage(name) });
     }
-    if (manager === undefined) return unreadable('distro-nvidia-packages', 'no `manager` line', text);
+    if (manager === undefined) {
+      const plain = parsePlainListing(text);
+      return plain
+        ? parsed(plain)
+        : unreadable(
+            'distro-nvidia-packages',
+            'neither the probe’s own format (a `manager` line) nor a plain dpkg-query -W, rpm -qa or pacman -Q listing',
+            text,
+          );
+    }
     return parsed({
       manager,
       packages,

@@ -1,9 +1,11 @@
+import { probesNotRead, type ProbeNotRead } from '../capture/not-read';
 import { CATEGORY_EXIT_CODES, type Finding } from './finding';
 import type { DoctorInput, Rule } from './rule';
 
 /**
  * green (all good), amber (warnings, or a .wslconfig change waiting for WSL's restart), red (something is broken),
- * grey (WSL is stopped: normal, not an error).
+ * grey (WSL is stopped: normal, not an error). A probe whose output could not be read keeps the light from green:
+ * a check that could have found an error was not made.
  */
 export type Health = 'green' | 'amber' | 'red' | 'grey';
 
@@ -15,6 +17,8 @@ export interface DoctorReport {
   readonly exitCode: number;
   /** What could not be checked because a probe was not collected. */
   readonly notChecked: readonly string[];
+  /** Probes that were collected but could not be read: checks not made, so the light is not green. */
+  readonly notRead: readonly ProbeNotRead[];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -36,12 +40,13 @@ export function diagnose(input: DoctorInput, rules: readonly Rule[]): DoctorRepo
   const errors = findings.filter((finding) => finding.severity === 'error');
   const exitCode =
     errors.length === 0 ? 0 : Math.min(...errors.map((finding) => CATEGORY_EXIT_CODES[finding.category]));
+  const notRead = probesNotRead(input.facts);
   const health: Health = errors.some((finding) => finding.pendingRestart !== true)
     ? 'red'
-    : errors.length > 0 || findings.some((finding) => finding.severity === 'warning')
+    : errors.length > 0 || findings.some((finding) => finding.severity === 'warning') || notRead.length > 0
       ? 'amber'
       : wslRunning(input)
         ? 'green'
         : 'grey';
-  return { findings, health, exitCode, notChecked: input.facts.notCollected };
+  return { findings, health, exitCode, notChecked: input.facts.notCollected, notRead };
 }

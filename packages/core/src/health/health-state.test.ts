@@ -22,6 +22,7 @@ const report = (health: DoctorReport['health'], findings: Finding[] = []): Docto
   findings,
   exitCode: 0,
   notChecked: [],
+  notRead: [],
 });
 
 describe('healthOf', () => {

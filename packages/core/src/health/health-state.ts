@@ -61,7 +61,10 @@ function fromReport(report: DoctorReport): HealthState {
         health: 'amber',
         summary: pending
           ? `Waiting for a WSL restart: ${pending.title}`
-          : (warning?.title ?? 'Needs attention'),
+          : (warning?.title ??
+            (report.notRead.length > 0
+              ? `Could not check: ${report.notRead.map((item) => item.probe).join(', ')}`
+              : 'Needs attention')),
       };
     case 'green':
       return { health: 'green', summary: 'OK' };

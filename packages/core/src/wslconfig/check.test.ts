@@ -273,3 +273,22 @@ describe('encodings and line ends', () => {
     expect(check('[wsl2]\rmemory=4GB\rswap=0\r').settings).toEqual({ 'wsl2.memory': 4 * GB, 'wsl2.swap': 0 });
   });
 });
+
+describe('values WSL wraps (issue 15)', () => {
+  it('flags memory=-1 as wrapping to 2^64 - 1 bytes and keeps the size exact', () => {
+    const result = checkWslConfig('[wsl2]\nmemory=-1\nswap=99999999999999999999\n');
+    expect(result.sizes['wsl2.memory']).toBe('18446744073709551615');
+    expect(result.sizes['wsl2.swap']).toBe('18446744073709551615');
+    const memory = result.problems.find((p) => p.code === 'size-wraps' && p.key === 'wsl2.memory');
+    expect(memory).toMatchObject({ severity: 'error', ignoredByWsl: false });
+    expect(memory?.message).toContain('18446744073709551615 bytes');
+    expect(memory?.message).toContain('lowers it to all of this computer’s RAM');
+    expect(result.problems.find((p) => p.key === 'wsl2.swap')?.code).toBe('size-wraps');
+  });
+
+  it('flags a unit multiplication that wraps to a small size', () => {
+    const result = checkWslConfig('[wsl2]\nmemory=16777216TB\n');
+    expect(result.sizes['wsl2.memory']).toBe('0');
+    expect(result.problems.map((p) => p.code)).toContain('size-wraps');
+  });
+});

@@ -24,6 +24,7 @@ import {
   parseWslMac,
   parseWslPorts,
   parseWslSize,
+  readWslSize,
 } from './wsl-values';
 
 /** What the machine has, when known: lets the check say where WSL will clamp a value. */
@@ -45,6 +46,11 @@ export interface AppliedSetting {
 /** What WSL makes of a .wslconfig: the settings it applies and every problem found, by line. */
 export interface WslConfigCheck {
   readonly settings: Readonly<Record<string, WslSettingValue>>;
+  /**
+   * The exact bytes of each size setting in `settings`, as decimal digits (the numbers there are doubles, rounded
+   * above 2^53; a string keeps the result plain JSON).
+   */
+  readonly sizes: Readonly<Record<string, string>>;
   readonly applied: readonly AppliedSetting[];
   readonly problems: readonly WslConfigProblem[];
   readonly encoding: ConfigEncoding;
@@ -352,7 +358,8 @@ function checkValue(
 
   switch (spec.type) {
     case 'size': {
-      const bytes = parseWslSize(value);
+      const size = readWslSize(value);
+      const bytes = size?.bytes;
       if (bytes === undefined) {
         const why =
           /^\d+\s*[A-Za-z]+$/.test(value) && /[a-z]/.test(value)
@@ -363,6 +370,30 @@ function checkValue(
                 ? 'a size has no space between the number and its unit.'
                 : 'that is not a size WSL understands (a whole number, then B, K, KB, M, MB, G, GB, T or TB).';
         return invalid('invalid-size', why, suggestSize(value));
+      }
+      if (size?.wrapped) {
+        const how =
+          size.wrapped === 'negative'
+            ? 'is negative, and WSL reads sizes as unsigned numbers'
+            : size.wrapped === 'overflow'
+              ? 'is larger than the largest size WSL can hold'
+              : 'overflows when WSL multiplies it by its unit';
+        const then =
+          spec.name === 'memory'
+            ? bytes > MIN_MEMORY
+              ? ' WSL then lowers it to all of this computer’s RAM, leaving Windows none to spare.'
+              : bytes === 0n
+                ? ' That is 0, the default: half of the RAM.'
+                : ' WSL then raises it to its minimum of 256MB.'
+            : '';
+        advise(
+          'size-wraps',
+          spec.name === 'memory' ? 'error' : 'warning',
+          `${code(`${spec.name}=${raw}`)} ${how}: WSL reads it as ${bytes} byte${bytes === 1n ? '' : 's'}${bytes >= 1n << 30n ? ` (${formatSize(bytes)})` : ''}.${then}`,
+          undefined,
+          SETTINGS_SOURCE,
+        );
+        return Number(bytes);
       }
       if (spec.name === 'memory') {
         if (bytes === 0n)
@@ -616,12 +647,14 @@ export function checkWslConfig(input: Uint8Array | string, host: HostFacts = {})
   const ctx = new CheckContext(decoded.text, decoded);
   const scan = scanWslConfig(decoded.text);
   const settings: Record<string, WslSettingValue> = {};
+  const sizes: Record<string, string> = {};
   const applied: AppliedSetting[] = [];
   const firstLine = new Map<string, { line: number; raw: string; valid: boolean }>();
 
   if (decoded.looksLikeUtf16WithoutBom) {
     return {
       settings,
+      sizes,
       applied,
       problems: utf16WithoutBomProblems(bytes),
       encoding: { encoding: decoded.encoding, bom: decoded.bom },
@@ -693,6 +726,8 @@ export function checkWslConfig(input: Uint8Array | string, host: HostFacts = {})
     registered.valid = value !== undefined;
     if (value !== undefined) {
       settings[spec.key] = value;
+      const exact = spec.type === 'size' ? parseWslSize(entry.value) : undefined;
+      if (exact !== undefined) sizes[spec.key] = exact.toString();
       applied.push({ key: spec.key, value, line: entry.line });
     }
   }
@@ -700,5 +735,5 @@ export function checkWslConfig(input: Uint8Array | string, host: HostFacts = {})
   const problems = [...ctx.problems].sort(
     (a, b) => a.line - b.line || Number(b.ignoredByWsl) - Number(a.ignoredByWsl),
   );
-  return { settings, applied, problems, encoding: { encoding: decoded.encoding, bom: decoded.bom } };
+  return { settings, sizes, applied, problems, encoding: { encoding: decoded.encoding, bom: decoded.bom } };
 }

@@ -30,6 +30,7 @@ export type WslConfigProblemCode =
   | 'path-escapes'
   | 'non-ascii-value'
   | 'memory-below-minimum'
+  | 'size-wraps'
   | 'memory-zero-default'
   | 'memory-above-host'
   | 'processors-above-host'

@@ -72,23 +72,40 @@ const SIZE_UNITS: Readonly<Record<string, bigint>> = {
   TB: 1n << 40n,
 };
 
+/** A size as WSL reads it, exact, and whether C's unsigned arithmetic wrapped it on the way. */
+export interface WslSize {
+  readonly bytes: bigint;
+  /** `negative`: a minus sign, negated modulo 2^64; `overflow`: past 2^64 − 1, saturated; `unit`: the unit's multiplication wrapped. */
+  readonly wrapped?: 'negative' | 'overflow' | 'unit';
+}
+
 /**
- * WSL's ParseMemorySize: `strtoull(value, &end, 10)`, then nothing or one of B K KB M MB G GB T TB, upper case
- * only, binary. Zero must be written as a lone `0` (optionally with a unit). Returns bytes, wrapped to 64 bits as
- * the C++ multiplication does.
+ * WSL's ParseMemorySize, telling how the value wrapped: `strtoull(value, &end, 10)`, then nothing or one of B K KB
+ * M MB G GB T TB, upper case only, binary. Zero must be written as a lone `0` (optionally with a unit).
  */
-export function parseWslSize(value: string): bigint | undefined {
+export function readWslSize(value: string): WslSize | undefined {
   const read = readCNumber(value, 10);
   const ULLONG_MAX = UINT64 - 1n;
   // On overflow strtoull answers ULLONG_MAX whatever the sign; otherwise a minus sign negates modulo 2^64.
   const overflow = read.magnitude > ULLONG_MAX;
+  const negative = !overflow && read.negative && read.magnitude !== 0n;
   const number = overflow ? ULLONG_MAX : read.negative ? (UINT64 - read.magnitude) % UINT64 : read.magnitude;
   const end = read.end;
   if (number === 0n && !(value.startsWith('0') && end === 1)) return undefined;
   const unit = value.slice(end);
-  if (unit === '') return number;
-  const factor = SIZE_UNITS[unit];
-  return factor === undefined ? undefined : (number * factor) % UINT64;
+  const factor = unit === '' ? 1n : SIZE_UNITS[unit];
+  if (factor === undefined) return undefined;
+  const product = number * factor;
+  const wrapped = overflow ? 'overflow' : negative ? 'negative' : product > ULLONG_MAX ? 'unit' : undefined;
+  return { bytes: product % UINT64, ...(wrapped ? { wrapped } : {}) };
+}
+
+/**
+ * WSL's ParseMemorySize: returns bytes, wrapped to 64 bits as the C++ multiplication does; undefined where WSL
+ * says the value is invalid.
+ */
+export function parseWslSize(value: string): bigint | undefined {
+  return readWslSize(value)?.bytes;
 }
 
 /** WSL's ParseBool for config files: `1`, `0`, `true`, `false` (case-insensitive) and nothing else. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CAPTURE_FORMAT, type Capture } from '@headroom/core';
@@ -122,5 +122,45 @@ describe('capture folders (docs/architecture.md "Capture format")', () => {
       }),
     );
     await expect(readCapture(dir)).rejects.toThrow(/not a file of the capture folder/);
+  });
+
+  it('names the wrong field of a malformed capture.json instead of a JavaScript message, and refuses probes: {}', async () => {
+    const cases: [unknown, RegExp][] = [
+      [null, /"format" is wrong|the document is wrong/],
+      [{ format: CAPTURE_FORMAT, probes: {} }, /"probes" is wrong/],
+      [{ format: CAPTURE_FORMAT }, /"probes" is wrong/],
+      [{ format: CAPTURE_FORMAT, probes: [], files: { wslconfig: 42 } }, /"files.wslconfig" is wrong/],
+      [
+        { format: CAPTURE_FORMAT, probes: [], host: { totalMemoryBytes: 'lots' } },
+        /"host.totalMemoryBytes" is wrong/,
+      ],
+      [{ format: CAPTURE_FORMAT, probes: [{ id: 'x', argv: 'wsl.exe' }] }, /"probes\[0\].argv" is wrong/],
+      [
+        { format: CAPTURE_FORMAT, probes: [{ id: 'x', argv: [], exitCode: 'zero' }] },
+        /"probes\[0\].exitCode" is wrong/,
+      ],
+      [[], /the document is wrong|"format" is wrong/],
+    ];
+    for (const [json, message] of cases) {
+      writeFileSync(join(dir, 'capture.json'), JSON.stringify(json));
+      const error = await readCapture(dir).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error, JSON.stringify(json)).toBeInstanceOf(CaptureFormatError);
+      expect((error as Error).message, JSON.stringify(json)).toMatch(message);
+    }
+  });
+
+  it('says which path is a folder instead of a bare EISDIR', async () => {
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(
+      join(dir, 'capture.json'),
+      JSON.stringify({ format: CAPTURE_FORMAT, probes: [{ id: 'x', argv: [], stdout: 'out' }] }),
+    );
+    await expect(readCapture(dir)).rejects.toThrow(/"out", which is a folder/);
+    rmSync(join(dir, 'capture.json'));
+    mkdirSync(join(dir, 'capture.json'));
+    await expect(readCapture(dir)).rejects.toThrow(/has a folder named capture.json/);
   });
 });

@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { CAPTURE_FORMAT, type Capture, type CaptureHost, type ProbeRecord } from '@headroom/core';
 
 /** A capture folder that cannot be read; the message says what is wrong with it. */
@@ -70,88 +71,129 @@ export async function writeCapture(dir: string, capture: Capture): Promise<void>
   await writeFile(join(dir, 'capture.json'), `${JSON.stringify(json, null, 2)}\n`);
 }
 
+/** How a capture.json must look; lenient where docs/architecture.md "Capture format" says reading is lenient. */
+const fileName = z
+  .string()
+  .min(1)
+  .refine((name) => !/[/\\\0]/.test(name) && name !== '.' && name !== '..', {
+    message: 'not a file of the capture folder (no folders, no "..")',
+  });
+const count = z.number().int().nonnegative();
+const probeEntrySchema = z.object({
+  id: z.string().min(1),
+  argv: z.array(z.string()),
+  exitCode: z.number().int().nullable().optional(),
+  durationMs: z.number().nonnegative().optional(),
+  timedOut: z.boolean().optional(),
+  stdout: fileName.optional(),
+  stderr: fileName.optional(),
+  error: z.enum(['not-found', 'spawn-failed', 'output-limit']).optional(),
+});
+const captureJsonSchema = z.object({
+  format: z.literal(CAPTURE_FORMAT),
+  createdAt: z.string().optional(),
+  host: z
+    .object({
+      totalMemoryBytes: count.optional(),
+      logicalProcessors: count.optional(),
+      windowsBuild: count.optional(),
+      userProfile: z.string().optional(),
+    })
+    .optional(),
+  probes: z.array(probeEntrySchema),
+  files: z.object({ wslconfig: fileName.optional() }).optional(),
+});
+
+/** The first schema problem as one sentence naming the field, e.g. `probes[2].argv: expected array, received string`. */
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'it does not match the capture format';
+  const field = issue.path
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
+    .join('');
+  return `${field === '' ? 'the document' : `"${field}"`} is wrong: ${issue.message}`;
+}
+
 async function readOptional(dir: string, name: string | undefined): Promise<Uint8Array | undefined> {
   if (name === undefined) return undefined;
-  if (name.includes('/') || name.includes('\\') || name.includes('..')) {
+  const path = join(dir, name);
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
     throw new CaptureFormatError(
       dir,
-      `capture.json names "${name}", which is not a file of the capture folder.`,
+      code === 'EISDIR'
+        ? `capture.json names "${name}", which is a folder, not a file (${path}).`
+        : `Could not read ${path}: ${code ?? (error as Error).message}.`,
     );
   }
-  try {
-    return new Uint8Array(await readFile(join(dir, name)));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-/** A probe entry as a hand-written capture.json may have it: anything can be missing or of the wrong type. */
-type LooseProbeEntry = { readonly [K in keyof ProbeEntry]?: unknown };
-
-function isProbeEntry(
-  value: unknown,
-): value is LooseProbeEntry & { readonly id: string; readonly argv: string[] } {
-  const entry = value as LooseProbeEntry | null;
-  return (
-    typeof entry === 'object' && entry !== null && typeof entry.id === 'string' && Array.isArray(entry.argv)
-  );
-}
-
-const PROBE_ERRORS = ['not-found', 'spawn-failed', 'output-limit'] as const;
-
-function isProbeError(value: unknown): value is (typeof PROBE_ERRORS)[number] {
-  return (PROBE_ERRORS as readonly unknown[]).includes(value);
 }
 
 /**
  * Read a capture folder back, hand-written ones included: a probe without an output file reads as empty output, a
- * missing exit code as null; a folder that is not a capture says so.
+ * missing exit code as null. A folder that is not a capture, or whose capture.json does not match the format, throws
+ * a CaptureFormatError naming the field that is wrong.
  */
 export async function readCapture(dir: string): Promise<Capture> {
-  let json: Partial<CaptureJson>;
+  const jsonPath = join(dir, 'capture.json');
+  let text: string;
   try {
-    json = JSON.parse(await readFile(join(dir, 'capture.json'), 'utf8')) as Partial<CaptureJson>;
+    text = await readFile(jsonPath, 'utf8');
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
     const why =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
+      code === 'ENOENT'
         ? 'has no capture.json'
-        : 'has a capture.json that is not JSON';
+        : code === 'EISDIR'
+          ? 'has a folder named capture.json'
+          : code === 'ENOTDIR'
+            ? 'is a file, not a folder'
+            : `has a capture.json that cannot be read (${code ?? (error as Error).message})`;
     throw new CaptureFormatError(
       dir,
       `${dir} ${why}: it is not a Headroom capture (see \`headroom collect --out DIR\`).`,
     );
   }
-  if (json.format !== CAPTURE_FORMAT) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text) as unknown;
+  } catch {
     throw new CaptureFormatError(
       dir,
-      `${dir}/capture.json is "${String(json.format)}", not ${CAPTURE_FORMAT}.`,
+      `${dir} has a capture.json that is not JSON: it is not a Headroom capture (see \`headroom collect --out DIR\`).`,
     );
   }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (typeof format === 'string' && format !== CAPTURE_FORMAT) {
+    throw new CaptureFormatError(dir, `${jsonPath} is "${format}", not ${CAPTURE_FORMAT}.`);
+  }
+  const parsed = captureJsonSchema.safeParse(raw);
+  if (!parsed.success) throw new CaptureFormatError(dir, `${jsonPath}: ${describeIssue(parsed.error)}.`);
+  const json = parsed.data;
   const probes: ProbeRecord[] = [];
-  for (const entry of Array.isArray(json.probes) ? json.probes : []) {
-    if (!isProbeEntry(entry))
-      throw new CaptureFormatError(dir, `${dir}/capture.json has a probe without an id and argv.`);
+  for (const entry of json.probes) {
     probes.push({
       id: entry.id,
       argv: entry.argv,
-      exitCode: typeof entry.exitCode === 'number' ? entry.exitCode : null,
-      durationMs: typeof entry.durationMs === 'number' ? entry.durationMs : 0,
+      exitCode: entry.exitCode ?? null,
+      durationMs: entry.durationMs ?? 0,
       timedOut: entry.timedOut === true,
-      stdout:
-        (typeof entry.stdout === 'string' ? await readOptional(dir, entry.stdout) : undefined) ??
-        new Uint8Array(),
-      stderr:
-        (typeof entry.stderr === 'string' ? await readOptional(dir, entry.stderr) : undefined) ??
-        new Uint8Array(),
-      ...(isProbeError(entry.error) ? { error: entry.error } : {}),
+      stdout: (await readOptional(dir, entry.stdout)) ?? new Uint8Array(),
+      stderr: (await readOptional(dir, entry.stderr)) ?? new Uint8Array(),
+      ...(entry.error ? { error: entry.error } : {}),
     });
   }
   const wslconfig = await readOptional(dir, json.files?.wslconfig);
+  // zod leaves absent keys out, so nothing here is an explicit undefined.
+  const host = (json.host ?? {}) as CaptureHost;
   return {
     format: CAPTURE_FORMAT,
-    createdAt: typeof json.createdAt === 'string' ? json.createdAt : new Date(0).toISOString(),
-    host: json.host ?? {},
+    createdAt: json.createdAt ?? new Date(0).toISOString(),
+    host,
     probes,
     ...(wslconfig ? { wslconfig } : {}),
   };

@@ -3,9 +3,11 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DEMO_PROTOCOL, invokePath, RENDERER_CSP } from '@headroom/contract';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulatedService, type SimulatedServiceFixture } from '../testing/simulated-service';
-import { startDemoServer, type DemoServer } from './demo-server';
+import { hostileRequest, sendRaw } from '../testing/hostile-http';
+import { MAX_EVENT_STREAMS, startDemoServer, type DemoServer } from './demo-server';
 
 let fixture: SimulatedServiceFixture;
 let staticDir: string;
@@ -145,4 +147,42 @@ describe('startDemoServer', () => {
     const refused = await fetch(`${server.origin}${DEMO_PROTOCOL.eventsPath}`);
     expect(refused.status).toBe(401);
   });
+
+  it('answers a channel that is not valid percent-encoding with 400 and stays up (URIError crash)', async () => {
+    for (const path of ['/api/invoke/%ff', '/api/invoke/%e2%82', '/api/invoke/%']) {
+      const answer = await sendRaw(server.port, server.token, DEMO_PROTOCOL.tokenHeader, {
+        method: 'POST',
+        path,
+        headers: [],
+        body: '',
+        goodHost: true,
+        withToken: true,
+      });
+      expect(answer, path).toEqual({ status: 400 });
+      expect(await rawGet('/api/invoke/%ff', `127.0.0.1:${server.port}`)).toBe(405);
+    }
+    expect((await fetch(`${server.origin}/`)).status).toBe(200);
+  });
+
+  it('caps the event streams one token may hold open', async () => {
+    const controllers = Array.from({ length: MAX_EVENT_STREAMS }, () => new AbortController());
+    const url = `${server.origin}${DEMO_PROTOCOL.eventsPath}?${DEMO_PROTOCOL.tokenQuery}=${server.token}`;
+    const open = await Promise.all(controllers.map((c) => fetch(url, { signal: c.signal })));
+    expect(open.map((r) => r.status)).toEqual(open.map(() => 200));
+    const extra = await fetch(url);
+    expect(extra.status).toBe(429);
+    controllers.forEach((c) => c.abort());
+  });
+
+  it('answers every random or hostile request and stays up (property)', async () => {
+    const seed = Number(process.env.FUZZ_SEED ?? 20261205);
+    await fc.assert(
+      fc.asyncProperty(hostileRequest, async (request) => {
+        const answer = await sendRaw(server.port, server.token, DEMO_PROTOCOL.tokenHeader, request, 3000);
+        expect(answer).toHaveProperty('status');
+        expect((await fetch(`${server.origin}/`)).status).toBe(200);
+      }),
+      { seed, numRuns: 60 },
+    );
+  }, 60_000);
 });

@@ -38,6 +38,8 @@ export interface DemoServer {
 const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 64 * 1024;
 const HEARTBEAT_MS = 20_000;
+/** Open event streams one token may hold; a page needs one, a few tabs a few more. */
+export const MAX_EVENT_STREAMS = 8;
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': `${RENDERER_CSP}; frame-ancestors 'none'`,
@@ -60,7 +62,7 @@ function sendJson(response: ServerResponse, status: number, body: Envelope): voi
 function refuse(
   response: ServerResponse,
   status: number,
-  code: 'unauthorized' | 'invalid-request' | 'unknown-channel',
+  code: 'unauthorized' | 'invalid-request' | 'unknown-channel' | 'busy',
   message: string,
 ): void {
   sendJson(response, status, { ok: false, error: { code, message } });
@@ -99,7 +101,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   async function handleInvoke(
     request: IncomingMessage,
     response: ServerResponse,
-    channel: string,
+    encodedChannel: string,
   ): Promise<void> {
     if (request.method !== 'POST') {
       response.writeHead(405, { ...SECURITY_HEADERS, Allow: 'POST' }).end();
@@ -116,6 +118,18 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         401,
         'unauthorized',
         'This demo session’s token is missing or wrong: open the URL the demo printed.',
+      );
+      return;
+    }
+    let channel: string;
+    try {
+      channel = decodeURIComponent(encodedChannel);
+    } catch {
+      refuse(
+        response,
+        400,
+        'invalid-request',
+        'The channel in the request path is not valid percent-encoding.',
       );
       return;
     }
@@ -137,6 +151,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   function handleEvents(request: IncomingMessage, response: ServerResponse, url: URL): void {
     if (!sameSecret(url.searchParams.get(DEMO_PROTOCOL.tokenQuery), token)) {
       refuse(response, 401, 'unauthorized', 'This demo session’s token is missing or wrong.');
+      return;
+    }
+    if (streams.size >= MAX_EVENT_STREAMS) {
+      refuse(response, 429, 'busy', 'Too many event streams are open: close another tab of the demo.');
       return;
     }
     response.writeHead(200, {
@@ -182,30 +200,49 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
-  const server = createServer((request, response) => {
-    if (!allowedHosts().includes(request.headers.host ?? '')) {
-      response
-        .writeHead(421, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
-        .end('Wrong host');
-      return;
+  async function handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (url.pathname.startsWith(DEMO_PROTOCOL.invokePrefix)) {
+      await handleInvoke(request, response, url.pathname.slice(DEMO_PROTOCOL.invokePrefix.length));
+    } else if (url.pathname === DEMO_PROTOCOL.eventsPath) {
+      handleEvents(request, response, url);
+    } else {
+      await handleStatic(request, response, url);
     }
-    const url = new URL(request.url ?? '/', `http://${HOST}:${port}`);
-    const work = url.pathname.startsWith(DEMO_PROTOCOL.invokePrefix)
-      ? handleInvoke(
-          request,
-          response,
-          decodeURIComponent(url.pathname.slice(DEMO_PROTOCOL.invokePrefix.length)),
-        )
-      : url.pathname === DEMO_PROTOCOL.eventsPath
-        ? Promise.resolve().then(() => {
-            handleEvents(request, response, url);
-          })
-        : handleStatic(request, response, url);
-    work.catch((error: unknown) => {
-      (options.log ?? nullLog).error(`answering ${request.method ?? 'a'} request for ${url.pathname}`, error);
+  }
+
+  /** Every request ends in an answer: whatever the path, headers or body, nothing escapes to the process. */
+  function answer(request: IncomingMessage, response: ServerResponse): void {
+    let pathname = '(unparsed)';
+    const fail = (error: unknown): void => {
+      (options.log ?? nullLog).error(`answering ${request.method ?? 'a'} request for ${pathname}`, error);
       if (!response.headersSent) response.writeHead(500, SECURITY_HEADERS);
       response.end();
-    });
+    };
+    try {
+      if (!allowedHosts().includes(request.headers.host ?? '')) {
+        response
+          .writeHead(421, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
+          .end('Wrong host');
+        return;
+      }
+      let url: URL;
+      try {
+        url = new URL(request.url ?? '/', `http://${HOST}:${port}`);
+      } catch {
+        refuse(response, 400, 'invalid-request', 'The request path is not a URL path.');
+        return;
+      }
+      pathname = url.pathname;
+      handle(request, response, url).catch(fail);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  const server = createServer(answer);
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolvePromise, reject) => {

@@ -74,9 +74,15 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
       checkedAt: clock().toISOString(),
       counts: { error: count('error'), warning: count('warning'), info: count('info') },
       changes,
+      ...(report.notRead.length > 0
+        ? { notRead: report.notRead.map(({ probe, reason }) => ({ probe, reason })) }
+        : {}),
     };
     const changed =
-      last?.health !== health || last.summary !== summary || last.changes.join('\n') !== changes.join('\n');
+      last?.health !== health ||
+      last.summary !== summary ||
+      last.changes.join('\n') !== changes.join('\n') ||
+      JSON.stringify(last.notRead) !== JSON.stringify(snapshot.notRead);
     last = snapshot;
     if (changed) listeners.forEach((listener) => listener(snapshot));
     return snapshot;

@@ -9,7 +9,7 @@ import type { WslConfigTarget } from './target';
  */
 export function checkJson(result: WslConfigCheck): object {
   return {
-    settings: result.settings,
+    settings: exactSettings(result),
     problems: result.problems.map((problem) => ({
       line: problem.line,
       ignoredByWsl: problem.ignoredByWsl,
@@ -19,6 +19,19 @@ export function checkJson(result: WslConfigCheck): object {
       ...(problem.fix ? { fix: problem.fix.label } : {}),
     })),
   };
+}
+
+/**
+ * The settings with each size exact: a JSON number while a double holds it exactly, its decimal digits beyond
+ * (`memory=-1` is 18446744073709551615 bytes, which a double would round to 18446744073709552000).
+ */
+function exactSettings(result: WslConfigCheck): Record<string, unknown> {
+  const settings: Record<string, unknown> = { ...result.settings };
+  for (const [key, digits] of Object.entries(result.sizes)) {
+    const bytes = BigInt(digits);
+    settings[key] = bytes <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(bytes) : digits;
+  }
+  return settings;
 }
 
 /** This machine's RAM and processors, when it is the Windows host whose WSL reads the file. */
@@ -55,12 +68,15 @@ function printHuman(
   if (settingCount > 0) {
     io.stdout.write('\nSettings WSL applies:\n');
     const width = Math.max(...Object.keys(result.settings).map((key) => key.length));
-    for (const [key, value] of Object.entries(result.settings))
+    for (const [key, value] of Object.entries(exactSettings(result)))
       io.stdout.write(`  ${key.padEnd(width)}  ${formatValue(value)}\n`);
   }
 }
 
-/** `headroom wslconfig check`: exit 0 when WSL ignores no line, 1 otherwise (docs/architecture.md). */
+/**
+ * `headroom wslconfig check`: exit 0 when WSL ignores no line and no value does something other than it says, 1
+ * otherwise (docs/architecture.md).
+ */
 export async function runCheck(
   target: WslConfigTarget,
   options: { json: boolean },
@@ -81,5 +97,7 @@ export async function runCheck(
   } else {
     printHuman(io, target, result, await target.misplaced());
   }
-  return result.problems.some((problem) => problem.ignoredByWsl) ? EXIT.failed : EXIT.ok;
+  return result.problems.some((problem) => problem.ignoredByWsl || problem.severity === 'error')
+    ? EXIT.failed
+    : EXIT.ok;
 }

@@ -19,6 +19,18 @@ afterEach(() => {
 });
 
 describe('headroom wslconfig check', () => {
+  it('prints memory=-1 exactly, flags the wrap and exits 1 (not 18446744073709552000 with exit 0)', async () => {
+    writeFileSync(file, '[wsl2]\nmemory=-1\nswap=8GB\n');
+    const json = await runCli('wslconfig', 'check', file, '--json');
+    expect(json.code).toBe(1);
+    expect(json.stdout).toContain('"wsl2.memory": "18446744073709551615"');
+    expect(json.stdout).toContain('"wsl2.swap": 8589934592');
+    expect(json.stdout).toContain('"code": "size-wraps"');
+    const human = await runCli('wslconfig', 'check', file);
+    expect(human.stdout).toContain('18446744073709551615');
+    expect(human.stdout).not.toContain('18446744073709552000');
+  });
+
   it('prints the check JSON and exits 1 when WSL ignores a line', async () => {
     writeFileSync(file, '[wsl2]\r\nmemory=8gb\r\nprocessors=4 # cores\r\n');
     const { code, stdout } = await runCli('wslconfig', 'check', file, '--json');
