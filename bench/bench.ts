@@ -14,6 +14,7 @@ import { buildRenderer, rendererDistDir } from '@headroom/desktop';
 import { runProcess } from '@headroom/host';
 import { createHeadroom, simulatedMachine, startDemoServer, type Headroom } from '@headroom/service';
 import { createSimulatedWindows, readInvocations, type SimulatedWindows } from '@headroom/simulator';
+import { bundleCli, CLI_BUNDLE } from '../apps/desktop/scripts/bundle';
 import { launchChromium } from '../e2e/support/browser';
 
 /** The budgets of docs/architecture.md "Budgets". */
@@ -22,6 +23,7 @@ const BUDGETS = {
   doctorWslProcesses: 4,
   renderMsPerUpdate24h: 16,
   heapMbAfter24h: 64,
+  cliStartRatio: 3,
 };
 /** The desktop app's WSL list interval. */
 const WATCH_INTERVAL_MS = 10_000;
@@ -30,6 +32,8 @@ const MEASURE_MS = 30_000;
 const NAIVE_MEASURE_MS = 15_000;
 const RENDER_UPDATES = 20;
 const HEADROOM_BIN = join(import.meta.dirname, '..', 'apps', 'cli', 'bin', 'headroom.js');
+/** Runs of each command timed for the CLI's start-up ratio (interleaved, the median taken). */
+const CLI_START_RUNS = 9;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
@@ -227,6 +231,49 @@ function doctorWslProcesses(): number {
   }
 }
 
+/** The median of a list of numbers. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * The compiled CLI's start-up against Node's own (`node -e 0`), in this run: the slower of `headroom --version` and
+ * `headroom doctor --from-capture DIR` (a capture of the healthy simulated machine), each run's median wall time.
+ */
+async function cliStart(): Promise<{ ratio: number; nodeMs: number; versionMs: number; doctorMs: number }> {
+  await bundleCli();
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-cli-'));
+  try {
+    const capture = join(dir, 'capture');
+    const collected = spawnSync(
+      process.execPath,
+      [HEADROOM_BIN, 'collect', '--simulate', 'healthy', '--out', capture],
+      { env: { ...process.env, HEADROOM_DATA_DIR: join(dir, 'data'), HEADROOM_SIM_TIME_SCALE: '0.05' } },
+    );
+    if (collected.status !== 0) throw new Error(`headroom collect failed: ${String(collected.stderr)}`);
+    const commands = {
+      node: ['-e', '0'],
+      version: [CLI_BUNDLE, '--version'],
+      doctor: [CLI_BUNDLE, 'doctor', '--from-capture', capture],
+    };
+    const times: Record<keyof typeof commands, number[]> = { node: [], version: [], doctor: [] };
+    for (let run = 0; run < CLI_START_RUNS; run += 1) {
+      for (const [name, args] of Object.entries(commands) as [keyof typeof commands, string[]][]) {
+        const started = performance.now();
+        const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+        times[name].push(performance.now() - started);
+        if (result.status !== 0)
+          throw new Error(`node ${args.join(' ')} exited with ${String(result.status)}`);
+      }
+    }
+    const [nodeMs, versionMs, doctorMs] = [median(times.node), median(times.version), median(times.doctor)];
+    return { ratio: Math.max(versionMs, doctorMs) / nodeMs, nodeMs, versionMs, doctorMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
@@ -235,6 +282,10 @@ async function main(): Promise<void> {
   const json = values.json;
   if (values.only === 'render') {
     process.stdout.write(`${JSON.stringify(await renderWithFullDay(json))}\n`);
+    return;
+  }
+  if (values.only === 'cli') {
+    process.stdout.write(`${JSON.stringify(await cliStart())}\n`);
     return;
   }
   log(json, `Sampling at 1 Hz for ${MEASURE_MS / 1000} s after a ${WARM_UP_MS / 1000} s warm-up…`);
@@ -247,6 +298,8 @@ async function main(): Promise<void> {
   const render = await renderWithFullDay(json);
   log(json, 'Counting the wsl.exe processes of headroom doctor…');
   const doctor = doctorWslProcesses();
+  log(json, 'Timing the compiled CLI against node -e 0…');
+  const cli = await cliStart();
 
   const result = {
     spawnsPerMinuteSteady: round(steady.perMinute),
@@ -258,13 +311,21 @@ async function main(): Promise<void> {
     renderMsPerUpdate24h: round(render.median),
     renderMsPerUpdate24hP95: round(render.p95),
     doctorWslProcesses: doctor,
+    /** The compiled CLI's start (the slower of --version and doctor --from-capture) ÷ `node -e 0`'s, medians. */
+    cliStartRatio: round(cli.ratio),
+    cliStartMs: {
+      node: round(cli.nodeMs, 0),
+      version: round(cli.versionMs, 0),
+      doctor: round(cli.doctorMs, 0),
+    },
     samplesMeasured: steady.samples,
     budgets: BUDGETS,
     withinBudgets:
       steady.perMinute <= BUDGETS.spawnsPerMinuteSteady &&
       doctor <= BUDGETS.doctorWslProcesses &&
       render.median <= BUDGETS.renderMsPerUpdate24h &&
-      heap <= BUDGETS.heapMbAfter24h,
+      heap <= BUDGETS.heapMbAfter24h &&
+      cli.ratio <= BUDGETS.cliStartRatio,
     machine: { cpus: cpus().length, node: process.version, platform: process.platform },
   };
   if (json) {

@@ -21,3 +21,14 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * `headroom … | head`: when the reader closes the pipe, end quietly with exit 0 as other tools do, instead of an
+ * EPIPE stack trace. Any other stream error is re-thrown.
+ */
+export function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+}

@@ -15,7 +15,6 @@ import {
 import { collectCapture, readCapture } from '@headroom/host';
 import type { Machine } from '@headroom/service';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
-import { cliMachine, collectOptions, openHeadroom } from './machine';
 
 const COLOURS = {
   red: '\x1b[31m',
@@ -113,6 +112,8 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
     capture = await readCapture(dir);
     label = `the capture in ${dir}`;
   } else {
+    // Imported here: reading a capture needs none of the service, and the compiled CLI then never evaluates it.
+    const { cliMachine, collectOptions, openHeadroom } = await import('./machine');
     const target = cliMachine(values.simulate);
     const { machine } = await openHeadroom(target, io);
     if (values.start && !values.json)
