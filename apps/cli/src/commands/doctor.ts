@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   diagnose,
   HEALTH_WORDS,
@@ -14,6 +13,7 @@ import {
 } from '@headroom/core';
 import { collectCapture, readCapture } from '@headroom/host';
 import type { Machine } from '@headroom/service';
+import { BOUNDS, optionalNumber, parseOptions } from '../args';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 
 const COLOURS = {
@@ -75,19 +75,18 @@ function formatFinding(
  * stopped VM unless --start is given.
  */
 export async function runDoctor(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      simulate: { type: 'string' },
-      'from-capture': { type: 'string' },
-      json: { type: 'boolean', default: false },
-      start: { type: 'boolean', default: false },
-      model: { type: 'string' },
-      quant: { type: 'string' },
-      ctx: { type: 'string' },
-    },
-    strict: true,
+  const { values } = parseOptions(args, {
+    simulate: { type: 'string' },
+    'from-capture': { type: 'string' },
+    json: { type: 'boolean', default: false },
+    boot: { type: 'boolean', default: false },
+    // --start is the name of 0.1; --boot is the one name every command uses for "start the VM".
+    start: { type: 'boolean', default: false },
+    model: { type: 'string' },
+    quant: { type: 'string' },
+    ctx: { type: 'string' },
   });
+  const boot = values.boot || values.start;
   if (values.simulate !== undefined && values['from-capture'] !== undefined) {
     throw new UsageError('Give either --simulate or --from-capture, not both.');
   }
@@ -98,10 +97,7 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
         .join(', ')}.`,
     );
   }
-  const contextLength = values.ctx === undefined ? undefined : Number(values.ctx);
-  if (contextLength !== undefined && !(Number.isInteger(contextLength) && contextLength > 0)) {
-    throw new UsageError(`--ctx needs a whole number of tokens, not "${values.ctx ?? ''}".`);
-  }
+  const contextLength = optionalNumber('ctx', values.ctx, BOUNDS.tokens);
 
   let label: string;
   let capture;
@@ -116,12 +112,12 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
     const { cliMachine, collectOptions, openHeadroom } = await import('./machine');
     const target = cliMachine(values.simulate);
     const { machine } = await openHeadroom(target, io);
-    if (values.start && !values.json)
-      io.stdout.write('Starting WSL if it is stopped, for the checks inside the distro (--start).\n');
+    if (boot && !values.json)
+      io.stdout.write('Starting WSL if it is stopped, for the checks inside the distro (--boot).\n');
     // The verbose list's states stand in for `wsl --list --running`: the doctor starts at most 4 wsl.exe processes.
     capture = await collectCapture({
       ...collectOptions(machine),
-      bootVm: values.start,
+      bootVm: boot,
       skipProbes: ['wsl-list-running'],
     });
     misplaced = await machine.misplaced();
