@@ -43,10 +43,14 @@ function isUsageMistake(error: unknown): error is Error {
  */
 export async function runHeadroom(argv: readonly string[], given: CliIo = processIo): Promise<number> {
   const verbose = argv.includes('--verbose');
-  const io: CliIo = verbose
+  // --quiet, for scripts: stdout carries only what --json asked for; failures still go to stderr, the exit code
+  // says how it went.
+  const quiet = argv.includes('--quiet') && !argv.includes('--json');
+  const logged: CliIo = verbose
     ? { ...given, log: (await import('@headroom/host')).streamLog(given.stderr, 'debug') }
     : given;
-  const [command, ...rest] = argv.filter((arg) => arg !== '--verbose');
+  const io: CliIo = quiet ? { ...logged, stdout: { write: () => true } } : logged;
+  const [command, ...rest] = argv.filter((arg) => arg !== '--verbose' && arg !== '--quiet');
   try {
     if (command !== undefined && wantsHelp(rest)) {
       io.stdout.write(await commandHelp(command));

@@ -55,7 +55,7 @@ ${table}
   }
   $typed = @($commandAst.CommandElements | Select-Object -Skip 1 | ForEach-Object { $_.ToString() })
   if ($wordToComplete -ne '' -and $typed.Count -gt 0) { $typed = @($typed | Select-Object -SkipLast 1) }
-  $candidates = if ($typed.Count -eq 0) { @($words.Keys | Sort-Object) + @('--help', '--version') } else { $words[$typed[0]] }
+  $candidates = if ($typed.Count -eq 0) { @($words.Keys | Sort-Object) + @('--help', '--version', '--quiet', '--verbose') } else { $words[$typed[0]] }
   $candidates | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
     [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
   }

@@ -37,6 +37,7 @@ Commands:
 Options:
   -h, --help     show this help
   -v, --version  print Headroom's version
+  --quiet        print nothing on stdout but what --json asks for (for scripts: read the exit code)
   --verbose      also print what went wrong in the background (a check, a watcher) to stderr; the app keeps
                  the same lines in its log file (see README.md, "Data folder")
 
