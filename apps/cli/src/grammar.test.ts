@@ -91,3 +91,13 @@ describe('one grammar for every command', () => {
     });
   });
 });
+
+describe('terminal output', () => {
+  it('shows escape sequences from a file as text instead of sending them to the terminal', async () => {
+    const file = join(sandbox.dir, 'escapes.wslconfig');
+    writeFileSync(file, '[wsl2]\nmemory=4GB\x1b[31m\nswap=\x1b]0;title\x07\n');
+    const run = await runCli('wslconfig', 'check', file);
+    expect(run.stdout.includes('\x1b') || run.stdout.includes('\x07')).toBe(false);
+    expect(run.stdout).toContain('memory=4GB\\x1b[31m');
+  });
+});

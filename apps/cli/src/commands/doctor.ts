@@ -14,7 +14,7 @@ import {
 import { collectCapture, readCapture } from '@headroom/host';
 import type { Machine } from '@headroom/service';
 import { BOUNDS, optionalNumber, parseOptions } from '../args';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { EXIT, terminalSafe, UsageError, type CliIo } from '../cli-io';
 
 const COLOURS = {
   red: '\x1b[31m',
@@ -62,7 +62,7 @@ function formatFinding(
     `    ${finding.explanation}`,
     ...finding.evidence.map(
       (item) =>
-        `    Evidence (${item.probe}${item.line === undefined ? '' : `, line ${item.line}`}): ${item.excerpt}`,
+        `    Evidence (${item.probe}${item.line === undefined ? '' : `, line ${item.line}`}): ${terminalSafe(item.excerpt)}`,
     ),
     ...fix,
     `    Why? ${finding.source}`,
