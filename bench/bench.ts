@@ -20,6 +20,7 @@ import {
   type Headroom,
 } from '@headroom/service';
 import { createSimulatedWindows, readInvocations, type SimulatedWindows } from '@headroom/simulator';
+import { bundleCli, CLI_BUNDLE } from '../apps/desktop/scripts/bundle';
 import { launchChromium } from '../e2e/support/browser';
 
 /** The budgets of docs/architecture.md "Budgets". */
@@ -31,6 +32,7 @@ const BUDGETS = {
   renderMsPerUpdate24h: 16,
   heapMbAfter24h: 64,
   healthCheckBootedDistros: 0,
+  cliStartRatio: 3,
 };
 /** The desktop app's WSL list interval. */
 const WATCH_INTERVAL_MS = 10_000;
@@ -43,6 +45,8 @@ const DATA_DISTRO_MS = 30_000;
 /** How long the page stays hidden: longer than the dashboard's 20 s renewal, so a renewal would show. */
 const HIDDEN_MS = 25_000;
 const HEADROOM_BIN = join(import.meta.dirname, '..', 'apps', 'cli', 'bin', 'headroom.js');
+/** Runs of each command timed for the CLI's start-up ratio (interleaved, the median taken). */
+const CLI_START_RUNS = 9;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
@@ -360,6 +364,49 @@ async function healthCheckBootedDistros(): Promise<number> {
   }
 }
 
+/** The median of a list of numbers. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * The compiled CLI's start-up against Node's own (`node -e 0`), in this run: the slower of `headroom --version` and
+ * `headroom doctor --from-capture DIR` (a capture of the healthy simulated machine), each run's median wall time.
+ */
+async function cliStart(): Promise<{ ratio: number; nodeMs: number; versionMs: number; doctorMs: number }> {
+  await bundleCli();
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-cli-'));
+  try {
+    const capture = join(dir, 'capture');
+    const collected = spawnSync(
+      process.execPath,
+      [HEADROOM_BIN, 'collect', '--simulate', 'healthy', '--out', capture],
+      { env: { ...process.env, HEADROOM_DATA_DIR: join(dir, 'data'), HEADROOM_SIM_TIME_SCALE: '0.05' } },
+    );
+    if (collected.status !== 0) throw new Error(`headroom collect failed: ${String(collected.stderr)}`);
+    const commands = {
+      node: ['-e', '0'],
+      version: [CLI_BUNDLE, '--version'],
+      doctor: [CLI_BUNDLE, 'doctor', '--from-capture', capture],
+    };
+    const times: Record<keyof typeof commands, number[]> = { node: [], version: [], doctor: [] };
+    for (let run = 0; run < CLI_START_RUNS; run += 1) {
+      for (const [name, args] of Object.entries(commands) as [keyof typeof commands, string[]][]) {
+        const started = performance.now();
+        const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+        times[name].push(performance.now() - started);
+        if (result.status !== 0)
+          throw new Error(`node ${args.join(' ')} exited with ${String(result.status)}`);
+      }
+    }
+    const [nodeMs, versionMs, doctorMs] = [median(times.node), median(times.version), median(times.doctor)];
+    return { ratio: Math.max(versionMs, doctorMs) / nodeMs, nodeMs, versionMs, doctorMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
@@ -384,6 +431,10 @@ async function main(): Promise<void> {
     );
     return;
   }
+  if (values.only === 'cli') {
+    process.stdout.write(`${JSON.stringify(await cliStart())}\n`);
+    return;
+  }
   log(json, `Sampling at 1 Hz for ${MEASURE_MS / 1000} s after a ${WARM_UP_MS / 1000} s warm-up…`);
   const steady = await steadySampling();
   log(json, `The same readings one process per sample, for ${NAIVE_MEASURE_MS / 1000} s…`);
@@ -400,6 +451,8 @@ async function main(): Promise<void> {
   const restarts = await readerRestarts();
   log(json, `Hiding the dashboard's page for ${HIDDEN_MS / 1000} s…`);
   const hidden = await samplingWhileHidden();
+  log(json, 'Timing the compiled CLI against node -e 0…');
+  const cli = await cliStart();
 
   const result = {
     spawnsPerMinuteSteady: round(steady.perMinute),
@@ -414,6 +467,13 @@ async function main(): Promise<void> {
     healthCheckBootedDistros: booted,
     readerRestartsPerMinute: round(restarts),
     samplingWhileHiddenSpawns: hidden,
+    /** The compiled CLI's start (the slower of --version and doctor --from-capture) ÷ `node -e 0`'s, medians. */
+    cliStartRatio: round(cli.ratio),
+    cliStartMs: {
+      node: round(cli.nodeMs, 0),
+      version: round(cli.versionMs, 0),
+      doctor: round(cli.doctorMs, 0),
+    },
     samplesMeasured: steady.samples,
     budgets: BUDGETS,
     withinBudgets:
@@ -423,7 +483,8 @@ async function main(): Promise<void> {
       render.median <= BUDGETS.renderMsPerUpdate24h &&
       heap <= BUDGETS.heapMbAfter24h &&
       restarts <= BUDGETS.readerRestartsPerMinute &&
-      hidden <= BUDGETS.samplingWhileHiddenSpawns,
+      hidden <= BUDGETS.samplingWhileHiddenSpawns &&
+      cli.ratio <= BUDGETS.cliStartRatio,
     machine: { cpus: cpus().length, node: process.version, platform: process.platform },
   };
   if (json) {

@@ -1,10 +1,10 @@
 import { buildRenderer } from '../index';
-import { bundleMain, bundlePreload } from './bundle';
+import { bundleCli, bundleMain, bundlePreload } from './bundle';
 import { writeAppIcon } from './icon-file';
 
 /** `npm run build`: the renderer with Vite, the main process and the preload with esbuild, and the app icon. */
 await buildRenderer();
-await Promise.all([bundleMain(), bundlePreload(), writeAppIcon()]);
+await Promise.all([bundleMain(), bundlePreload(), bundleCli(), writeAppIcon()]);
 console.log(
-  'Built apps/desktop/dist: renderer/, main/index.cjs, preload/preload.cjs; build-resources/icon.ico',
+  'Built apps/desktop/dist: renderer/, main/index.cjs, preload/preload.cjs; build-resources/icon.ico; apps/cli/dist/headroom.cjs',
 );

@@ -4,6 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type BuildResult, type Plugin } from 'esbuild';
 
 const desktopDir = join(import.meta.dirname, '..');
+const cliDir = join(desktopDir, '..', 'cli');
+
+/** Where `npm run build` writes the compiled `headroom`: the npm package's bin runs it, the installer ships it. */
+export const CLI_BUNDLE = join(cliDir, 'dist', 'headroom.cjs');
 
 /**
  * Development only: keep each module's `import.meta.url` / `import.meta.dirname` pointing at its source file inside
@@ -81,6 +85,43 @@ export function bundlePreload(options: Pick<BundleOptions, 'write'> = {}): Promi
     entryPoints: { 'preload/preload': 'src/main/preload-entry.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
+    write: options.write ?? true,
+  });
+}
+
+/** Replace the CLI's src/version.ts, which reads package.json from source, with the version itself. */
+function inlineVersion(version: string): Plugin {
+  return {
+    name: 'inline-version',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /[\\/]cli[\\/]src[\\/]version\.ts$/ }, () => ({
+        contents: `export function headroomVersion(): string { return ${JSON.stringify(version)}; }`,
+        loader: 'ts',
+      }));
+    },
+  };
+}
+
+/**
+ * Bundle the shipped `headroom` into one file, apps/cli/dist/headroom.cjs: no tsx, no TypeScript and no simulated
+ * Windows at run time (the simulator bundles its fake programs with esbuild, which a user's PC cannot do; the
+ * repository's `npx headroom` keeps it). The version is inlined, so nothing reads package.json at run time.
+ */
+export async function bundleCli(
+  options: Pick<BundleOptions, 'write'> & { readonly outfile?: string } = {},
+): Promise<BuildResult> {
+  const manifest = JSON.parse(await readFile(join(cliDir, 'package.json'), 'utf8')) as { version: string };
+  return build({
+    ...common,
+    absWorkingDir: cliDir,
+    entryPoints: ['src/cli-entry.ts'],
+    outfile: options.outfile ?? CLI_BUNDLE,
+    external: [],
+    sourcemap: false,
+    minify: true,
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [inlineVersion(manifest.version)],
+    logOverride: { 'empty-import-meta': 'error' },
     write: options.write ?? true,
   });
 }

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readCaptureFacts, type CaptureFacts } from '@headroom/core';
 import {
   collectCapture,
@@ -10,7 +9,8 @@ import {
   writeCapture,
   type DataFolderLayout,
 } from '@headroom/host';
-import { EXIT, type CliIo } from '../cli-io';
+import { parseOptions } from '../args';
+import { EXIT, UsageError, type CliIo } from '../cli-io';
 import { readCaptureOrExit } from './capture-input';
 import { cliMachine, collectOptions, openHeadroom } from './machine';
 
@@ -70,16 +70,12 @@ async function copyLogs(layout: DataFolderLayout, out: string): Promise<number> 
  * prints the facts of any capture, with nothing else needed.
  */
 export async function runCollect(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      out: { type: 'string' },
-      simulate: { type: 'string' },
-      show: { type: 'string' },
-      boot: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-    strict: true,
+  const { values } = parseOptions(args, {
+    out: { type: 'string' },
+    simulate: { type: 'string' },
+    show: { type: 'string' },
+    boot: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
   });
   if (values.show !== undefined) {
     const read = await readCaptureOrExit(resolve(values.show), io);
@@ -88,8 +84,11 @@ export async function runCollect(args: readonly string[], io: CliIo): Promise<nu
     io.stdout.write(values.json ? `${JSON.stringify(facts, null, 2)}\n` : `${summary(facts).join('\n')}\n`);
     return EXIT.ok;
   }
-  const { machine } = await openHeadroom(cliMachine(values.simulate), io);
   const out = resolve(values.out ?? `headroom-capture-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  // An earlier capture is evidence someone may still need: never write over it.
+  if (existsSync(out) && readdirSync(out).length > 0)
+    throw new UsageError(`${out} already holds files; give --out a new or empty folder.`);
+  const { machine } = await openHeadroom(cliMachine(values.simulate), io);
   io.stdout.write(`Collecting from ${machine.label}…\n`);
   const capture = await collectCapture({ ...collectOptions(machine), bootVm: values.boot });
   await writeCapture(out, capture);

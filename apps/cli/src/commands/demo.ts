@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildRenderer, isRendererBuilt, rendererDistDir } from '@headroom/desktop';
 import {
   createHeadroom,
@@ -11,6 +10,7 @@ import {
   type DemoServer,
 } from '@headroom/service';
 import { createSimulatedWindows, scenarioNames, simulatorTimeScale } from '@headroom/simulator';
+import { BOUNDS, parseNumber, parseOptions } from '../args';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 
 /** What the demo runs against and where it listens. */
@@ -38,27 +38,17 @@ const VERIFY_STOP_TIMEOUT_MS = 60_000;
 
 /** Parse and check `headroom demo` options; a mistake becomes a {@link UsageError} that says how to fix it. */
 export function parseDemoArgs(args: readonly string[]): DemoOptions {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      scenario: { type: 'string', default: 'healthy' },
-      port: { type: 'string', default: '0' },
-      'state-dir': { type: 'string' },
-    },
-    strict: true,
-    allowPositionals: false,
+  const { values } = parseOptions(args, {
+    scenario: { type: 'string', default: 'healthy' },
+    port: { type: 'string', default: '0' },
+    'state-dir': { type: 'string' },
   });
   if (!scenarioNames().includes(values.scenario)) {
     throw new UsageError(
       `There is no scenario named "${values.scenario}". Scenarios: ${scenarioNames().join(', ')}.`,
     );
   }
-  const port = Number(values.port);
-  if (!/^\d+$/.test(values.port) || port > 65_535) {
-    throw new UsageError(
-      `--port needs a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".`,
-    );
-  }
+  const port = parseNumber('port', values.port, BOUNDS.port);
   return {
     scenario: values.scenario,
     port,

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   diagnose,
   HEALTH_WORDS,
@@ -14,9 +13,9 @@ import {
 } from '@headroom/core';
 import { collectCapture } from '@headroom/host';
 import type { Machine } from '@headroom/service';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { BOUNDS, optionalNumber, parseOptions } from '../args';
+import { EXIT, terminalSafe, UsageError, type CliIo } from '../cli-io';
 import { readCaptureOrExit } from './capture-input';
-import { cliMachine, collectOptions, openHeadroom } from './machine';
 
 const COLOURS = {
   red: '\x1b[31m',
@@ -69,7 +68,7 @@ function formatFinding(
     `    ${finding.explanation}`,
     ...finding.evidence.map(
       (item) =>
-        `    Evidence (${item.probe}${item.line === undefined ? '' : `, line ${item.line}`}): ${item.excerpt}`,
+        `    Evidence (${item.probe}${item.line === undefined ? '' : `, line ${item.line}`}): ${terminalSafe(item.excerpt)}`,
     ),
     ...fix,
     `    Why? ${finding.source}`,
@@ -82,19 +81,18 @@ function formatFinding(
  * stopped VM unless --start is given.
  */
 export async function runDoctor(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      simulate: { type: 'string' },
-      'from-capture': { type: 'string' },
-      json: { type: 'boolean', default: false },
-      start: { type: 'boolean', default: false },
-      model: { type: 'string' },
-      quant: { type: 'string' },
-      ctx: { type: 'string' },
-    },
-    strict: true,
+  const { values } = parseOptions(args, {
+    simulate: { type: 'string' },
+    'from-capture': { type: 'string' },
+    json: { type: 'boolean', default: false },
+    boot: { type: 'boolean', default: false },
+    // --start is the name of 0.1; --boot is the one name every command uses for "start the VM".
+    start: { type: 'boolean', default: false },
+    model: { type: 'string' },
+    quant: { type: 'string' },
+    ctx: { type: 'string' },
   });
+  const boot = values.boot || values.start;
   if (values.simulate !== undefined && values['from-capture'] !== undefined) {
     throw new UsageError('Give either --simulate or --from-capture, not both.');
   }
@@ -105,10 +103,7 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
         .join(', ')}.`,
     );
   }
-  const contextLength = values.ctx === undefined ? undefined : Number(values.ctx);
-  if (contextLength !== undefined && !(Number.isInteger(contextLength) && contextLength > 0)) {
-    throw new UsageError(`--ctx needs a whole number of tokens, not "${values.ctx ?? ''}".`);
-  }
+  const contextLength = optionalNumber('ctx', values.ctx, BOUNDS.tokens);
 
   let label: string;
   let capture;
@@ -121,14 +116,16 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
     capture = read;
     label = `the capture in ${dir}`;
   } else {
+    // Imported here: reading a capture needs none of the service, and the compiled CLI then never evaluates it.
+    const { cliMachine, collectOptions, openHeadroom } = await import('./machine');
     const target = cliMachine(values.simulate);
     const { machine } = await openHeadroom(target, io);
-    if (values.start && !values.json)
-      io.stdout.write('Starting WSL if it is stopped, for the checks inside the distro (--start).\n');
+    if (boot && !values.json)
+      io.stdout.write('Starting WSL if it is stopped, for the checks inside the distro (--boot).\n');
     // The verbose list's states stand in for `wsl --list --running`: the doctor starts at most 4 wsl.exe processes.
     capture = await collectCapture({
       ...collectOptions(machine),
-      bootVm: values.start,
+      bootVm: boot,
       skipProbes: ['wsl-list-running'],
     });
     misplaced = await machine.misplaced();

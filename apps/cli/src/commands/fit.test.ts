@@ -202,10 +202,13 @@ describe('headroom fit', () => {
         ['fit', '--model', 'qwen2.5-7b', '--ctx', '8192', '--kv', 'q5_1'],
         '--kv takes f16, q8_0, q4_0, not "q5_1"',
       ],
-      [['fit', '--model', 'qwen2.5-7b', '--ctx', 'lots'], '--ctx takes a whole number above 0, not "lots"'],
+      [
+        ['fit', '--model', 'qwen2.5-7b', '--ctx', 'lots'],
+        '--ctx takes a whole number of tokens from 1 to 16777216, not "lots"',
+      ],
       [
         ['fit', '--model', 'qwen2.5-7b', '--ctx', '8192', '--vram-free=-3'],
-        '--vram-free takes a number above 0',
+        '--vram-free takes a number of GiB above 0 up to 1024, not "-3"',
       ],
       [
         ['fit', '--model', 'custom', '--ctx', '8192', '--layers', '40'],

@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   CUSTOM_PRESET_ID,
   findPreset,
@@ -16,6 +15,7 @@ import {
   type ShapeResult,
 } from '@headroom/core';
 import { readGgufFile, type GgufRead } from '@headroom/host';
+import { BOUNDS, fail as failure, optionalNumber, parseOptions } from '../args';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 
 /** The help of `headroom fit`. */
@@ -43,29 +43,15 @@ Every number comes with the line that computes it. Exit codes: 0 it fits, 1 it d
 --vram-free, or more RAM than fits beside Windows), or the file could not be read, 2 the command line was wrong.
 `;
 
-function number(name: string, text: string | undefined, whole = false): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (
-    text.trim() === '' ||
-    !Number.isFinite(value) ||
-    value <= 0 ||
-    (whole && !Number.isSafeInteger(value))
-  ) {
-    throw new UsageError(`--${name} takes ${whole ? 'a whole number' : 'a number'} above 0, not "${text}".`);
-  }
-  return value;
+/** The whole of `headroom fit --help`: the options and the models it knows. */
+export function fitHelp(): string {
+  return `${FIT_HELP}\nModels:\n${presetList()}\n`;
 }
 
 function presetList(): string {
   return MODEL_PRESETS.map((preset) => `  ${preset.id.padEnd(18)}${preset.name}`)
     .concat(`  ${CUSTOM_PRESET_ID.padEnd(18)}your own numbers: --layers, --kv-heads, --head-dim, --file-gb`)
     .join('\n');
-}
-
-function failure(io: CliIo, message: string, code: number): number {
-  io.stderr.write(`headroom: ${message}\n`);
-  return code;
 }
 
 function human(plan: FitPlan): string {
@@ -109,39 +95,30 @@ function ggufSummary(info: GgufInfo, size: number) {
  * VRAM and RAM given, and recommend the `[wsl2]` memory, swap and processors. Human output or `--json`.
  */
 export async function runFit(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      model: { type: 'string' },
-      gguf: { type: 'string' },
-      ctx: { type: 'string' },
-      kv: { type: 'string', default: 'f16' },
-      fa: { type: 'string' },
-      quant: { type: 'string', default: 'Q4_K_M' },
-      'file-gb': { type: 'string' },
-      'vram-free': { type: 'string' },
-      'host-ram': { type: 'string' },
-      'host-cpus': { type: 'string' },
-      layers: { type: 'string' },
-      'kv-heads': { type: 'string' },
-      'head-dim': { type: 'string' },
-      'max-ctx': { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
+  const { values } = parseOptions(args, {
+    model: { type: 'string' },
+    gguf: { type: 'string' },
+    ctx: { type: 'string' },
+    kv: { type: 'string', default: 'f16' },
+    fa: { type: 'string' },
+    quant: { type: 'string', default: 'Q4_K_M' },
+    'file-gb': { type: 'string' },
+    'vram-free': { type: 'string' },
+    'host-ram': { type: 'string' },
+    'host-cpus': { type: 'string' },
+    layers: { type: 'string' },
+    'kv-heads': { type: 'string' },
+    'head-dim': { type: 'string' },
+    'max-ctx': { type: 'string' },
+    json: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    io.stdout.write(`${FIT_HELP}\nModels:\n${presetList()}\n`);
-    return EXIT.ok;
-  }
   if (values.model === undefined && values.gguf === undefined) {
     throw new UsageError(`Name a model with --model NAME or --gguf FILE. Models: ${presetIds().join(', ')}.`);
   }
   if (values.model !== undefined && values.gguf !== undefined) {
     throw new UsageError('Give --model or --gguf, not both.');
   }
-  const ctx = number('ctx', values.ctx, true);
+  const ctx = optionalNumber('ctx', values.ctx, BOUNDS.tokens);
   if (ctx === undefined)
     throw new UsageError('Give the context length in tokens with --ctx N (e.g. --ctx 8192).');
   const kvType = values.kv;
@@ -152,10 +129,10 @@ export async function runFit(args: readonly string[], io: CliIo): Promise<number
     throw new UsageError(`--fa takes on or off, not "${values.fa}".`);
   }
   const flashAttention = values.fa === undefined ? undefined : values.fa === 'on';
-  const fileGb = number('file-gb', values['file-gb']);
-  const vramFreeGiB = number('vram-free', values['vram-free']);
-  const hostRamGiB = number('host-ram', values['host-ram']);
-  const hostLogicalProcessors = number('host-cpus', values['host-cpus'], true);
+  const fileGb = optionalNumber('file-gb', values['file-gb'], BOUNDS.fileGb);
+  const vramFreeGiB = optionalNumber('vram-free', values['vram-free'], BOUNDS.vramGiB);
+  const hostRamGiB = optionalNumber('host-ram', values['host-ram'], BOUNDS.hostRamGiB);
+  const hostLogicalProcessors = optionalNumber('host-cpus', values['host-cpus'], BOUNDS.logicalProcessors);
 
   let shape: ShapeResult;
   let gguf: ReturnType<typeof ggufSummary> | undefined;
@@ -186,11 +163,11 @@ export async function runFit(args: readonly string[], io: CliIo): Promise<number
     const name = values.model ?? '';
     if (name.trim().toLowerCase() === CUSTOM_PRESET_ID) {
       const custom = {
-        layers: number('layers', values.layers, true),
-        kvHeads: number('kv-heads', values['kv-heads'], true),
-        headDim: number('head-dim', values['head-dim'], true),
+        layers: optionalNumber('layers', values.layers, BOUNDS.modelDimension),
+        kvHeads: optionalNumber('kv-heads', values['kv-heads'], BOUNDS.modelDimension),
+        headDim: optionalNumber('head-dim', values['head-dim'], BOUNDS.modelDimension),
         fileGb,
-        maxContext: number('max-ctx', values['max-ctx'], true),
+        maxContext: optionalNumber('max-ctx', values['max-ctx'], BOUNDS.tokens),
       };
       if (
         custom.layers === undefined ||

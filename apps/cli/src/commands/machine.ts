@@ -4,15 +4,14 @@ import { join } from 'node:path';
 import { dataFolderLayout, extraProbes, resolveDataDir, type CollectOptions } from '@headroom/host';
 import {
   createHeadroom,
-  memoryLoginItem,
-  simulatedMachine,
   windowsMachine,
   type CreateHeadroomOptions,
   type Headroom,
   type Machine,
 } from '@headroom/service';
-import { createSimulatedWindows, getScenario, scenarioNames, type Scenario } from '@headroom/simulator';
+import type { Scenario } from '@headroom/simulator';
 import { UsageError, type CliIo } from '../cli-io';
+import { cliSimulation, NO_SIMULATOR } from '../simulation';
 
 /** The machine a command works on and the data folder it keeps what it saves in. */
 export interface CliMachine {
@@ -31,21 +30,24 @@ export interface CliMachine {
 export function cliMachine(simulate: string | undefined, env: NodeJS.ProcessEnv = process.env): CliMachine {
   const dataDir = resolveDataDir(env);
   if (simulate === undefined && platform() === 'win32') return { machine: windowsMachine(env), dataDir };
+  const simulation = cliSimulation();
+  if (simulation === undefined) {
+    if (simulate !== undefined) throw new UsageError(NO_SIMULATOR);
+    throw new Error(
+      `Headroom looks at Windows, and this is ${platform()}. Here it can read a capture taken on Windows: headroom doctor --from-capture DIR.`,
+    );
+  }
   const scenario = simulate ?? env.HEADROOM_SCENARIO ?? 'healthy';
-  if (!scenarioNames().includes(scenario)) {
+  if (!simulation.scenarioNames().includes(scenario)) {
     throw new UsageError(
-      `There is no scenario named "${scenario}". Scenarios: ${scenarioNames().join(', ')}.`,
+      `There is no scenario named "${scenario}". Scenarios: ${simulation.scenarioNames().join(', ')}.`,
     );
   }
   const fresh = simulate === undefined ? undefined : mkdtempSync(join(tmpdir(), `headroom-${scenario}-`));
-  const windows = createSimulatedWindows({
-    scenario,
-    stateDir: fresh ?? dataFolderLayout(dataDir).simulator,
-  });
   return {
-    machine: simulatedMachine(windows, memoryLoginItem()),
+    machine: simulation.machine(scenario, fresh ?? dataFolderLayout(dataDir).simulator),
     dataDir: fresh ? join(fresh, 'data') : dataDir,
-    scenario: getScenario(scenario),
+    scenario: simulation.getScenario(scenario),
   };
 }
 

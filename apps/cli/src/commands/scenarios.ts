@@ -1,14 +1,10 @@
-import { parseArgs } from 'node:util';
 import { SCENARIOS } from '@headroom/simulator';
+import { parseOptions } from '../args';
 import { EXIT, type CliIo } from '../cli-io';
 
 /** `headroom scenarios [--json]`: the simulated machines, one per line with what each acts out. */
 export function runScenarios(args: readonly string[], io: CliIo): number {
-  const { values } = parseArgs({
-    args: [...args],
-    options: { json: { type: 'boolean', default: false } },
-    strict: true,
-  });
+  const { values } = parseOptions(args, { json: { type: 'boolean', default: false } });
   const scenarios = Object.values(SCENARIOS).map(({ name, summary }) => ({ name, summary }));
   if (values.json) {
     io.stdout.write(`${JSON.stringify(scenarios, null, 2)}\n`);

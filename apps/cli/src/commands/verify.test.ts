@@ -47,6 +47,6 @@ describe('headroom verify --simulate S', () => {
   it('rejects a timeout that is not a number of seconds', async () => {
     const { code, stderr } = await runCli('verify', '--simulate', 'healthy', '--timeout', 'soon');
     expect(code).toBe(2);
-    expect(stderr).toContain('--timeout needs a number of seconds');
+    expect(stderr).toContain('--timeout takes a number of seconds above 0 up to 3600');
   });
 });

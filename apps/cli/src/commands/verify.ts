@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { diagnose, readCaptureFacts, STANDARD_RULES } from '@headroom/core';
 import { runVerify } from '@headroom/service';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { BOUNDS, parseNumber, parseOptions } from '../args';
+import { EXIT, type CliIo } from '../cli-io';
 import { cliMachine, openHeadroom } from './machine';
 
 /** Ask on the terminal before stopping running distros; refuse (never assume) when there is no terminal. */
@@ -26,20 +26,14 @@ async function askOnTerminal(running: readonly string[], io: CliIo): Promise<boo
  * distro and check that it has what .wslconfig says (memory, processors, swap, no warnings, the GPU, the driver).
  */
 export async function runVerifyCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      distro: { type: 'string' },
-      yes: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      simulate: { type: 'string' },
-      timeout: { type: 'string', default: '60' },
-    },
-    strict: true,
+  const { values } = parseOptions(args, {
+    distro: { type: 'string' },
+    yes: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    simulate: { type: 'string' },
+    timeout: { type: 'string', default: '60' },
   });
-  const timeoutSeconds = Number(values.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
-    throw new UsageError(`--timeout needs a number of seconds, not "${values.timeout}".`);
+  const timeoutSeconds = parseNumber('timeout', values.timeout, BOUNDS.timeoutSeconds);
   // The same verifier, history and baseline file as the app's: the tray's health check compares with this baseline.
   const headroom = await openHeadroom(
     cliMachine(values.simulate),

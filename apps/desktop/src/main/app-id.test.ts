@@ -34,7 +34,7 @@ describe('APP_ID', () => {
   it('removes the sign-in entry on uninstall (not on update), under the name Electron writes it', () => {
     const include = /^ {2}include: (\S+)$/m.exec(readFileSync(BUILDER_CONFIG, 'utf8'))?.[1] ?? '';
     const script = readFileSync(join(BUILDER_CONFIG, '..', include), 'utf8');
-    expect(script).toMatch(/!macro customUnInstall[\s\S]*\$\{ifNot\} \$\{isUpdated\}/);
+    expect(script).toMatch(/!macro customUnInstall[\s\S]*\$\{IfNot\} \$\{isUpdated\}/);
     expect(script).toContain(
       `DeleteRegValue HKCU "Software\\Microsoft\\Windows\\CurrentVersion\\Run" "${APP_ID}"`,
     );

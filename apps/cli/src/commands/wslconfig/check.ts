@@ -1,6 +1,6 @@
 import { availableParallelism, platform, totalmem } from 'node:os';
 import { checkWslConfig, type HostFacts, type WslConfigCheck } from '@headroom/core';
-import { EXIT, type CliIo } from '../../cli-io';
+import { EXIT, terminalSafe, type CliIo } from '../../cli-io';
 import type { WslConfigTarget } from './target';
 
 /**
@@ -56,11 +56,11 @@ function printHuman(
   io.stdout.write(
     `${target.label}\nWSL applies ${settingCount} setting${settingCount === 1 ? '' : 's'} and ignores ${ignoredLines.size} line${ignoredLines.size === 1 ? '' : 's'}.\n`,
   );
-  for (const item of misplaced) io.stdout.write(`\n  warning  ${item.message}\n`);
+  for (const item of misplaced) io.stdout.write(`\n  warning  ${terminalSafe(item.message)}\n`);
   if (result.problems.length > 0) io.stdout.write('\n');
   for (const problem of result.problems) {
     io.stdout.write(
-      `  line ${String(problem.line).padEnd(4)} ${problem.severity.padEnd(8)} ${problem.message}\n`,
+      `  line ${String(problem.line).padEnd(4)} ${problem.severity.padEnd(8)} ${terminalSafe(problem.message)}\n`,
     );
     if (problem.fix && !problem.message.includes(problem.fix.label))
       io.stdout.write(`  ${' '.repeat(14)}Fix: ${problem.fix.label}\n`);
@@ -69,7 +69,8 @@ function printHuman(
     io.stdout.write('\nSettings WSL applies:\n');
     const width = Math.max(...Object.keys(result.settings).map((key) => key.length));
     for (const [key, value] of Object.entries(exactSettings(result)))
-      io.stdout.write(`  ${key.padEnd(width)}  ${formatValue(value)}\n`);
+      io.stdout.write(`  ${key.padEnd(width)}  ${terminalSafe(formatValue(value))}
+`);
   }
 }
 

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { findKeySpec, WslConfigEditError } from '@headroom/core';
 import { WslConfigConflictError, WslConfigFileError, WslConfigHistoryError } from '@headroom/host';
+import { fail as failure, parseOptions } from '../../args';
 import { EXIT, UsageError, type CliIo } from '../../cli-io';
 import { runCheck } from './check';
 import { runSet, runUnset } from './edit';
@@ -14,7 +14,7 @@ Usage:
   headroom wslconfig check [FILE] [--json]          what WSL applies, and every line it ignores (exit 1 if any)
   headroom wslconfig set [FILE] KEY=VALUE ...       change values in place; missing keys go into their section
   headroom wslconfig unset [FILE] KEY ...           remove every line that sets the keys
-  headroom wslconfig history                        versions Headroom saved (before and after each change)
+  headroom wslconfig history [FILE]                 versions Headroom saved (before and after each change)
   headroom wslconfig diff [ID|current] [ID|current] compare versions (default: newest saved vs the file now)
   headroom wslconfig restore ID                     write a saved version back
 
@@ -29,6 +29,15 @@ Writes wait for any other Headroom writing the same file (a lock file beside it,
 
 Keys are section.name as WSL spells them: wsl2.memory, wsl2.processors, wsl2.swap, wsl2.networkingMode,
 experimental.autoMemoryReclaim, ... Values are written the way WSL reads them (16GB, true, C:\\\\path).
+
+Examples:
+  headroom wslconfig check
+  headroom wslconfig set wsl2.memory=24GB wsl2.swap=8GB --dry-run
+  headroom wslconfig history --json
+
+Exit codes: 0 done (check: WSL reads every line), 1 check found lines WSL ignores, or the file changed or is
+locked by another Headroom, 2 the command line was wrong (a key, a value, a version id, a file that cannot be
+read or written).
 `;
 
 interface Parsed {
@@ -41,17 +50,16 @@ interface Parsed {
 }
 
 function parse(args: readonly string[]): Parsed {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    options: {
+  const { values, positionals } = parseOptions(
+    args,
+    {
       file: { type: 'string' },
       json: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
-    allowPositionals: true,
-    strict: true,
-  });
+    true,
+  );
   const [command, ...rest] = positionals;
   return {
     command,
@@ -71,8 +79,8 @@ function splitFile(command: string, parsed: Parsed): { file: string | undefined;
   if (parsed.file !== undefined) return { file: parsed.file, args: parsed.positionals };
   const [first, ...rest] = parsed.positionals;
   if (first === undefined) return { file: undefined, args: [] };
-  if (command === 'check') {
-    if (rest.length > 0) throw new UsageError('check takes at most one FILE.');
+  if (command === 'check' || command === 'history') {
+    if (rest.length > 0) throw new UsageError(`${command} takes at most one FILE.`);
     return { file: first, args: [] };
   }
   if (command === 'set' && !first.includes('=')) return { file: first, args: rest };
@@ -82,11 +90,6 @@ function splitFile(command: string, parsed: Parsed): { file: string | undefined;
     return { file: first, args: rest };
   }
   return { file: undefined, args: parsed.positionals };
-}
-
-function failure(io: CliIo, message: string, code: number): number {
-  io.stderr.write(`headroom: ${message}\n`);
-  return code;
 }
 
 /** `headroom wslconfig ...`: dispatch, and turn every known failure into a plain message and an exit code. */
