@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { doctorFixPreviewSchema, doctorReportSchema } from './doctor';
 import { healthSnapshotSchema } from './health';
 import { historySchema, versionDiffSchema } from './history';
 import { metricsSampleSchema, metricsSnapshotSchema, metricsWatchRequestSchema } from './metrics';
@@ -69,6 +70,25 @@ export const invokeChannels = {
   'health.get': { request: z.undefined(), response: healthSnapshotSchema },
   /** Run the light health check now (it never starts WSL) and answer the new light. */
   'health.check': { request: z.undefined(), response: healthSnapshotSchema },
+  /** The doctor's findings of the last health check (a check runs first when there has been none). */
+  'doctor.report': { request: z.undefined(), response: doctorReportSchema },
+  /** Run the health check again (it never starts WSL) and answer its findings. */
+  'doctor.check': { request: z.undefined(), response: doctorReportSchema },
+  /** The diff a finding's .wslconfig fix would make, before it is applied. */
+  'doctor.previewFix': {
+    request: z.object({ findingId: z.string().min(1) }),
+    response: doctorFixPreviewSchema,
+  },
+  /** Apply a finding's .wslconfig fix (a backup first), check again and answer what was done and the findings. */
+  'doctor.fix': {
+    request: z.object({ findingId: z.string().min(1) }),
+    response: z.object({ message: z.string(), report: doctorReportSchema }),
+  },
+  /** Mute or unmute a finding (kept in the data folder); answers the findings. */
+  'doctor.mute': {
+    request: z.object({ findingId: z.string().min(1), muted: z.boolean() }),
+    response: doctorReportSchema,
+  },
   /** The Windows timeline (updates, drivers, crashes) from the last health check and the .wslconfig versions. */
   'history.list': { request: z.undefined(), response: historySchema },
   /** How a saved version of .wslconfig differs from the file now. */

@@ -93,6 +93,16 @@ export {
 } from './metrics';
 export { healthSnapshotSchema, type HealthSnapshot } from './health';
 export {
+  doctorFindingSchema,
+  doctorFixPreviewSchema,
+  doctorReportSchema,
+  HEALTH_AREAS,
+  type DoctorFinding,
+  type DoctorFixPreview,
+  type DoctorReportPayload,
+  type HealthArea,
+} from './doctor';
+export {
   historySchema,
   timelineEntrySchema,
   versionDiffSchema,

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type {
   AppPage,
   HistoryPayload,
@@ -11,6 +12,7 @@ import type {
 } from '@headroom/contract';
 import { decodeConfigBytes, diffLines, type WslDistro } from '@headroom/core';
 import { nullLog, type Log, type WslCli } from '@headroom/host';
+import { createDoctorHandlers, type DoctorHandlers } from './doctor/doctor-handlers';
 import type { HealthMonitor } from './health/health-monitor';
 import type { MetricsSampler } from './metrics/metrics-sampler';
 import { ServiceError } from './service-error';
@@ -170,6 +172,23 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     if (!options.paths) throw new ServiceError('unavailable', 'Headroom keeps no data folder here.');
     return options.paths;
   };
+  let doctorHandlers: DoctorHandlers | undefined;
+  const doctor = (): DoctorHandlers => {
+    if (!options.health || !options.verifier || !options.paths || !options.setup)
+      throw new ServiceError('unavailable', 'Diagnostics are not available on this machine.');
+    doctorHandlers ??= createDoctorHandlers({
+      health: options.health,
+      store: options.verifier.store,
+      wslconfigPath: options.setup.wslconfigPath,
+      mutedFile: join(options.paths.dataDir, 'diagnostics.json'),
+      onWritten: () =>
+        void history().then(
+          (payload) => push('history.changed', payload),
+          (error: unknown) => log.warn('listing the .wslconfig versions after a fix', error),
+        ),
+    });
+    return doctorHandlers;
+  };
   const setup = (): SetupHandlers => {
     if (!setupHandlers)
       throw new ServiceError('unavailable', 'The setup wizard is not available on this machine.');
@@ -228,6 +247,11 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
         return latest ? Promise.resolve(latest) : health().check();
       },
       'health.check': () => health().check(),
+      'doctor.report': () => doctor().report(),
+      'doctor.check': () => doctor().check(),
+      'doctor.previewFix': ({ findingId }) => doctor().previewFix(findingId),
+      'doctor.fix': ({ findingId }) => doctor().fix(findingId),
+      'doctor.mute': ({ findingId, muted }) => doctor().mute(findingId, muted),
       'history.diff': async ({ id }) => {
         const store = wslconfigStore();
         const [version, now] = await Promise.all([store.readVersion(id), store.read()]);

@@ -4,6 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import { navigate, useHashPage } from '../state/navigation';
 import { useHealth, useSetup } from '../state/store-context';
 import { DashboardPage } from './dashboard/DashboardPage';
+import { DiagnosticsPage } from './DiagnosticsPage';
 import { HistoryPage } from './HistoryPage';
 import { UpdateNotice } from './UpdateNotice';
 import { SetupWizard } from './setup/SetupWizard';
@@ -41,6 +42,7 @@ function RailStatus() {
 const PLACES: readonly { page: AppPage; name: string }[] = [
   { page: 'overview', name: 'Overview' },
   { page: 'dashboard', name: 'Dashboard' },
+  { page: 'diagnostics', name: 'Diagnostics' },
   { page: 'history', name: 'History' },
   { page: 'setup', name: 'Setup' },
 ];
@@ -123,6 +125,11 @@ export function App({ footer }: { readonly footer?: ReactNode } = {}) {
         <main className="page" id="dashboard">
           <h1>Dashboard</h1>
           <DashboardPage />
+        </main>
+      ) : page === 'diagnostics' ? (
+        <main className="page" id="diagnostics">
+          <h1>Diagnostics</h1>
+          <DiagnosticsPage />
         </main>
       ) : page === 'setup' ? (
         <main className="page" id="setup">

@@ -2,6 +2,7 @@ import type { HeadroomBridge } from '@headroom/contract';
 import { createContext, useContext } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { createDoctorStore, type DoctorStoreState } from './doctor-store';
 import { createHealthStore, type HealthStoreState } from './health-store';
 import { createHistoryStore, type HistoryStoreState } from './history-store';
 import { createMetricsStore, type MetricsState } from './metrics-store';
@@ -17,6 +18,7 @@ export interface StoreStates {
   readonly metrics: MetricsState;
   readonly health: HealthStoreState;
   readonly history: HistoryStoreState;
+  readonly doctor: DoctorStoreState;
 }
 
 /** Every store of the window, each over the same bridge. */
@@ -31,6 +33,7 @@ export function createStores(bridge: HeadroomBridge): Stores {
     metrics: createMetricsStore(bridge),
     health: createHealthStore(bridge),
     history: createHistoryStore(bridge),
+    doctor: createDoctorStore(bridge),
   };
 }
 
@@ -57,3 +60,5 @@ export const useHealth = <T>(selector: (state: HealthStoreState) => T): T => use
 /** Select from the history store. */
 export const useHistory = <T>(selector: (state: HistoryStoreState) => T): T =>
   useStoreOf('history', selector);
+/** Select from the Diagnostics store. */
+export const useDoctor = <T>(selector: (state: DoctorStoreState) => T): T => useStoreOf('doctor', selector);
