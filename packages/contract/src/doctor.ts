@@ -8,6 +8,8 @@ export const HEALTH_AREAS = ['wsl', 'wslconfig', 'gpu', 'memory', 'updates'] as 
 export const doctorFindingSchema = setupFindingSchema.extend({
   area: z.enum(HEALTH_AREAS),
   muted: z.boolean(),
+  /** The problem goes away at WSL's next start (a .wslconfig change not applied yet): amber, not red. */
+  pendingRestart: z.boolean(),
 });
 
 /** The doctor's last report: findings (severity first), what could not be checked, and when it ran. */

@@ -135,6 +135,7 @@ export function createDoctorHandlers(deps: DoctorDeps): DoctorHandlers {
         ...toSetupFinding(finding),
         area: areaOf(finding),
         muted: muted.has(finding.id),
+        pendingRestart: finding.pendingRestart === true,
       })),
       notChecked: notCheckedWords(report.notChecked),
       changes: [...(light?.changes ?? [])],

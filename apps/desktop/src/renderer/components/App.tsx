@@ -6,6 +6,7 @@ import { useHealth, useSetup } from '../state/store-context';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { DiagnosticsPage } from './DiagnosticsPage';
 import { HistoryPage } from './HistoryPage';
+import { OverviewHealth } from './OverviewHealth';
 import { UpdateNotice } from './UpdateNotice';
 import { SetupWizard } from './setup/SetupWizard';
 import { VerifyCard } from './VerifyCard';
@@ -139,6 +140,7 @@ export function App({ footer }: { readonly footer?: ReactNode } = {}) {
       ) : (
         <main className="page" id="overview">
           <h1>Overview</h1>
+          <OverviewHealth />
           <UpdateNotice />
           {loaded ? <SetupPrompt /> : null}
           <WslPage />

@@ -13,6 +13,7 @@ const FINDING: DoctorFinding = {
   fix: { label: 'Fix the lines WSL ignores', steps: [], runnable: true },
   area: 'wslconfig',
   muted: false,
+  pendingRestart: false,
 };
 const REPORT: DoctorReportPayload = {
   health: 'red',
