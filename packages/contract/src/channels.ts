@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { doctorFixPreviewSchema, doctorReportSchema } from './doctor';
 import { healthSnapshotSchema } from './health';
+import { NOTIFICATION_KINDS, settingsSchema } from './settings';
 import { historySchema, versionDiffSchema } from './history';
 import { metricsSampleSchema, metricsSnapshotSchema, metricsWatchRequestSchema } from './metrics';
 import {
@@ -88,6 +89,18 @@ export const invokeChannels = {
   'doctor.mute': {
     request: z.object({ findingId: z.string().min(1), muted: z.boolean() }),
     response: doctorReportSchema,
+  },
+  /** The Settings page's values. */
+  'settings.get': { request: z.undefined(), response: settingsSchema },
+  /** Mute or unmute a kind of notification (kept in the data folder's notifications.json). */
+  'settings.muteNotification': {
+    request: z.object({ kind: z.enum(NOTIFICATION_KINDS), muted: z.boolean() }),
+    response: settingsSchema,
+  },
+  /** Open the data folder in Explorer; the demo in a browser cannot, and answers with the path and why. */
+  'app.openDataFolder': {
+    request: z.undefined(),
+    response: z.object({ opened: z.boolean(), path: z.string(), message: z.string().optional() }),
   },
   /** The Windows timeline (updates, drivers, crashes) from the last health check and the .wslconfig versions. */
   'history.list': { request: z.undefined(), response: historySchema },

@@ -93,6 +93,13 @@ export {
 } from './metrics';
 export { healthSnapshotSchema, type HealthSnapshot } from './health';
 export {
+  HEADROOM_VERSION,
+  NOTIFICATION_KINDS,
+  settingsSchema,
+  type NotificationKindName,
+  type Settings,
+} from './settings';
+export {
   doctorFindingSchema,
   doctorFixPreviewSchema,
   doctorReportSchema,

@@ -16,6 +16,7 @@ import { createDoctorHandlers, type DoctorHandlers } from './doctor/doctor-handl
 import type { HealthMonitor } from './health/health-monitor';
 import type { MetricsSampler } from './metrics/metrics-sampler';
 import { ServiceError } from './service-error';
+import { createSettingsHandlers, type SettingsDeps } from './settings/settings-handlers';
 import { createSetupHandlers, type SetupDeps, type SetupHandlers } from './setup/setup-handlers';
 import { createVerifyHandlers, type VerifierDeps } from './verify/verify-handlers';
 
@@ -47,6 +48,8 @@ export interface HeadroomServiceOptions {
    * what went wrong. Absent where the UI is a browser (the demo), which cannot open folders on this computer.
    */
   readonly openFolder?: (path: string) => Promise<string>;
+  /** What the Settings page shows and changes; without it `settings.get` answers `unavailable`. */
+  readonly settings?: Omit<SettingsDeps, 'dataDir' | 'logDir' | 'canOpenFolders'>;
 }
 
 /** Headroom's brain, free of Electron: answers the contract's channels and pushes what changed. */
@@ -189,6 +192,30 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     });
     return doctorHandlers;
   };
+  const settingsHandlers =
+    options.settings && options.paths
+      ? createSettingsHandlers({
+          ...options.settings,
+          ...options.paths,
+          canOpenFolders: options.openFolder !== undefined,
+        })
+      : undefined;
+  const settings = (): NonNullable<typeof settingsHandlers> => {
+    if (!settingsHandlers) throw new ServiceError('unavailable', 'Settings are not available here.');
+    return settingsHandlers;
+  };
+  const openFolder = async (path: string, what: string) => {
+    if (!options.openFolder)
+      return {
+        opened: false,
+        path,
+        message: `A browser cannot open folders on this computer; ${what} is in the folder shown.`,
+      };
+    await mkdir(path, { recursive: true });
+    const failure = await options.openFolder(path);
+    if (failure) log.warn(`opening the folder ${path}: ${failure}`);
+    return failure ? { opened: false, path, message: failure } : { opened: true, path };
+  };
   const setup = (): SetupHandlers => {
     if (!setupHandlers)
       throw new ServiceError('unavailable', 'The setup wizard is not available on this machine.');
@@ -229,19 +256,10 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       'app.loginItem': () => setup().loginItem(),
       'app.setLoginItem': ({ enabled }) => setup().setLoginItem(enabled),
       'app.paths': () => Promise.resolve({ ...paths(), canOpenFolders: options.openFolder !== undefined }),
-      'app.openLogFolder': async () => {
-        const { logDir } = paths();
-        if (!options.openFolder)
-          return {
-            opened: false,
-            path: logDir,
-            message: 'A browser cannot open folders on this computer; the log is in the folder shown.',
-          };
-        await mkdir(logDir, { recursive: true });
-        const failure = await options.openFolder(logDir);
-        if (failure) log.warn(`opening the log folder ${logDir}: ${failure}`);
-        return failure ? { opened: false, path: logDir, message: failure } : { opened: true, path: logDir };
-      },
+      'app.openLogFolder': () => openFolder(paths().logDir, 'the log'),
+      'app.openDataFolder': () => openFolder(paths().dataDir, 'Headroom’s data'),
+      'settings.get': () => settings().get(),
+      'settings.muteNotification': ({ kind, muted }) => settings().muteNotification(kind, muted),
       'health.get': () => {
         const latest = health().latest();
         return latest ? Promise.resolve(latest) : health().check();

@@ -8,6 +8,7 @@ import { DiagnosticsPage } from './DiagnosticsPage';
 import { HistoryPage } from './HistoryPage';
 import { OverviewHealth } from './OverviewHealth';
 import { UpdateNotice } from './UpdateNotice';
+import { SettingsPage } from './SettingsPage';
 import { SetupWizard } from './setup/SetupWizard';
 import { VerifyCard } from './VerifyCard';
 import { WslPage } from './WslPage';
@@ -45,6 +46,7 @@ const PLACES: readonly { page: AppPage; name: string }[] = [
   { page: 'dashboard', name: 'Dashboard' },
   { page: 'diagnostics', name: 'Diagnostics' },
   { page: 'history', name: 'History' },
+  { page: 'settings', name: 'Settings' },
   { page: 'setup', name: 'Setup' },
 ];
 
@@ -131,6 +133,11 @@ export function App({ footer }: { readonly footer?: ReactNode } = {}) {
         <main className="page" id="diagnostics">
           <h1>Diagnostics</h1>
           <DiagnosticsPage />
+        </main>
+      ) : page === 'settings' ? (
+        <main className="page" id="settings">
+          <h1>Settings</h1>
+          <SettingsPage />
         </main>
       ) : page === 'setup' ? (
         <main className="page" id="setup">

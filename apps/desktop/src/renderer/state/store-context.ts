@@ -6,6 +6,7 @@ import { createDoctorStore, type DoctorStoreState } from './doctor-store';
 import { createHealthStore, type HealthStoreState } from './health-store';
 import { createHistoryStore, type HistoryStoreState } from './history-store';
 import { createMetricsStore, type MetricsState } from './metrics-store';
+import { createSettingsStore, type SettingsStoreState } from './settings-store';
 import { createSetupStore, type SetupStoreState } from './setup-store';
 import { createVerifyStore, type VerifyState } from './verify-store';
 import { createWslStore, type WslState } from './wsl-store';
@@ -19,6 +20,7 @@ export interface StoreStates {
   readonly health: HealthStoreState;
   readonly history: HistoryStoreState;
   readonly doctor: DoctorStoreState;
+  readonly settings: SettingsStoreState;
 }
 
 /** Every store of the window, each over the same bridge. */
@@ -34,6 +36,7 @@ export function createStores(bridge: HeadroomBridge): Stores {
     health: createHealthStore(bridge),
     history: createHistoryStore(bridge),
     doctor: createDoctorStore(bridge),
+    settings: createSettingsStore(bridge),
   };
 }
 
@@ -62,3 +65,6 @@ export const useHistory = <T>(selector: (state: HistoryStoreState) => T): T =>
   useStoreOf('history', selector);
 /** Select from the Diagnostics store. */
 export const useDoctor = <T>(selector: (state: DoctorStoreState) => T): T => useStoreOf('doctor', selector);
+/** Select from the Settings store. */
+export const useSettings = <T>(selector: (state: SettingsStoreState) => T): T =>
+  useStoreOf('settings', selector);
