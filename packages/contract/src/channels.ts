@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { doctorFixPreviewSchema, doctorReportSchema } from './doctor';
 import { healthSnapshotSchema } from './health';
 import { NOTIFICATION_KINDS, settingsSchema } from './settings';
+import { wslconfigDocumentSchema, wslconfigEditsSchema } from './wslconfig-editor';
 import { historySchema, versionDiffSchema } from './history';
 import { metricsSampleSchema, metricsSnapshotSchema, metricsWatchRequestSchema } from './metrics';
 import {
@@ -90,6 +91,17 @@ export const invokeChannels = {
     request: z.object({ findingId: z.string().min(1), muted: z.boolean() }),
     response: doctorReportSchema,
   },
+  /** .wslconfig for the editor: every key WSL reads with its default here, unknown keys, and the raw lines' problems. */
+  'wslconfig.read': { request: z.undefined(), response: wslconfigDocumentSchema },
+  /** The diff the form's edits would make, before saving. */
+  'wslconfig.preview': {
+    request: wslconfigEditsSchema,
+    response: z.object({
+      diff: z.array(z.object({ kind: z.enum(['same', 'removed', 'added']), text: z.string() })),
+    }),
+  },
+  /** Save the form's edits (a backup first); answers the file as it is now. */
+  'wslconfig.save': { request: wslconfigEditsSchema, response: wslconfigDocumentSchema },
   /** The Settings page's values. */
   'settings.get': { request: z.undefined(), response: settingsSchema },
   /** Mute or unmute a kind of notification (kept in the data folder's notifications.json). */

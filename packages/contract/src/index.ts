@@ -93,6 +93,14 @@ export {
 } from './metrics';
 export { healthSnapshotSchema, type HealthSnapshot } from './health';
 export {
+  WSLCONFIG_GROUPS,
+  wslconfigDocumentSchema,
+  wslconfigEditsSchema,
+  wslconfigFieldSchema,
+  type WslconfigDocument,
+  type WslconfigField,
+} from './wslconfig-editor';
+export {
   HEADROOM_VERSION,
   NOTIFICATION_KINDS,
   settingsSchema,

@@ -18,6 +18,7 @@ import type { MetricsSampler } from './metrics/metrics-sampler';
 import { ServiceError } from './service-error';
 import { createSettingsHandlers, type SettingsDeps } from './settings/settings-handlers';
 import { createSetupHandlers, type SetupDeps, type SetupHandlers } from './setup/setup-handlers';
+import { createWslconfigEditor } from './wslconfig-editor/wslconfig-editor';
 import { createVerifyHandlers, type VerifierDeps } from './verify/verify-handlers';
 
 /** One handler per invoke channel; the compiler insists every channel of the contract has one. */
@@ -216,6 +217,11 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     if (failure) log.warn(`opening the folder ${path}: ${failure}`);
     return failure ? { opened: false, path, message: failure } : { opened: true, path };
   };
+  const editor = () => {
+    if (!options.verifier || !options.setup)
+      throw new ServiceError('unavailable', 'The .wslconfig editor is not available on this machine.');
+    return createWslconfigEditor(options.verifier.store, options.setup.wslconfigPath, options.verifier.host);
+  };
   const setup = (): SetupHandlers => {
     if (!setupHandlers)
       throw new ServiceError('unavailable', 'The setup wizard is not available on this machine.');
@@ -258,6 +264,14 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       'app.paths': () => Promise.resolve({ ...paths(), canOpenFolders: options.openFolder !== undefined }),
       'app.openLogFolder': () => openFolder(paths().logDir, 'the log'),
       'app.openDataFolder': () => openFolder(paths().dataDir, 'Headroom’s data'),
+      'wslconfig.read': () => editor().read(),
+      'wslconfig.preview': ({ edits }) => editor().preview(edits),
+      'wslconfig.save': async ({ edits }) => {
+        const document = await editor().save(edits);
+        push('history.changed', await history());
+        recheck();
+        return document;
+      },
       'settings.get': () => settings().get(),
       'settings.muteNotification': ({ kind, muted }) => settings().muteNotification(kind, muted),
       'health.get': () => {

@@ -11,6 +11,7 @@ import { UpdateNotice } from './UpdateNotice';
 import { SettingsPage } from './SettingsPage';
 import { SetupWizard } from './setup/SetupWizard';
 import { VerifyCard } from './VerifyCard';
+import { WslconfigPage } from './WslconfigPage';
 import { WslPage } from './WslPage';
 
 /** The rail's health light: a shape and a word (never colour alone), its one line, and "Run checks now". */
@@ -45,6 +46,7 @@ const PLACES: readonly { page: AppPage; name: string }[] = [
   { page: 'overview', name: 'Overview' },
   { page: 'dashboard', name: 'Dashboard' },
   { page: 'diagnostics', name: 'Diagnostics' },
+  { page: 'wslconfig', name: '.wslconfig' },
   { page: 'history', name: 'History' },
   { page: 'settings', name: 'Settings' },
   { page: 'setup', name: 'Setup' },
@@ -133,6 +135,11 @@ export function App({ footer }: { readonly footer?: ReactNode } = {}) {
         <main className="page" id="diagnostics">
           <h1>Diagnostics</h1>
           <DiagnosticsPage />
+        </main>
+      ) : page === 'wslconfig' ? (
+        <main className="page" id="wslconfig">
+          <h1>.wslconfig</h1>
+          <WslconfigPage />
         </main>
       ) : page === 'settings' ? (
         <main className="page" id="settings">

@@ -7,6 +7,7 @@ import { createHealthStore, type HealthStoreState } from './health-store';
 import { createHistoryStore, type HistoryStoreState } from './history-store';
 import { createMetricsStore, type MetricsState } from './metrics-store';
 import { createSettingsStore, type SettingsStoreState } from './settings-store';
+import { createWslconfigStore, type WslconfigStoreState } from './wslconfig-store';
 import { createSetupStore, type SetupStoreState } from './setup-store';
 import { createVerifyStore, type VerifyState } from './verify-store';
 import { createWslStore, type WslState } from './wsl-store';
@@ -21,6 +22,7 @@ export interface StoreStates {
   readonly history: HistoryStoreState;
   readonly doctor: DoctorStoreState;
   readonly settings: SettingsStoreState;
+  readonly wslconfig: WslconfigStoreState;
 }
 
 /** Every store of the window, each over the same bridge. */
@@ -37,6 +39,7 @@ export function createStores(bridge: HeadroomBridge): Stores {
     history: createHistoryStore(bridge),
     doctor: createDoctorStore(bridge),
     settings: createSettingsStore(bridge),
+    wslconfig: createWslconfigStore(bridge),
   };
 }
 
@@ -68,3 +71,6 @@ export const useDoctor = <T>(selector: (state: DoctorStoreState) => T): T => use
 /** Select from the Settings store. */
 export const useSettings = <T>(selector: (state: SettingsStoreState) => T): T =>
   useStoreOf('settings', selector);
+/** Select from the .wslconfig editor's store. */
+export const useWslconfig = <T>(selector: (state: WslconfigStoreState) => T): T =>
+  useStoreOf('wslconfig', selector);
