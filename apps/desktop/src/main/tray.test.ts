@@ -19,6 +19,7 @@ function setup() {
   const actions = {
     open: vi.fn(),
     setUp: vi.fn(),
+    editWslconfig: vi.fn(),
     runChecks: vi.fn(),
     shutdownWsl: vi.fn(),
     reverify: vi.fn(),
@@ -52,7 +53,7 @@ beforeEach(() => {
 });
 
 describe('createTray', () => {
-  it('offers Open Headroom, Run checks now, Set up Headroom…, Shut down WSL (and re-verify), a separator and Quit, each doing its job', () => {
+  it('offers Open Headroom, Run checks now, Set up Headroom…, Shut down WSL (and re-verify), Edit .wslconfig, a separator and Quit, each doing its job', () => {
     const { menu, item, actions } = setup();
     expect(menu().map((entry) => entry.label ?? entry.type)).toEqual([
       'Open Headroom',
@@ -60,6 +61,7 @@ describe('createTray', () => {
       'Set up Headroom…',
       'Shut down WSL',
       'Shut down WSL and re-verify',
+      'Edit .wslconfig',
       'separator',
       'Quit',
     ]);
@@ -70,6 +72,8 @@ describe('createTray', () => {
     item('Shut down WSL').click?.();
     item('Shut down WSL and re-verify').click?.();
     expect(actions.reverify).toHaveBeenCalledOnce();
+    item('Edit .wslconfig').click?.();
+    expect(actions.editWslconfig).toHaveBeenCalledOnce();
     item('Quit').click?.();
     expect(actions.open).toHaveBeenCalledOnce();
     expect(actions.setUp).toHaveBeenCalledOnce();
