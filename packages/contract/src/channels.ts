@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { doctorFixPreviewSchema, doctorReportSchema } from './doctor';
 import { healthSnapshotSchema } from './health';
+import { NOTIFICATION_KINDS, settingsSchema } from './settings';
+import { wslconfigDocumentSchema, wslconfigEditsSchema } from './wslconfig-editor';
 import { historySchema, versionDiffSchema } from './history';
 import {
   metricsSampleSchema,
@@ -80,6 +83,48 @@ export const invokeChannels = {
   'health.get': { request: z.undefined(), response: healthSnapshotSchema },
   /** Run the light health check now (it never starts WSL) and answer the new light. */
   'health.check': { request: z.undefined(), response: healthSnapshotSchema },
+  /** The doctor's findings of the last health check (a check runs first when there has been none). */
+  'doctor.report': { request: z.undefined(), response: doctorReportSchema },
+  /** Run the health check again (it never starts WSL) and answer its findings. */
+  'doctor.check': { request: z.undefined(), response: doctorReportSchema },
+  /** The diff a finding's .wslconfig fix would make, before it is applied. */
+  'doctor.previewFix': {
+    request: z.object({ findingId: z.string().min(1) }),
+    response: doctorFixPreviewSchema,
+  },
+  /** Apply a finding's .wslconfig fix (a backup first), check again and answer what was done and the findings. */
+  'doctor.fix': {
+    request: z.object({ findingId: z.string().min(1) }),
+    response: z.object({ message: z.string(), report: doctorReportSchema }),
+  },
+  /** Mute or unmute a finding (kept in the data folder); answers the findings. */
+  'doctor.mute': {
+    request: z.object({ findingId: z.string().min(1), muted: z.boolean() }),
+    response: doctorReportSchema,
+  },
+  /** .wslconfig for the editor: every key WSL reads with its default here, unknown keys, and the raw lines' problems. */
+  'wslconfig.read': { request: z.undefined(), response: wslconfigDocumentSchema },
+  /** The diff the form's edits would make, before saving. */
+  'wslconfig.preview': {
+    request: wslconfigEditsSchema,
+    response: z.object({
+      diff: z.array(z.object({ kind: z.enum(['same', 'removed', 'added']), text: z.string() })),
+    }),
+  },
+  /** Save the form's edits (a backup first); answers the file as it is now. */
+  'wslconfig.save': { request: wslconfigEditsSchema, response: wslconfigDocumentSchema },
+  /** The Settings page's values. */
+  'settings.get': { request: z.undefined(), response: settingsSchema },
+  /** Mute or unmute a kind of notification (kept in the data folder's notifications.json). */
+  'settings.muteNotification': {
+    request: z.object({ kind: z.enum(NOTIFICATION_KINDS), muted: z.boolean() }),
+    response: settingsSchema,
+  },
+  /** Open the data folder in Explorer; the demo in a browser cannot, and answers with the path and why. */
+  'app.openDataFolder': {
+    request: z.undefined(),
+    response: z.object({ opened: z.boolean(), path: z.string(), message: z.string().optional() }),
+  },
   /** The Windows timeline (updates, drivers, crashes) from the last health check and the .wslconfig versions. */
   'history.list': { request: z.undefined(), response: historySchema },
   /** How a saved version of .wslconfig differs from the file now. */

@@ -95,6 +95,31 @@ export {
 } from './metrics';
 export { healthSnapshotSchema, type HealthSnapshot } from './health';
 export {
+  WSLCONFIG_GROUPS,
+  wslconfigDocumentSchema,
+  wslconfigEditsSchema,
+  wslconfigFieldSchema,
+  type WslconfigDocument,
+  type WslconfigField,
+} from './wslconfig-editor';
+export {
+  HEADROOM_VERSION,
+  NOTIFICATION_KINDS,
+  settingsSchema,
+  type NotificationKindName,
+  type Settings,
+} from './settings';
+export {
+  doctorFindingSchema,
+  doctorFixPreviewSchema,
+  doctorReportSchema,
+  HEALTH_AREAS,
+  type DoctorFinding,
+  type DoctorFixPreview,
+  type DoctorReportPayload,
+  type HealthArea,
+} from './doctor';
+export {
   historySchema,
   timelineEntrySchema,
   versionDiffSchema,

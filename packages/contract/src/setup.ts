@@ -158,7 +158,15 @@ export const appPathsSchema = z.object({
 });
 
 /** Pages a push can ask the window to show (the tray's "Set up Headroom…"). */
-export const APP_PAGES = ['overview', 'dashboard', 'history', 'setup'] as const;
+export const APP_PAGES = [
+  'overview',
+  'dashboard',
+  'diagnostics',
+  'wslconfig',
+  'history',
+  'settings',
+  'setup',
+] as const;
 
 /** A {@link setupCheckResultSchema} value. */
 export type SetupCheckResult = z.infer<typeof setupCheckResultSchema>;

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type {
   AppPage,
   HistoryPayload,
@@ -11,10 +12,13 @@ import type {
 } from '@headroom/contract';
 import { decodeConfigBytes, diffLines, type WslDistro } from '@headroom/core';
 import { nullLog, WslError, type Log, type WslCli } from '@headroom/host';
+import { createDoctorHandlers, type DoctorHandlers } from './doctor/doctor-handlers';
 import type { HealthMonitor } from './health/health-monitor';
 import type { MetricsSampler } from './metrics/metrics-sampler';
 import { ServiceError } from './service-error';
+import { createSettingsHandlers, type SettingsDeps } from './settings/settings-handlers';
 import { createSetupHandlers, type SetupDeps, type SetupHandlers } from './setup/setup-handlers';
+import { createWslconfigEditor } from './wslconfig-editor/wslconfig-editor';
 import { createVerifyHandlers, type VerifierDeps } from './verify/verify-handlers';
 
 /** One handler per invoke channel; the compiler insists every channel of the contract has one. */
@@ -45,6 +49,8 @@ export interface HeadroomServiceOptions {
    * what went wrong. Absent where the UI is a browser (the demo), which cannot open folders on this computer.
    */
   readonly openFolder?: (path: string) => Promise<string>;
+  /** What the Settings page shows and changes; without it `settings.get` answers `unavailable`. */
+  readonly settings?: Omit<SettingsDeps, 'dataDir' | 'logDir' | 'canOpenFolders'>;
 }
 
 /** Headroom's brain, free of Electron: answers the contract's channels and pushes what changed. */
@@ -176,6 +182,52 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     if (!options.paths) throw new ServiceError('unavailable', 'Headroom keeps no data folder here.');
     return options.paths;
   };
+  let doctorHandlers: DoctorHandlers | undefined;
+  const doctor = (): DoctorHandlers => {
+    if (!options.health || !options.verifier || !options.paths || !options.setup)
+      throw new ServiceError('unavailable', 'Diagnostics are not available on this machine.');
+    doctorHandlers ??= createDoctorHandlers({
+      health: options.health,
+      store: options.verifier.store,
+      wslconfigPath: options.setup.wslconfigPath,
+      mutedFile: join(options.paths.dataDir, 'diagnostics.json'),
+      onWritten: () =>
+        void history().then(
+          (payload) => push('history.changed', payload),
+          (error: unknown) => log.warn('listing the .wslconfig versions after a fix', error),
+        ),
+    });
+    return doctorHandlers;
+  };
+  const settingsHandlers =
+    options.settings && options.paths
+      ? createSettingsHandlers({
+          ...options.settings,
+          ...options.paths,
+          canOpenFolders: options.openFolder !== undefined,
+        })
+      : undefined;
+  const settings = (): NonNullable<typeof settingsHandlers> => {
+    if (!settingsHandlers) throw new ServiceError('unavailable', 'Settings are not available here.');
+    return settingsHandlers;
+  };
+  const openFolder = async (path: string, what: string) => {
+    if (!options.openFolder)
+      return {
+        opened: false,
+        path,
+        message: `A browser cannot open folders on this computer; ${what} is in the folder shown.`,
+      };
+    await mkdir(path, { recursive: true });
+    const failure = await options.openFolder(path);
+    if (failure) log.warn(`opening the folder ${path}: ${failure}`);
+    return failure ? { opened: false, path, message: failure } : { opened: true, path };
+  };
+  const editor = () => {
+    if (!options.verifier || !options.setup)
+      throw new ServiceError('unavailable', 'The .wslconfig editor is not available on this machine.');
+    return createWslconfigEditor(options.verifier.store, options.setup.wslconfigPath, options.verifier.host);
+  };
   const setup = (): SetupHandlers => {
     if (!setupHandlers)
       throw new ServiceError('unavailable', 'The setup wizard is not available on this machine.');
@@ -216,24 +268,28 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       'app.loginItem': () => setup().loginItem(),
       'app.setLoginItem': ({ enabled }) => setup().setLoginItem(enabled),
       'app.paths': () => Promise.resolve({ ...paths(), canOpenFolders: options.openFolder !== undefined }),
-      'app.openLogFolder': async () => {
-        const { logDir } = paths();
-        if (!options.openFolder)
-          return {
-            opened: false,
-            path: logDir,
-            message: 'A browser cannot open folders on this computer; the log is in the folder shown.',
-          };
-        await mkdir(logDir, { recursive: true });
-        const failure = await options.openFolder(logDir);
-        if (failure) log.warn(`opening the log folder ${logDir}: ${failure}`);
-        return failure ? { opened: false, path: logDir, message: failure } : { opened: true, path: logDir };
+      'app.openLogFolder': () => openFolder(paths().logDir, 'the log'),
+      'app.openDataFolder': () => openFolder(paths().dataDir, 'Headroom’s data'),
+      'wslconfig.read': () => editor().read(),
+      'wslconfig.preview': ({ edits }) => editor().preview(edits),
+      'wslconfig.save': async ({ edits }) => {
+        const document = await editor().save(edits);
+        push('history.changed', await history());
+        recheck();
+        return document;
       },
+      'settings.get': () => settings().get(),
+      'settings.muteNotification': ({ kind, muted }) => settings().muteNotification(kind, muted),
       'health.get': () => {
         const latest = health().latest();
         return latest ? Promise.resolve(latest) : health().check();
       },
       'health.check': () => health().check(),
+      'doctor.report': () => doctor().report(),
+      'doctor.check': () => doctor().check(),
+      'doctor.previewFix': ({ findingId }) => doctor().previewFix(findingId),
+      'doctor.fix': ({ findingId }) => doctor().fix(findingId),
+      'doctor.mute': ({ findingId, muted }) => doctor().mute(findingId, muted),
       'history.diff': async ({ id }) => {
         const store = wslconfigStore();
         const [version, now] = await Promise.all([store.readVersion(id), store.read()]);

@@ -83,6 +83,9 @@ function start(dataDir: string): void {
       setUp: () => {
         if (openWindow('setup')) service.show('setup');
       },
+      editWslconfig: () => {
+        if (openWindow('wslconfig')) service.show('wslconfig');
+      },
       shutdownWsl: () => void shutdownFromTray(),
       runChecks: () => void router.invoke('health.check', undefined),
       reverify: () => void reverifyFromTray(),

@@ -19,6 +19,7 @@ function setup() {
   const actions = {
     open: vi.fn(),
     setUp: vi.fn(),
+    editWslconfig: vi.fn(),
     runChecks: vi.fn(),
     shutdownWsl: vi.fn(),
     reverify: vi.fn(),
@@ -58,7 +59,7 @@ describe('createTray', () => {
     expect(TRAY_GUID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it('offers Open Headroom, Run checks now, Set up Headroom…, Shut down WSL (and re-verify), a separator and Quit, each doing its job', () => {
+  it('offers Open Headroom, Run checks now, Set up Headroom…, Shut down WSL (and re-verify), Edit .wslconfig, a separator and Quit, each doing its job', () => {
     const { menu, item, actions } = setup();
     expect(menu().map((entry) => entry.label ?? entry.type)).toEqual([
       'Open Headroom',
@@ -66,6 +67,7 @@ describe('createTray', () => {
       'Set up Headroom…',
       'Shut down WSL',
       'Shut down WSL and re-verify',
+      'Edit .wslconfig',
       'separator',
       'Quit',
     ]);
@@ -76,6 +78,8 @@ describe('createTray', () => {
     item('Shut down WSL').click?.();
     item('Shut down WSL and re-verify').click?.();
     expect(actions.reverify).toHaveBeenCalledOnce();
+    item('Edit .wslconfig').click?.();
+    expect(actions.editWslconfig).toHaveBeenCalledOnce();
     item('Quit').click?.();
     expect(actions.open).toHaveBeenCalledOnce();
     expect(actions.setUp).toHaveBeenCalledOnce();

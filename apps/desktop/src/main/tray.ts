@@ -9,6 +9,8 @@ export interface TrayActions {
   open(): void;
   /** Open the window on the setup wizard ("Set up Headroom…"). */
   setUp(): void;
+  /** Open the window on the .wslconfig editor ("Edit .wslconfig"). */
+  editWslconfig(): void;
   /** Run the light health check now ("Run checks now"). */
   runChecks(): void;
   /** Run `wsl --shutdown` through the service, as the window's button does. */
@@ -58,6 +60,7 @@ function trayMenu(
     { label: 'Set up Headroom…', click: () => actions.setUp() },
     { label: 'Shut down WSL', enabled: view.canShutDown, click: () => actions.shutdownWsl() },
     { label: 'Shut down WSL and re-verify', click: () => actions.reverify() },
+    { label: 'Edit .wslconfig', click: () => actions.editWslconfig() },
     { type: 'separator' },
     ...(view.startAtLogin === undefined
       ? []

@@ -135,6 +135,8 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     log,
   });
   const loginItem = options.loginItem ?? machine.loginItem;
+  let healthMs: number = DEFAULT_INTERVALS.healthMs;
+  const notificationState = openJsonDocument(layout.notifications, acceptPolicyState);
   const service = createHeadroomService({
     wsl: createWslCli(machine.env ? { env: machine.env } : {}),
     verifier,
@@ -147,6 +149,12 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     },
     log,
     paths: { dataDir: layout.root, logDir: layout.logDir },
+    settings: {
+      notificationState,
+      healthIntervalMs: () => healthMs,
+      metricsCsv: { enabled: env.HEADROOM_METRICS_CSV === '1', path: layout.metricsCsv },
+      ...(options.distro === undefined ? {} : { distro: options.distro }),
+    },
     ...(options.openFolder ? { openFolder: options.openFolder } : {}),
   });
 
@@ -166,7 +174,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     verifier,
     health,
     metrics,
-    notificationState: openJsonDocument(layout.notifications, acceptPolicyState),
+    notificationState,
     storeFor: (path) =>
       createWslConfigStore({ path, historyDir: historyDirFor(layout, path, machine.wslconfigPath) }),
     onNotify(listener) {
@@ -175,6 +183,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     },
     start(intervals = {}) {
       const every = { ...DEFAULT_INTERVALS, ...intervals };
+      healthMs = every.healthMs;
       let lastLight: Parameters<typeof healthNotifications>[0];
       stops = [
         health.onTimeline((entries) => {

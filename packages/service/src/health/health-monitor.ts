@@ -7,6 +7,7 @@ import {
   timelineOf,
   baselineChanges,
   type Capture,
+  type DoctorReport,
   type LiveLatency,
   type VerifyBaseline,
   type TimelineEntry,
@@ -34,6 +35,8 @@ export interface HealthMonitor {
   latest(): HealthSnapshot | undefined;
   /** Check every `intervalMs`; returns the stop function. */
   watch(intervalMs: number): () => void;
+  /** The doctor's report of the last check, or undefined before the first check. */
+  report(): DoctorReport | undefined;
   /** Listen to changes of colour or line; returns the function that stops listening. */
   onChange(listener: (snapshot: HealthSnapshot) => void): () => void;
   /** The Windows events of the last check that matter for the setup (updates, drivers, crashes), newest first. */
@@ -51,6 +54,7 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
   const log = deps.log ?? nullLog;
   const listeners = new Set<(snapshot: HealthSnapshot) => void>();
   let last: HealthSnapshot | undefined;
+  let lastReport: DoctorReport | undefined;
   let lastTimeline: readonly TimelineEntry[] = [];
   const timelineListeners = new Set<(entries: readonly TimelineEntry[]) => void>();
   let running: Promise<HealthSnapshot> | undefined;
@@ -58,6 +62,7 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
   const run = async (): Promise<HealthSnapshot> => {
     const facts = readCaptureFacts(await deps.collect());
     const report = diagnose({ facts }, STANDARD_RULES);
+    lastReport = report;
     lastTimeline = timelineOf(facts.events);
     timelineListeners.forEach((listener) => listener(lastTimeline));
     const { health, summary } = healthOf(report, deps.latency?.());
@@ -98,6 +103,7 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
   return {
     check,
     latest: () => last,
+    report: () => lastReport,
     watch(intervalMs) {
       const timer = setInterval(() => {
         check().catch((error: unknown) => log.warn('running the timed health check', error));

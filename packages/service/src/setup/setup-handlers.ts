@@ -10,7 +10,6 @@ import type {
 } from '@headroom/contract';
 import { setupStateSchema } from '@headroom/contract';
 import {
-  applyWslConfigFixes,
   checkWslConfig,
   decodeConfigBytes,
   diagnose,
@@ -29,7 +28,6 @@ import {
   shapeFromGguf,
   shapeFromPreset,
   STANDARD_RULES,
-  unsetWslConfigKeys,
   vmResources,
   WslConfigEditError,
   wslMemTotalBytes,
@@ -39,6 +37,7 @@ import {
   type WslSettingValue,
 } from '@headroom/core';
 import { openJsonDocument, readGgufFile, type GgufRead, type JsonDocument } from '@headroom/host';
+import { fixedBytes, isWslconfigFix } from '../doctor/doctor-handlers';
 import { toSetupFinding } from '../finding-view';
 import { ServiceError } from '../service-error';
 import type { VerifierDeps } from '../verify/verify-handlers';
@@ -200,19 +199,14 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
         throw new ServiceError('invalid-request', 'Run the checks again first: that finding is not current.');
       }
       const { fix } = finding;
-      if (fix.kind !== 'set-wslconfig' && fix.kind !== 'unset-wslconfig' && fix.kind !== 'edit-wslconfig') {
+      if (!isWslconfigFix(fix)) {
         throw new ServiceError(
           'unavailable',
           `Headroom cannot do "${fix.label}" itself; follow the steps shown.`,
         );
       }
       const snapshot = await verifier.store.read();
-      const bytes =
-        fix.kind === 'set-wslconfig'
-          ? setWslConfigValues(snapshot.bytes, fix.assignments)
-          : fix.kind === 'unset-wslconfig'
-            ? unsetWslConfigKeys(snapshot.bytes, fix.keys)
-            : applyWslConfigFixes(snapshot.bytes, fix.fixes);
+      const bytes = fixedBytes(snapshot.bytes, fix);
       await verifier.store.write(bytes, { expectedHash: snapshot.hash, reason: `setup: ${fix.label}` });
       lastFindings.delete(findingId);
       return {

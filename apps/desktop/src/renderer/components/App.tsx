@@ -4,10 +4,14 @@ import { useEffect, type ReactNode } from 'react';
 import { navigate, useHashPage } from '../state/navigation';
 import { useHealth, useSetup } from '../state/store-context';
 import { DashboardPage } from './dashboard/DashboardPage';
+import { DiagnosticsPage } from './DiagnosticsPage';
 import { HistoryPage } from './HistoryPage';
+import { OverviewHealth } from './OverviewHealth';
 import { UpdateNotice } from './UpdateNotice';
+import { SettingsPage } from './SettingsPage';
 import { SetupWizard } from './setup/SetupWizard';
 import { VerifyCard } from './VerifyCard';
+import { WslconfigPage } from './WslconfigPage';
 import { WslPage } from './WslPage';
 
 /** The rail's health light: a shape and a word (never colour alone), its one line, and "Run checks now". */
@@ -41,7 +45,10 @@ function RailStatus() {
 const PLACES: readonly { page: AppPage; name: string }[] = [
   { page: 'overview', name: 'Overview' },
   { page: 'dashboard', name: 'Dashboard' },
+  { page: 'diagnostics', name: 'Diagnostics' },
+  { page: 'wslconfig', name: '.wslconfig' },
   { page: 'history', name: 'History' },
+  { page: 'settings', name: 'Settings' },
   { page: 'setup', name: 'Setup' },
 ];
 
@@ -124,6 +131,21 @@ export function App({ footer }: { readonly footer?: ReactNode } = {}) {
           <h1>Dashboard</h1>
           <DashboardPage />
         </main>
+      ) : page === 'diagnostics' ? (
+        <main className="page" id="diagnostics">
+          <h1>Diagnostics</h1>
+          <DiagnosticsPage />
+        </main>
+      ) : page === 'wslconfig' ? (
+        <main className="page" id="wslconfig">
+          <h1>.wslconfig</h1>
+          <WslconfigPage />
+        </main>
+      ) : page === 'settings' ? (
+        <main className="page" id="settings">
+          <h1>Settings</h1>
+          <SettingsPage />
+        </main>
       ) : page === 'setup' ? (
         <main className="page" id="setup">
           <h1>Set up Headroom</h1>
@@ -132,6 +154,7 @@ export function App({ footer }: { readonly footer?: ReactNode } = {}) {
       ) : (
         <main className="page" id="overview">
           <h1>Overview</h1>
+          <OverviewHealth />
           <UpdateNotice />
           {loaded ? <SetupPrompt /> : null}
           <WslPage />

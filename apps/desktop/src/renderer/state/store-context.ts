@@ -2,9 +2,12 @@ import type { HeadroomBridge } from '@headroom/contract';
 import { createContext, useContext } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { createDoctorStore, type DoctorStoreState } from './doctor-store';
 import { createHealthStore, type HealthStoreState } from './health-store';
 import { createHistoryStore, type HistoryStoreState } from './history-store';
 import { createMetricsStore, type MetricsState } from './metrics-store';
+import { createSettingsStore, type SettingsStoreState } from './settings-store';
+import { createWslconfigStore, type WslconfigStoreState } from './wslconfig-store';
 import { createSetupStore, type SetupStoreState } from './setup-store';
 import { createVerifyStore, type VerifyState } from './verify-store';
 import { createWslStore, type WslState } from './wsl-store';
@@ -17,6 +20,9 @@ export interface StoreStates {
   readonly metrics: MetricsState;
   readonly health: HealthStoreState;
   readonly history: HistoryStoreState;
+  readonly doctor: DoctorStoreState;
+  readonly settings: SettingsStoreState;
+  readonly wslconfig: WslconfigStoreState;
 }
 
 /** Every store of the window, each over the same bridge. */
@@ -31,6 +37,9 @@ export function createStores(bridge: HeadroomBridge): Stores {
     metrics: createMetricsStore(bridge),
     health: createHealthStore(bridge),
     history: createHistoryStore(bridge),
+    doctor: createDoctorStore(bridge),
+    settings: createSettingsStore(bridge),
+    wslconfig: createWslconfigStore(bridge),
   };
 }
 
@@ -57,3 +66,11 @@ export const useHealth = <T>(selector: (state: HealthStoreState) => T): T => use
 /** Select from the history store. */
 export const useHistory = <T>(selector: (state: HistoryStoreState) => T): T =>
   useStoreOf('history', selector);
+/** Select from the Diagnostics store. */
+export const useDoctor = <T>(selector: (state: DoctorStoreState) => T): T => useStoreOf('doctor', selector);
+/** Select from the Settings store. */
+export const useSettings = <T>(selector: (state: SettingsStoreState) => T): T =>
+  useStoreOf('settings', selector);
+/** Select from the .wslconfig editor's store. */
+export const useWslconfig = <T>(selector: (state: WslconfigStoreState) => T): T =>
+  useStoreOf('wslconfig', selector);
