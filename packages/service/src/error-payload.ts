@@ -1,5 +1,5 @@
 import type { ErrorCode, ErrorPayload } from '@headroom/contract';
-import { WslError, type WslFailure } from '@headroom/host';
+import { WslConfigHistoryError, WslError, type WslFailure } from '@headroom/host';
 import { ServiceError } from './service-error';
 
 const WSL_CODES: Record<WslFailure, ErrorCode> = {
@@ -22,6 +22,8 @@ export function toErrorPayload(error: unknown): ErrorPayload {
     };
   }
   if (error instanceof ServiceError) return { code: error.code, message: error.message };
+  // A version id that is not in the history (or no longer matches its hash) is the caller's mistake, not Headroom's.
+  if (error instanceof WslConfigHistoryError) return { code: 'invalid-request', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `Something went wrong inside Headroom: ${message}` };
 }

@@ -54,4 +54,23 @@ describe('createHeadroom', () => {
       },
     });
   });
+
+  it("samples the GPU every 5 s on a laptop off its charger, from the machine's host facts", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
+    dirs.push(dataDir);
+    const windows = createSimulatedWindows({
+      scenario: 'laptop-on-battery',
+      stateDir: join(dataDir, 'simulator'),
+    });
+    headroom = await createHeadroom({ machine: simulatedMachine(windows), dataDir });
+    const service = headroom.service;
+    await service.handlers['metrics.watch']({ windowSeconds: 300 });
+    await vi.waitFor(
+      async () => {
+        const snapshot = await service.handlers['metrics.watch']({ windowSeconds: 300 });
+        expect(JSON.stringify(snapshot.status)).toMatch(/"intervalMs":5000,"onBattery":true/);
+      },
+      { timeout: 10_000 },
+    );
+  }, 30_000);
 });

@@ -8,7 +8,9 @@ import {
   nullLog,
   openJsonDocument,
   openRollingCsvLog,
+  withHostFacts,
   type DataFolderLayout,
+  type HostFacts,
   type JsonDocument,
   type Log,
   type WslConfigStore,
@@ -86,6 +88,29 @@ export interface Headroom {
   stop(): void;
 }
 
+/** The sampler's battery reading from the host facts: a laptop off its charger is sampled more slowly. */
+function hostFactsPower(facts: HostFacts): () => Promise<{ readonly onBattery: boolean }> {
+  return () => facts.power();
+}
+
+/**
+ * The health check's collection with the host facts filled in (display adapters to name when there is no NVIDIA GPU,
+ * edition, drives, battery); without them, or when they fail, the capture is made as before.
+ */
+function withFactsOf(machine: Machine, collect: () => Promise<Capture>, log: Log): () => Promise<Capture> {
+  const facts = machine.hostFacts;
+  if (!facts) return collect;
+  return async () => {
+    const capture = await collect();
+    try {
+      return { ...capture, host: await withHostFacts(capture.host, facts) };
+    } catch (error) {
+      log.warn('reading the host facts for the health check', error);
+      return capture;
+    }
+  };
+}
+
 const DEFAULT_INTERVALS = { wslMs: 10_000, healthMs: 300_000, wslconfigMs: 15_000 } as const;
 
 /**
@@ -115,6 +140,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     hostMemory: () => machine.hostMemory(),
     ...(machine.ollama ? { ollama: machine.ollama } : {}),
     ...(machine.vmmemCommand ? { vmmemCommand: machine.vmmemCommand } : {}),
+    ...(machine.hostFacts ? { power: hostFactsPower(machine.hostFacts) } : {}),
     ...options.metricsOverrides,
     ...(env.HEADROOM_METRICS_CSV === '1'
       ? {
@@ -129,7 +155,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
   };
   const metrics = createMetricsSampler(samplerDeps);
   const health = createHealthMonitor({
-    collect: options.collect ?? quietCollector(machine),
+    collect: options.collect ?? withFactsOf(machine, quietCollector(machine), log),
     latency: () => metrics.latency(),
     baseline: () => verifier.baselines?.latest() ?? Promise.resolve(undefined),
     log,
@@ -206,6 +232,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
       stops.forEach((stop) => stop());
       stops = [];
       metrics.stop();
+      machine.hostFacts?.close();
     },
   };
 }

@@ -1,9 +1,13 @@
 import { freemem, totalmem } from 'node:os';
 import {
   findMisplacedConfigs,
+  fixedHostFacts,
   locateWslConfig,
   ollamaPsReader,
   thisWindowsHost,
+  windowsHostFacts,
+  type HostFacts,
+  type HostFactsData,
   type MisplacedConfig,
   VMMEM_WATCH_COMMAND,
 } from '@headroom/host';
@@ -35,6 +39,11 @@ export interface Machine {
   readonly vmmemCommand?: readonly [string, ...string[]];
   /** Start at sign-in; absent where the caller brings its own (Electron's) or there is none. */
   readonly loginItem?: LoginItemPort;
+  /**
+   * The host facts that need no wsl.exe (edition, drives, display adapters, battery): systeminformation's one
+   * PowerShell on Windows, the scenario's data when simulated.
+   */
+  readonly hostFacts?: HostFacts;
   /** Copies of .wslconfig WSL never reads, next to the user's file. */
   misplaced(): Promise<MisplacedConfig[]>;
 }
@@ -50,6 +59,7 @@ export function windowsMachine(env: NodeJS.ProcessEnv = process.env): Machine {
     hostMemory: () => ({ totalBytes: totalmem(), freeBytes: freemem() }),
     ollama: ollamaPsReader(),
     vmmemCommand: VMMEM_WATCH_COMMAND,
+    hostFacts: windowsHostFacts(),
     misplaced: () => findMisplacedConfigs(location, { env }),
   };
 }
@@ -63,6 +73,8 @@ export interface SimulatedWindowsLike {
   /** The simulated profile folder on this disk, where misplaced copies would be. */
   readonly userProfile: string;
   hostMemory(): HostMemoryReading;
+  /** The scenario's host facts (edition, drives, display adapters, battery), when the simulator has them. */
+  hostFacts?(): HostFactsData;
 }
 
 /**
@@ -80,6 +92,7 @@ export function simulatedMachine(windows: SimulatedWindowsLike, loginItem?: Logi
     wslconfigPath: windows.wslconfigPath,
     hostMemory: () => windows.hostMemory(),
     ...(loginItem ? { loginItem } : {}),
+    ...(windows.hostFacts ? { hostFacts: fixedHostFacts(windows.hostFacts.bind(windows)) } : {}),
     misplaced: () =>
       findMisplacedConfigs(locateWslConfig({ platform: 'win32', env: {}, profileDir: windows.userProfile }), {
         env: {},
