@@ -188,7 +188,7 @@ async function samplingWhileHidden(): Promise<number> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(server.url);
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await page.locator('[data-figure="vram"] dd').filter({ hasText: 'GiB of' }).waitFor({ timeout: 60_000 });
     if (streams.alive() === 0) throw new Error('the dashboard did not start sampling');
     // What Chromium does when Electron hides the window: the page becomes hidden and says so.
@@ -299,7 +299,7 @@ async function renderWithFullDay(json: boolean): Promise<{ median: number; p95: 
       };
     `);
     await page.goto(server.url);
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await page.getByText('24 h', { exact: true }).click();
     // Let the 24 h window's own fetch and first render pass, then time only the updates that follow.
     await page.waitForTimeout(3_000);

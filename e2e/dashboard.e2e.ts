@@ -12,7 +12,7 @@ async function openDashboard(scenario: string): Promise<void> {
   // Generous: on two busy cores the simulated machine's 1 Hz stream can lag a few seconds behind.
   await pages.open(scenario, { viewport: { width: 1200, height: 1100 }, timeoutMs: 45_000 });
   page = pages.page;
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await page.getByRole('heading', { name: 'Live readings' }).waitFor();
 }
 
@@ -47,7 +47,7 @@ describe('the dashboard in the browser demo', () => {
     await page.getByRole('dialog', { name: 'Shut down WSL?' }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByText('WSL is shut down. Every distribution is stopped.').waitFor();
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
 
     await figure('wsl-memory').filter({ hasText: '— of —' }).waitFor();
     expect(await figure('vram').textContent()).toBe('1.2 GiB of 24.0 GiB');

@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import type { BuildResult } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { bundleMain, bundlePreload } from './bundle';
+import { bundleMain, bundlePreload, MACOS_ONLY_OPTIONAL } from './bundle';
 
 /** Every module a bundle leaves for the runtime to load, i.e. what it will `require`. */
 function externalImports(result: BuildResult): string[] {
@@ -21,7 +21,12 @@ describe('the Electron bundles', () => {
   it('bundles the main process so it needs only electron and Node built-ins at run time', async () => {
     const result = await bundleMain({ write: false });
     expect(result.errors).toEqual([]);
-    const allowed = new Set(['electron', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+    const allowed = new Set([
+      'electron',
+      ...MACOS_ONLY_OPTIONAL,
+      ...builtinModules,
+      ...builtinModules.map((name) => `node:${name}`),
+    ]);
     expect(externalImports(result).filter((path) => !allowed.has(path))).toEqual([]);
     expect(externalImports(result)).toContain('electron');
   });

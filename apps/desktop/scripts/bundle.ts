@@ -28,12 +28,18 @@ const keepImportMeta: Plugin = {
   },
 };
 
+/**
+ * Modules systeminformation asks for only on macOS, inside a try (its temperature sensors): never there on Windows,
+ * never loaded there, so they stay out of the bundles as requires that do not run.
+ */
+export const MACOS_ONLY_OPTIONAL: readonly string[] = ['osx-temperature-sensor', 'macos-temperature-sensor'];
+
 const common: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node22',
-  external: ['electron'],
+  external: ['electron', ...MACOS_ONLY_OPTIONAL],
   sourcemap: true,
   metafile: true,
   logLevel: 'warning',
@@ -116,7 +122,7 @@ export async function bundleCli(
     absWorkingDir: cliDir,
     entryPoints: ['src/cli-entry.ts'],
     outfile: options.outfile ?? CLI_BUNDLE,
-    external: [],
+    external: [...MACOS_ONLY_OPTIONAL],
     sourcemap: false,
     minify: true,
     banner: { js: '#!/usr/bin/env node' },

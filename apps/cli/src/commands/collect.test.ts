@@ -45,7 +45,7 @@ describe('headroom collect', () => {
       stderr: expect.stringContaining('There is no scenario named "nope"') as unknown,
     });
     expect(await runCli('collect', '--show', sandbox.dir)).toMatchObject({
-      code: 1,
+      code: 5,
       stderr: expect.stringContaining('it is not a Headroom capture') as unknown,
     });
   });

@@ -75,8 +75,33 @@ async function moveVersions(layout: DataFolderLayout, oldDir: string): Promise<n
     Buffer.from(`${JSON.stringify({ format: 1, entries }, null, 2)}\n`, 'utf8'),
   );
   await rm(join(oldDir, 'index.json'), { force: true });
+  // The versions' second record of their hashes (history.ts): merged by id, so a moved version stays checkable.
+  const hashLines = new Map<string, string>();
+  for (const dir of [target, oldDir]) {
+    for (const line of (await readTextIfExists(join(dir, 'hashes.txt'))).split('\n')) {
+      const id = line.split(' ')[0];
+      if (id && !hashLines.has(id)) hashLines.set(id, line);
+    }
+  }
+  if (hashLines.size > 0) {
+    await writeFileAtomic(
+      join(target, 'hashes.txt'),
+      Buffer.from(`${[...hashLines.values()].join('\n')}\n`, 'utf8'),
+    );
+  }
+  await rm(join(oldDir, 'hashes.txt'), { force: true });
   await removeIfEmpty(oldDir);
   return moved;
+}
+
+/** A file's text, or '' when there is no such file. */
+async function readTextIfExists(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return '';
+    throw error;
+  }
 }
 
 /** Merge the baselines the CLI kept in `baselines/<hash>.json` into `baselines.json`, newest first. */

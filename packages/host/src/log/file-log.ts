@@ -51,8 +51,13 @@ export function openFileLog(options: FileLogOptions): FileLog {
     (level: LogLevel) =>
     (message: string, error?: unknown): void => {
       if (!keeps(threshold, level)) return;
-      // Writing the log is the one failure with nowhere to go: it is dropped here on purpose.
-      pending = file.append(formatLogLine(clock(), level, message, error)).catch(() => undefined);
+      // Writing the log is the one failure with no log to go to: it goes to stderr instead, and never throws.
+      pending = file
+        .append(formatLogLine(clock(), level, message, error))
+        .catch(
+          (failure: unknown) =>
+            void process.stderr.write(`headroom: could not write the log: ${describeError(failure)}\n`),
+        );
     };
   return {
     path: options.path,

@@ -38,12 +38,12 @@ export function openJsonDocument<T>(
     },
     write(value) {
       const bytes = new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
-      const next = writes
-        .catch(() => undefined)
-        .then(async () => {
-          await mkdir(dirname(path), { recursive: true });
-          await writeFileAtomic(path, bytes);
-        });
+      const run = async (): Promise<void> => {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFileAtomic(path, bytes);
+      };
+      // After the previous write, whether it worked or not (its caller was told): writes stay in order.
+      const next = writes.then(run, run);
       writes = next;
       return next;
     },

@@ -52,8 +52,9 @@ export async function writeFileAtomic(
     if (existing) await keepModeAndOwner(fs, temp, target, existing);
     await renameWithRetry(fs, temp, target);
   } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await fs.unlink(temp).catch(() => undefined);
+    // The caller gets the write's own error; a temp file this cleanup could not remove is found and removed by
+    // cleanStaleTempFiles at the next start, so the cleanup's own failures add nothing to say.
+    await Promise.allSettled([handle?.close(), fs.unlink(temp)]);
     throw error;
   }
   await syncDirectory(fs, dir);

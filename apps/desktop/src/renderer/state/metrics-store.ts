@@ -127,7 +127,11 @@ export function createMetricsStore(
   /** Each fetch's number: an answer to an older fetch (or for another window) is dropped. */
   let fetchSeq = 0;
 
-  const unwatch = (): void => void bridge.invoke('metrics.unwatch', { watcher }).catch(() => undefined);
+  const unwatch = (): void =>
+    void bridge
+      .invoke('metrics.unwatch', { watcher })
+      // The lease ends by itself a minute later; nothing for the user to do, but it is said in the console.
+      .catch((error: unknown) => console.warn('Headroom: could not stop live metrics at once', error));
 
   const store = createRequestStore<MetricsState>((set, get, request) => {
     const fetchWindow = (): Promise<void> => {
