@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WslConfigFileError } from './errors';
-import { errorCode, withFsOps, type FsOps } from './fs-ops';
+import { errorCode, unlinkIfPresent, withFsOps, type FsOps } from './fs-ops';
 
 /** What a lock file holds: who took it and when, and a token only its holder knows. */
 interface LockOwner {
@@ -189,9 +189,9 @@ async function breakStaleLock(
   try {
     await handle.close();
     const current = await readLock(fs, lockPath);
-    if (current?.raw === staleRaw) await fs.unlink(lockPath).catch(() => undefined);
+    if (current?.raw === staleRaw) await unlinkIfPresent(fs, lockPath);
   } finally {
-    await fs.unlink(breakPath).catch(() => undefined);
+    await unlinkIfPresent(fs, breakPath);
   }
 }
 

@@ -115,3 +115,15 @@ export function errorCode(error: unknown): string | undefined {
   const { code } = error;
   return typeof code === 'string' ? code : undefined;
 }
+
+/**
+ * Remove a file that may already be gone (another process removed it, or it never was): only "no such file" is
+ * expected here; any other failure is the caller's to hear.
+ */
+export async function unlinkIfPresent(fs: Pick<FsOps, 'unlink'>, path: string): Promise<void> {
+  try {
+    await fs.unlink(path);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  }
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { WslConfigHistoryError } from './errors';
-import { errorCode, type FsOps } from './fs-ops';
+import { errorCode, unlinkIfPresent, type FsOps } from './fs-ops';
 
 /** One saved version of .wslconfig, as `headroom wslconfig history` lists it. */
 export interface HistoryEntry {
@@ -153,9 +153,9 @@ export function openWslConfigHistory(options: WslConfigHistoryOptions): WslConfi
     await writeFileAtomic(indexPath, Buffer.from(`${JSON.stringify(index, null, 2)}\n`, 'utf8'), fs);
     const hashes = kept.map((version) => `${version.id} ${version.hash}\n`).join('');
     await writeFileAtomic(hashesPath, Buffer.from(hashes, 'utf8'), fs);
-    for (const dropped of all.slice(maxVersions)) {
-      await fs.unlink(versionPath(dropped.id)).catch(() => undefined);
-    }
+    // The index no longer lists the dropped versions, so a file that cannot be removed is only left-over bytes;
+    // anything but "already gone" still reaches the caller.
+    for (const dropped of all.slice(maxVersions)) await unlinkIfPresent(fs, versionPath(dropped.id));
     return entry;
   }
 

@@ -109,7 +109,9 @@ export function createWslConfigStore(options: WslConfigStoreOptions): WslConfigS
       cleanStaleTempFiles(historyDir, undefined, { fsOps: fs }),
     ]);
     const run = Promise.all([queue, cleaned]).then(task);
-    queue = run.catch(() => undefined);
+    // The next task waits for this one whether it worked or not; its caller already hears how it ended.
+    const settle = (): void => undefined;
+    queue = run.then(settle, settle);
     return run;
   }
 
