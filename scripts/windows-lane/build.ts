@@ -9,11 +9,10 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { keepImportMeta } from '../../apps/desktop/scripts/bundle';
 import { NODE_WIN_VERSION, winPath, type WindowsNode } from './wine';
 
 const laneDir = import.meta.dirname;
@@ -39,21 +38,11 @@ const importMetaOfBundle: BuildOptions = {
 };
 
 /**
- * The bug the lane must catch, kept here on purpose: every `import.meta.url` rewritten to the build machine's
- * `file:///...` path (as apps/desktop/scripts/bundle.ts did), which Windows' Node rejects.
+ * The bug the lane must catch: every `import.meta.url` rewritten to the build machine's `file:///...` path, which
+ * Windows' Node rejects. It is the development bundle's own plugin, so the fixture fails exactly as a production
+ * bundle built that way would.
  */
-const buildMachineImportMeta: Plugin = {
-  name: 'build-machine-import-meta',
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const contents = source
-        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
-        .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)));
-      return { contents, loader: 'ts' };
-    });
-  },
-};
+const buildMachineImportMeta: Plugin = keepImportMeta;
 
 /** The files the lane runs under Windows' Node, bundled into `runDir`. */
 export interface LaneBundles {

@@ -15,7 +15,7 @@ export const CLI_BUNDLE = join(cliDir, 'dist', 'headroom.cjs');
  * when the development app runs against the simulated Windows. A production bundle must never carry these build
  * machine paths: Windows' Node rejects a `file://` URL without a drive letter, and the paths leak the build machine.
  */
-const keepImportMeta: Plugin = {
+export const keepImportMeta: Plugin = {
   name: 'keep-import-meta',
   setup(pluginBuild) {
     pluginBuild.onLoad({ filter: /\.ts$/ }, async (args) => {
