@@ -19,7 +19,8 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
-  rmSync(userData, { recursive: true, force: true });
+  // The simulated machine's fake programs may still be writing their state as the test ends: retry the removal.
+  rmSync(userData, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** Load the entry afresh against a fresh fake electron, as Electron would run dist/main/index.cjs. */
