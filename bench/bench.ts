@@ -21,6 +21,7 @@ import {
 } from '@headroom/service';
 import { createSimulatedWindows, readInvocations, type SimulatedWindows } from '@headroom/simulator';
 import { bundleCli, CLI_BUNDLE } from '../apps/desktop/scripts/bundle';
+import { hostFactsProcesses } from '../packages/host/src/host-facts/count-processes';
 import { launchChromium } from '../e2e/support/browser';
 
 /** The budgets of docs/architecture.md "Budgets". */
@@ -33,7 +34,14 @@ const BUDGETS = {
   heapMbAfter24h: 64,
   healthCheckBootedDistros: 0,
   cliStartRatio: 3,
+  /**
+   * Over {@link HOST_FACTS_CHECKS} health checks: the PowerShell session, systeminformation's one `chcp` and the one
+   * `nvidia-smi.exe` its display-adapter reading starts (read once per session); nothing per check.
+   */
+  hostFactsProcesses: 3,
 };
+/** Health checks whose host facts are counted: an hour of the 5-minute check. */
+const HOST_FACTS_CHECKS = 12;
 /** The desktop app's WSL list interval. */
 const WATCH_INTERVAL_MS = 10_000;
 const WARM_UP_MS = 5_000;
@@ -431,6 +439,10 @@ async function main(): Promise<void> {
     );
     return;
   }
+  if (values.only === 'hostfacts') {
+    process.stdout.write(`${JSON.stringify(hostFactsProcesses(HOST_FACTS_CHECKS))}\n`);
+    return;
+  }
   if (values.only === 'cli') {
     process.stdout.write(`${JSON.stringify(await cliStart())}\n`);
     return;
@@ -451,6 +463,8 @@ async function main(): Promise<void> {
   const restarts = await readerRestarts();
   log(json, `Hiding the dashboard's page for ${HIDDEN_MS / 1000} s…`);
   const hidden = await samplingWhileHidden();
+  log(json, `Counting the processes systeminformation would start over ${HOST_FACTS_CHECKS} health checks…`);
+  const hostFacts = hostFactsProcesses(HOST_FACTS_CHECKS);
   log(json, 'Timing the compiled CLI against node -e 0…');
   const cli = await cliStart();
 
@@ -467,6 +481,14 @@ async function main(): Promise<void> {
     healthCheckBootedDistros: booted,
     readerRestartsPerMinute: round(restarts),
     samplingWhileHiddenSpawns: hidden,
+    /**
+     * Processes the host facts start over `hostFactsChecks` health checks: systeminformation's own Windows code, run
+     * here with process.platform "win32" and every process counted instead of started
+     * (packages/host/src/host-facts/count-processes.ts); on Windows the same code starts them for real.
+     */
+    hostFactsProcesses: hostFacts.processes,
+    hostFactsChecks: hostFacts.checks,
+    hostFactsPrograms: hostFacts.started.map((counted) => `${counted.how} ${counted.program}`),
     /** The compiled CLI's start (the slower of --version and doctor --from-capture) ÷ `node -e 0`'s, medians. */
     cliStartRatio: round(cli.ratio),
     cliStartMs: {
@@ -484,6 +506,7 @@ async function main(): Promise<void> {
       heap <= BUDGETS.heapMbAfter24h &&
       restarts <= BUDGETS.readerRestartsPerMinute &&
       hidden <= BUDGETS.samplingWhileHiddenSpawns &&
+      hostFacts.processes <= BUDGETS.hostFactsProcesses &&
       cli.ratio <= BUDGETS.cliStartRatio,
     machine: { cpus: cpus().length, node: process.version, platform: process.platform },
   };

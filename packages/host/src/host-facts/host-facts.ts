@@ -81,10 +81,13 @@ export function isNvidia(controller: GpuController): boolean {
 
 /**
  * The host facts on Windows through `systeminformation`, over its persistent PowerShell session (started on the
- * first question, ended by `close()`), so no fact costs a new PowerShell per call.
+ * first question, ended by `close()`), so no fact costs a new process per call (`npm run bench` counts them).
+ * The display adapters are read once per session: systeminformation's `graphics()` runs `nvidia-smi.exe` itself,
+ * outside the session, on every call where the NVIDIA driver is installed (its lib/graphics.js, `nvidiaDevices`).
  */
 export function systemInformationHostFacts(si: SystemInformation): HostFacts {
   let started = false;
+  let controllers: Promise<GpuController[]> | undefined;
   const session = (): void => {
     if (started) return;
     started = true;
@@ -117,11 +120,17 @@ export function systemInformationHostFacts(si: SystemInformation): HostFacts {
     },
     async gpuControllers() {
       session();
-      const graphics = await si.graphics();
-      return graphics.controllers.map((controller) => ({
-        vendor: controller.vendor,
-        model: controller.model,
-      }));
+      controllers ??= si
+        .graphics()
+        .then((graphics) =>
+          graphics.controllers.map((controller) => ({ vendor: controller.vendor, model: controller.model })),
+        );
+      const asked = controllers;
+      // A failed reading is asked again next time, not kept.
+      asked.catch(() => {
+        if (controllers === asked) controllers = undefined;
+      });
+      return [...(await asked)];
     },
     async power() {
       session();
@@ -133,6 +142,7 @@ export function systemInformationHostFacts(si: SystemInformation): HostFacts {
       };
     },
     close() {
+      controllers = undefined;
       if (!started) return;
       started = false;
       si.powerShellRelease();
