@@ -71,35 +71,40 @@ export interface CaptureFacts {
 
 const consoleText = (probe: ProbeRecord): string => decodeConsoleOutput(probe.stdout).text;
 const consoleErrorText = (probe: ProbeRecord): string => decodeConsoleOutput(probe.stderr).text;
-let text = consoleText;
-let errorText = consoleErrorText;
+
+/** How to read a probe's output as text: each program's own encoding. */
+export interface ProbeDecoder {
+  /** The probe's stdout as text. */
+  readonly text: (probe: ProbeRecord) => string;
+  /** The probe's stderr as text. */
+  readonly errorText: (probe: ProbeRecord) => string;
+}
 
 /** Probes of programs that print in the console's OEM code page (wsl.exe and in-distro output do not). */
 const printsInOemCodePage = (id: string): boolean =>
   id.startsWith('reg-') || id.startsWith('eventlog-') || id.startsWith('host-nvidia-smi');
 
 /**
- * Decode each probe as its program printed it: reg.exe, wevtutil.exe and nvidia-smi.exe in the OEM code page the
- * capture's `reg-oem-codepage` probe read (a capture without it is read as before, UTF-8 or UTF-16LE).
+ * The decoder of `capture`'s probes, as each program printed: reg.exe, wevtutil.exe and nvidia-smi.exe in the OEM
+ * code page the capture's `reg-oem-codepage` probe read (a capture without it is read as UTF-8 or UTF-16LE).
  */
-function useCodePageOf(capture: Capture): void {
+export function probeDecoder(capture: Capture): ProbeDecoder {
   const probe = findProbe(capture, 'reg-oem-codepage');
   const codePage = probe
     ? readOemCodePage({ stdout: consoleText(probe), exitCode: probe.exitCode })
     : undefined;
-  if (codePage === undefined) {
-    text = consoleText;
-    errorText = consoleErrorText;
-    return;
-  }
-  text = (probe) =>
-    printsInOemCodePage(probe.id) ? decodeOemOutput(probe.stdout, codePage).text : consoleText(probe);
-  errorText = (probe) =>
-    printsInOemCodePage(probe.id) ? decodeOemOutput(probe.stderr, codePage).text : consoleErrorText(probe);
+  if (codePage === undefined) return { text: consoleText, errorText: consoleErrorText };
+  return {
+    text: (read) =>
+      printsInOemCodePage(read.id) ? decodeOemOutput(read.stdout, codePage).text : consoleText(read),
+    errorText: (read) =>
+      printsInOemCodePage(read.id) ? decodeOemOutput(read.stderr, codePage).text : consoleErrorText(read),
+  };
 }
 
 function nvidiaFacts(
   capture: Capture,
+  { text, errorText }: ProbeDecoder,
   plainId: string,
   queryId: string,
   ownDurationMs?: (plain: ProbeRecord) => number | undefined,
@@ -137,7 +142,10 @@ function durationOf(
  * The distro nvidia-smi's own time: from the batch script's `ms=` when the capture holds the batch; the record's
  * duration when nvidia-smi ran on its own (no batch); never the batch's duration.
  */
-function distroSmiOwnDuration(batch: ProbeRecord | undefined): (plain: ProbeRecord) => number | undefined {
+function distroSmiOwnDuration(
+  batch: ProbeRecord | undefined,
+  { text }: ProbeDecoder,
+): (plain: ProbeRecord) => number | undefined {
   return (plain) => {
     if (!batch) return plain.durationMs;
     const split = splitDistroProbeOutput(text(batch));
@@ -145,7 +153,12 @@ function distroSmiOwnDuration(batch: ProbeRecord | undefined): (plain: ProbeReco
   };
 }
 
-function parseList<T>(probe: ProbeRecord, id: string, parse: (value: string) => T): Parsed<T> {
+function parseList<T>(
+  { text }: ProbeDecoder,
+  probe: ProbeRecord,
+  id: string,
+  parse: (value: string) => T,
+): Parsed<T> {
   return parseSafely<T>(id, text(probe), () => parsed(parse(text(probe))));
 }
 
@@ -161,7 +174,8 @@ function runningFromVerbose(distros: Parsed<WslDistro[]>): Parsed<string[]> {
  * registry, the event log and .wslconfig. A live run, the simulator and a replayed capture give the same facts.
  */
 export function readCaptureFacts(capture: Capture): CaptureFacts {
-  useCodePageOf(capture);
+  const decoder = probeDecoder(capture);
+  const { text, errorText } = decoder;
   const version = findProbe(capture, 'wsl-version');
   const verbose = findProbe(capture, 'wsl-list-verbose');
   const running = findProbe(capture, 'wsl-list-running');
@@ -216,25 +230,32 @@ export function readCaptureFacts(capture: Capture): CaptureFacts {
     wsl: {
       installed,
       ...(versionProbe ? { version: parseWslVersion(text(versionProbe), versionProbe.exitCode) } : {}),
-      ...(verboseProbe ? { distros: parseList(verboseProbe, 'wsl-list-verbose', parseWslListVerbose) } : {}),
+      ...(verboseProbe
+        ? { distros: parseList(decoder, verboseProbe, 'wsl-list-verbose', parseWslListVerbose) }
+        : {}),
       ...(runningProbe
-        ? { running: parseList(runningProbe, 'wsl-list-running', parseWslListQuiet) }
+        ? { running: parseList(decoder, runningProbe, 'wsl-list-running', parseWslListQuiet) }
         : verboseProbe && !running
-          ? { running: runningFromVerbose(parseList(verboseProbe, 'wsl-list-verbose', parseWslListVerbose)) }
+          ? {
+              running: runningFromVerbose(
+                parseList(decoder, verboseProbe, 'wsl-list-verbose', parseWslListVerbose),
+              ),
+            }
           : {}),
       ...(statusProbe ? { status: parseWslStatus(text(statusProbe)) } : {}),
       bootWarnings: batch ? parseWslWarnings(errorText(batch)) : [],
     },
-    hostGpu: nvidiaFacts(capture, 'host-nvidia-smi', 'host-nvidia-smi-query'),
+    hostGpu: nvidiaFacts(capture, decoder, 'host-nvidia-smi', 'host-nvidia-smi-query'),
     ...(distroCollected
       ? {
           distro: {
             ...readDistroFacts(blocks),
             gpu: nvidiaFacts(
               capture,
+              decoder,
               'distro-nvidia-smi',
               'distro-nvidia-smi-query',
-              distroSmiOwnDuration(batch),
+              distroSmiOwnDuration(batch, decoder),
             ),
           },
         }
