@@ -26,6 +26,8 @@ export {
   readShellFolders,
   readWindowsFacts,
   readWindowsVersion,
+  readDistroDisks,
+  LXSS_KEY,
   REG_PROBE_IDS,
   REG_PROBES,
   USER_SHELL_FOLDERS_KEY,
@@ -43,4 +45,5 @@ export {
   type UserFolder,
   type WindowsFacts,
   type WindowsVersionFact,
+  type DistroDisk,
 } from './windows-facts';

@@ -28,6 +28,12 @@ export const DISPLAY_CLASS_KEY =
 /** The Windows version key: `CurrentBuild`, `UBR`, `DisplayVersion`. */
 export const WINDOWS_VERSION_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion';
 
+/**
+ * WSL's distro registrations: one `{GUID}` subkey per distro with `DistributionName` and `BasePath`, the folder of
+ * its `ext4.vhdx` (learn.microsoft.com/windows/wsl/disk-space, "How to locate the .vhdx file and disk path").
+ */
+export const LXSS_KEY = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Lxss';
+
 /** Windows' code pages; `OEMCP` (REG_SZ, e.g. `850`) is the one reg.exe, wevtutil.exe and nvidia-smi.exe print in. */
 export const CODE_PAGE_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage';
 
@@ -39,6 +45,7 @@ export const REG_PROBE_IDS = [
   'reg-shell-folders',
   'reg-display-driver',
   'reg-windows-version',
+  'reg-lxss',
 ] as const;
 
 /** A registry probe id. */
@@ -61,6 +68,7 @@ export const REG_PROBES: readonly RegProbe[] = [
   { id: 'reg-shell-folders', argv: ['reg.exe', 'query', USER_SHELL_FOLDERS_KEY] },
   { id: 'reg-display-driver', argv: ['reg.exe', 'query', DISPLAY_CLASS_KEY, '/s'] },
   { id: 'reg-windows-version', argv: ['reg.exe', 'query', WINDOWS_VERSION_KEY] },
+  { id: 'reg-lxss', argv: ['reg.exe', 'query', LXSS_KEY, '/s'] },
 ];
 
 /** What one registry probe printed on stdout (decoded) and its exit code (null when it did not finish). */
@@ -150,8 +158,17 @@ export function readOemCodePage(output: RegProbeOutput): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
+/** A distro WSL registered and the Windows folder holding its virtual disk. */
+export interface DistroDisk {
+  readonly name: string;
+  /** `BasePath`, e.g. `C:\Users\me\AppData\Local\wsl\{GUID}`, its `\\?\` prefix stripped. */
+  readonly basePath: string;
+}
+
 /** Every registry fact that was collected; a missing probe leaves its fact absent. */
 export interface WindowsFacts {
+  /** The distros' disk folders, from WSL's registrations. */
+  readonly distroDisks?: Parsed<readonly DistroDisk[]>;
   readonly hvci?: Parsed<MemoryIntegrityFact>;
   readonly hags?: Parsed<GpuSchedulingFact>;
   readonly shellFolders?: Parsed<ShellFoldersFact>;
@@ -347,6 +364,22 @@ export function readWindowsVersion(output: RegProbeOutput): Parsed<WindowsVersio
   });
 }
 
+/**
+ * The distros' disk folders from `reg query <LXSS_KEY> /s`: each subkey with a `BasePath`. A missing key (no distro
+ * ever registered) is an empty list.
+ */
+export function readDistroDisks(output: RegProbeOutput): Parsed<readonly DistroDisk[]> {
+  return readRegFact('reg-lxss', output, (result): Parsed<readonly DistroDisk[]> => {
+    const disks = result.keys.flatMap((key) => {
+      const basePath = getRegString(key, 'BasePath');
+      if (basePath === undefined) return [];
+      const name = getRegString(key, 'DistributionName') ?? key.path.split('\\').pop() ?? '';
+      return [{ name, basePath: basePath.replace(/^\\\\\?\\/, '') }];
+    });
+    return parsed(disks);
+  });
+}
+
 /** Read every registry fact whose probe output is given; facts of missing probes stay absent. */
 export function readWindowsFacts(outputs: Partial<Record<RegProbeId, RegProbeOutput>>): WindowsFacts {
   const hvci = outputs['reg-hvci'];
@@ -354,7 +387,9 @@ export function readWindowsFacts(outputs: Partial<Record<RegProbeId, RegProbeOut
   const shellFolders = outputs['reg-shell-folders'];
   const displayDrivers = outputs['reg-display-driver'];
   const windowsVersion = outputs['reg-windows-version'];
+  const lxss = outputs['reg-lxss'];
   return {
+    ...(lxss && { distroDisks: readDistroDisks(lxss) }),
     ...(hvci && { hvci: readMemoryIntegrity(hvci) }),
     ...(hags && { hags: readGpuScheduling(hags) }),
     ...(shellFolders && { shellFolders: readShellFolders(shellFolders) }),

@@ -21,7 +21,13 @@ import {
 import { memoryCeiling, vramHeadroomLow, wslconfigNotApplied } from './memory';
 import { modelsOn9p } from './runtime';
 import { wsl1Distro, wslNotInstalled } from './wsl';
-import { autoreclaimGradual, wslconfigIgnoredLines, wslconfigMisplaced } from './wslconfig';
+import { lowDiskSpace } from './disk';
+import {
+  autoreclaimGradual,
+  mirroredNeedsNewerWindows,
+  wslconfigIgnoredLines,
+  wslconfigMisplaced,
+} from './wslconfig';
 
 /** The rules about WSL itself, .wslconfig, memory and where models live. */
 export const SETUP_RULES: readonly Rule[] = [
@@ -32,7 +38,9 @@ export const SETUP_RULES: readonly Rule[] = [
   wslconfigNotApplied,
   memoryCeiling,
   autoreclaimGradual,
+  mirroredNeedsNewerWindows,
   modelsOn9p,
+  lowDiskSpace,
 ];
 
 /** Every GPU rule, in the order their findings are most useful to read. */

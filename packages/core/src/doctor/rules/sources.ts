@@ -105,3 +105,22 @@ export const WSL_CONF_GPU_SOURCE = 'https://github.com/microsoft/WSL/blob/master
 
 /** Ollama's FAQ on moving its models: the service runs as user `ollama`, which needs `chown -R ollama:ollama`. */
 export const OLLAMA_FAQ_MODELS_DIR = 'https://docs.ollama.com/faq#how-do-i-set-them-to-a-different-location';
+
+/**
+ * Mirrored networking's minimum: "On machines running Windows 11 22H2 and higher you can set
+ * `networkingMode=mirrored` under `[wsl2]` in the `.wslconfig` file to enable mirrored mode networking."
+ */
+export const WSL_MIRRORED_NETWORKING_DOCS =
+  'https://learn.microsoft.com/windows/wsl/networking#mirrored-mode-networking';
+
+/** Windows 11 22H2's build, the first that has mirrored networking (docs/windows-events.md "Registry facts"). */
+export const MIRRORED_NETWORKING_MIN_BUILD = 22621;
+
+/** Where a distro's ext4.vhdx lives, how it grows and how to give space back. */
+export const WSL_DISK_SPACE_DOCS = 'https://learn.microsoft.com/windows/wsl/disk-space';
+
+/**
+ * Free space below which a drive holding a distro's disk or a model folder is reported: Headroom's rule of thumb, room
+ * for one more large quantized model (a 70B Q4 GGUF is about 40 GB) and the virtual disk growing while it is pulled.
+ */
+export const LOW_DISK_FREE_BYTES = 40 * 2 ** 30;

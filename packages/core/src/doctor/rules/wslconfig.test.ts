@@ -53,4 +53,25 @@ describe('.wslconfig', () => {
     expect(report.health).toBe('amber');
     expect(report.exitCode).toBe(0);
   });
+
+  it('warns that networkingMode=mirrored needs Windows 11 22H2 on an older build, and not on 22H2', () => {
+    const onBuild = (build: number) =>
+      doctorOf(
+        runningVmCapture({ memoryGiB: 32, processors: 16, swapGiB: 8 }, '[wsl2]\nnetworkingMode=mirrored\n', {
+          'reg-windows-version': `\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\r\n    CurrentBuild    REG_SZ    ${build}\r\n\r\n`,
+        }),
+      );
+    const old = onBuild(22000);
+    expect(old.findings.find((finding) => finding.id === 'mirrored-needs-newer-windows')).toMatchObject({
+      severity: 'warning',
+      category: 'configuration',
+      evidence: [
+        { probe: 'wslconfig', line: 2 },
+        { probe: 'reg-windows-version', excerpt: 'CurrentBuild 22000' },
+      ],
+      fix: { kind: 'unset-wslconfig', keys: ['wsl2.networkingMode'] },
+      source: 'https://learn.microsoft.com/windows/wsl/networking#mirrored-mode-networking',
+    });
+    expect(findingIds(onBuild(22621))).not.toContain('mirrored-needs-newer-windows');
+  });
 });

@@ -1,4 +1,10 @@
-import { AUTORECLAIM_GRADUAL_ISSUE, WSL_CONFIG_DOCS, WSL_CONFIG_PARSER_SOURCE } from './sources';
+import {
+  AUTORECLAIM_GRADUAL_ISSUE,
+  MIRRORED_NETWORKING_MIN_BUILD,
+  WSL_CONFIG_DOCS,
+  WSL_CONFIG_PARSER_SOURCE,
+  WSL_MIRRORED_NETWORKING_DOCS,
+} from './sources';
 import type { Finding } from '../finding';
 import type { Rule } from '../rule';
 
@@ -88,6 +94,42 @@ export const autoreclaimGradual: Rule = ({ facts }) => {
         assignments: [{ key: 'experimental.autoMemoryReclaim', value: 'dropCache' }],
       },
       source: AUTORECLAIM_GRADUAL_ISSUE,
+    },
+  ];
+};
+
+/**
+ * `networkingMode=mirrored` on a Windows older than 11 22H2 (build 22621): WSL prints "Mirrored networking mode is not
+ * supported" and falls back to NAT, so what the user set does not apply. The build is the registry's, else the host's.
+ */
+export const mirroredNeedsNewerWindows: Rule = ({ facts }) => {
+  if (facts.wslconfig?.settings['wsl2.networkingMode'] !== 'Mirrored') return [];
+  const fromRegistry = facts.windows.windowsVersion?.ok
+    ? facts.windows.windowsVersion.value.build
+    : undefined;
+  const build = fromRegistry ?? facts.host.windowsBuild;
+  if (build === undefined || build === 0 || build >= MIRRORED_NETWORKING_MIN_BUILD) return [];
+  const line = facts.wslconfig.applied.find((setting) => setting.key === 'wsl2.networkingMode')?.line;
+  return [
+    {
+      id: 'mirrored-needs-newer-windows',
+      severity: 'warning',
+      category: 'configuration',
+      title: 'networkingMode=mirrored needs Windows 11 22H2 or later',
+      explanation: `This Windows is build ${build}; Microsoft documents mirrored networking for Windows 11 22H2 (build ${MIRRORED_NETWORKING_MIN_BUILD}) and higher. On an older build WSL says "Mirrored networking mode is not supported" when it starts and falls back to NAT, so localhost and LAN access work as without the setting.`,
+      evidence: [
+        { probe: 'wslconfig', excerpt: 'networkingMode=mirrored', ...(line === undefined ? {} : { line }) },
+        {
+          probe: fromRegistry === undefined ? 'host' : 'reg-windows-version',
+          excerpt: `CurrentBuild ${build}`,
+        },
+      ],
+      fix: {
+        kind: 'unset-wslconfig',
+        label: 'Remove networkingMode (or update Windows to 11 22H2 or later)',
+        keys: ['wsl2.networkingMode'],
+      },
+      source: WSL_MIRRORED_NETWORKING_DOCS,
     },
   ];
 };
