@@ -48,6 +48,7 @@ export {
   type Headroom,
   type HeadroomIntervals,
 } from './headroom/create-headroom';
+export { captureWithHostFacts } from './headroom/capture-host-facts';
 export {
   memoryLoginItem,
   simulatedMachine,

@@ -47,6 +47,8 @@ describe('the scenarios', () => {
         'windows-update-broke-gpu',
         'docker-data-distro',
         'laptop-on-battery',
+        'low-disk',
+        'mirrored-old-windows',
       ]),
     );
   });

@@ -46,6 +46,8 @@ const EXPECTED: readonly [scenario: string, finding: string | undefined, exitCod
     ['passthrough-hang', 'passthrough-hang', 2, 'red'],
     ['models-on-9p', 'models-on-9p', 0, 'amber'],
     ['windows-update-broke-gpu', 'gpu-passthrough-missing', 2, 'red'],
+    ['low-disk', 'low-disk-space', 0, 'amber'],
+    ['mirrored-old-windows', 'mirrored-needs-newer-windows', 0, 'amber'],
   ];
 
 describe('headroom doctor --simulate S --json', () => {

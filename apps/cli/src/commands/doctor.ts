@@ -11,7 +11,7 @@ import {
   type Finding,
   type TargetModel,
 } from '@headroom/core';
-import { collectCapture } from '@headroom/host';
+import { collectCapture, nullLog } from '@headroom/host';
 import type { Machine } from '@headroom/service';
 import { BOUNDS, optionalNumber, parseOptions } from '../args';
 import { EXIT, terminalSafe, UsageError, type CliIo } from '../cli-io';
@@ -128,6 +128,13 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
       bootVm: boot,
       skipProbes: ['wsl-list-running'],
     });
+    if (machine.hostFacts) {
+      // The drives of the distros' disks and model folders, the edition, the display adapters: one PowerShell
+      // session on Windows, ended here so the command can exit.
+      const { captureWithHostFacts } = await import('@headroom/service');
+      capture = await captureWithHostFacts(capture, machine.hostFacts, io.log ?? nullLog);
+      machine.hostFacts.close();
+    }
     misplaced = await machine.misplaced();
     label = machine.label;
     savedTarget = target.scenario?.target;

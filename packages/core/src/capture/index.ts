@@ -2,3 +2,4 @@
 export { CAPTURE_FORMAT, findProbe, type Capture, type CaptureHost, type ProbeRecord } from './capture';
 export { readCaptureFacts, type CaptureFacts, type NvidiaSmiFacts } from './capture-facts';
 export { probesNotRead, type ProbeNotRead } from './not-read';
+export { storagePaths, windowsPathOfMount } from './storage-paths';

@@ -73,4 +73,19 @@ describe('createHeadroom', () => {
       { timeout: 10_000 },
     );
   }, 30_000);
+
+  it('finds the nearly full drive holding the distro’s disk in the health check, through the host facts', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
+    dirs.push(dataDir);
+    const windows = createSimulatedWindows({ scenario: 'low-disk', stateDir: join(dataDir, 'simulator') });
+    headroom = await createHeadroom({
+      machine: simulatedMachine({ ...windows, env: { ...windows.env, HEADROOM_SIM_TIME_SCALE: '0.05' } }),
+      dataDir,
+    });
+    await headroom.health.check();
+    const finding = headroom.health.report()?.findings.find((candidate) => candidate.id === 'low-disk-space');
+    expect(finding?.explanation).toContain(
+      'C: (the disk of Ubuntu-24.04, docker-desktop) has 18 GB free of 476 GB',
+    );
+  }, 30_000);
 });

@@ -8,7 +8,6 @@ import {
   nullLog,
   openJsonDocument,
   openRollingCsvLog,
-  withHostFacts,
   type DataFolderLayout,
   type HostFacts,
   type JsonDocument,
@@ -16,6 +15,7 @@ import {
   type WslConfigStore,
 } from '@headroom/host';
 import { createHeadroomService, type HeadroomService } from '../headroom-service';
+import { captureWithHostFacts } from './capture-host-facts';
 import { createHealthMonitor, type HealthMonitor } from '../health/health-monitor';
 import { createEventWatcher } from '../history/event-watcher';
 import {
@@ -95,20 +95,12 @@ function hostFactsPower(facts: HostFacts): () => Promise<{ readonly onBattery: b
 
 /**
  * The health check's collection with the host facts filled in (display adapters to name when there is no NVIDIA GPU,
- * edition, drives, battery); without them, or when they fail, the capture is made as before.
+ * edition, the drives of the distros' disks and model folders, battery); without them, the capture as before.
  */
 function withFactsOf(machine: Machine, collect: () => Promise<Capture>, log: Log): () => Promise<Capture> {
   const facts = machine.hostFacts;
   if (!facts) return collect;
-  return async () => {
-    const capture = await collect();
-    try {
-      return { ...capture, host: await withHostFacts(capture.host, facts) };
-    } catch (error) {
-      log.warn('reading the host facts for the health check', error);
-      return capture;
-    }
-  };
+  return async () => captureWithHostFacts(await collect(), facts, log);
 }
 
 const DEFAULT_INTERVALS = { wslMs: 10_000, healthMs: 300_000, wslconfigMs: 15_000 } as const;

@@ -1,4 +1,5 @@
 import type { Scenario, SimulatedEvent } from '../scenarios/scenario';
+import { SIMULATED_USER_PROFILE } from '../vm-config';
 import { encodeOemConsole, type ConsoleStreams } from './console';
 import { QUERY_HEADER, renderBanner, renderQueryRows, type NvidiaView } from './nvidia-output';
 
@@ -74,6 +75,43 @@ function canonicalKey(key: string): string {
   return [HIVES[hive.toUpperCase()] ?? hive.toUpperCase(), ...rest].join('\\').toLowerCase();
 }
 
+const LXSS_KEY = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Lxss';
+
+/** The `{GUID}` WSL registered the scenario's `index`th distro under (made up, stable). */
+function distroGuid(index: number): string {
+  return `{6f1c2a3b-4d5e-4f60-8a7b-${String(index + 1).padStart(12, '0')}}`;
+}
+
+/**
+ * The scenario's registry with WSL's distro registrations added (`Lxss\{GUID}`: `DistributionName`, `BasePath` with
+ * the `\\?\` prefix WSL writes), each distro's folder under the profile's `AppData\Local\wsl` unless it says.
+ */
+export function registryWithDistros(scenario: Scenario): Scenario['registry'] {
+  if (scenario.distros.length === 0) return scenario.registry;
+  const defaultIndex = Math.max(
+    0,
+    scenario.distros.findIndex((distro) => distro.isDefault),
+  );
+  const registrations = Object.fromEntries(
+    scenario.distros.map((distro, index) => [
+      `${LXSS_KEY}\\${distroGuid(index)}`,
+      {
+        DistributionName: { type: 'REG_SZ', data: distro.name },
+        BasePath: {
+          type: 'REG_SZ',
+          data: `\\\\?\\${distro.basePath ?? `${SIMULATED_USER_PROFILE}\\AppData\\Local\\wsl\\${distroGuid(index)}`}`,
+        },
+        Version: { type: 'REG_DWORD', data: distro.version === 2 ? '0x2' : '0x1' },
+      },
+    ]),
+  );
+  return {
+    ...scenario.registry,
+    [LXSS_KEY]: { DefaultDistribution: { type: 'REG_SZ', data: distroGuid(defaultIndex) } },
+    ...registrations,
+  };
+}
+
 /**
  * The fake reg.exe: `reg query KEY [/v NAME] [/s]` from the scenario's registry, in reg.exe's layout; a missing key
  * or value is its error and exit code 1.
@@ -94,7 +132,7 @@ export function runFakeReg({ argv, streams, scenario }: FakeInvocation): number 
   }
   const wantedKey = canonicalKey(key);
   const recursive = rest.some((arg) => arg.toLowerCase() === '/s');
-  const entries = Object.entries(scenario.registry).filter(([name]) => {
+  const entries = Object.entries(registryWithDistros(scenario)).filter(([name]) => {
     const lower = name.toLowerCase();
     return lower === wantedKey || (recursive && lower.startsWith(`${wantedKey}\\`));
   });

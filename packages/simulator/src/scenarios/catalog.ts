@@ -303,4 +303,29 @@ export const CATALOG: readonly Scenario[] = [
       },
     ],
   },
+  {
+    ...HEALTHY,
+    name: 'low-disk',
+    summary:
+      'Drive C:, which holds Ubuntu’s ext4.vhdx, has 18 GB free of 476 GB: the next model pull may stop with "No space left on device".',
+    host: { ...HEALTHY.host, drives: [{ drive: 'C:', freeBytes: 18 * 2 ** 30, totalBytes: 476 * 2 ** 30 }] },
+  },
+  {
+    ...HEALTHY,
+    name: 'mirrored-old-windows',
+    summary:
+      'networkingMode=mirrored in .wslconfig on Windows 10 22H2 (build 19045): WSL falls back to NAT, mirrored needs Windows 11 22H2.',
+    host: { ...HEALTHY.host, windowsBuild: 19045, edition: 'Microsoft Windows 10 Pro' },
+    wsl: typeof HEALTHY.wsl === 'object' ? { ...HEALTHY.wsl, windows: '10.0.19045.5131' } : HEALTHY.wsl,
+    wslconfig: '[wsl2]\r\nmemory=48GB\r\nprocessors=12\r\nswap=8GB\r\nnetworkingMode=mirrored\r\n',
+    registry: {
+      ...HEALTHY.registry,
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion': {
+        CurrentBuild: { type: 'REG_SZ', data: '19045' },
+        UBR: { type: 'REG_DWORD', data: '0x140b' },
+        DisplayVersion: { type: 'REG_SZ', data: '22H2' },
+        ProductName: { type: 'REG_SZ', data: 'Windows 10 Pro' },
+      },
+    },
+  },
 ];

@@ -54,6 +54,8 @@ export interface SimulatedDistro {
   readonly extraMounts: readonly string[];
   /** The model folders that exist (Ollama, llama.cpp, Hugging Face cache) and where they really are. */
   readonly modelDirs: readonly { readonly path: string; readonly resolved: string }[];
+  /** The Windows folder of its ext4.vhdx (the registry's `BasePath`); default under `AppData\Local\wsl`. */
+  readonly basePath?: string;
   /**
    * False for a data-only distro without `sh` or any other program (`docker-desktop-data`, `rancher-desktop-data`):
    * every `wsl.exe -d NAME -e CMD` fails at once with WSL's execvpe error. Default true.
