@@ -22,7 +22,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 15_2026);
 const RUNS = {
   demo: Number(process.env.FUZZ_DEMO_RUNS ?? 300),
   cli: Number(process.env.FUZZ_CLI_RUNS ?? 80),
-  edits: Number(process.env.FUZZ_EDIT_RUNS ?? 40),
+  edits: Number(process.env.FUZZ_EDIT_RUNS ?? 60),
   process: Number(process.env.FUZZ_PROCESS_RUNS ?? 4),
 };
 /** Exit codes the CLI documents: 0-4 the doctor's categories (1 failed, 2 usage as well), 5 an unreadable capture. */
@@ -34,7 +34,8 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
 interface Failure {
   readonly target: string;
-  readonly kind: 'crash' | 'hang' | 'lost-edit';
+  /** `unchecked`: too few edits were saved to check for loss, so the run proves little. */
+  readonly kind: 'crash' | 'hang' | 'lost-edit' | 'unchecked';
   readonly input: string;
   readonly detail: string;
 }
@@ -43,6 +44,13 @@ const failures: Failure[] = [];
 let passed = 0;
 /** How many `set` runs said Saved and had their file checked for lost edits. */
 let savesChecked = 0;
+/** How many assignments of those runs were checked in the file. */
+let editsChecked = 0;
+/**
+ * Fewer checked edits than this per sequence fails the run: a fuzzer whose edits are all refused checks nothing for
+ * loss (it once checked 19 in a run).
+ */
+const MIN_EDITS_CHECKED_PER_SEQUENCE = 4;
 
 function record(
   target: string,
@@ -185,6 +193,7 @@ async function fuzzEdits(work: string): Promise<void> {
         continue;
       }
       savesChecked += 1;
+      editsChecked += new Set(step.map(([key]) => requireKeySpec(key).key)).size;
       const settings = checkWslConfig(new Uint8Array(readFileSync(file))).settings;
       const last = new Map(step.map(([key, value]) => [requireKeySpec(key).key, [key, value] as const]));
       const lost = [...last.values()].filter(
@@ -252,7 +261,17 @@ async function main(): Promise<void> {
       const before = passed + failures.length;
       const phase = Date.now();
       await run();
-      if (name === 'wslconfig set sequences') console.log(`  (${savesChecked} saves checked for lost edits)`);
+      if (name === 'wslconfig set sequences') {
+        console.log(`  (${savesChecked} saves, ${editsChecked} edits checked for lost edits)`);
+        const least = MIN_EDITS_CHECKED_PER_SEQUENCE * RUNS.edits;
+        if (editsChecked < least)
+          failures.push({
+            target: 'wslconfig set',
+            kind: 'unchecked',
+            input: `${RUNS.edits} sequences`,
+            detail: `only ${editsChecked} edits said Saved and were checked, fewer than ${least}`,
+          });
+      }
       console.log(
         `  ${name}: ${passed + failures.length - before} inputs in ${((Date.now() - phase) / 1000).toFixed(1)} s`,
       );
@@ -264,7 +283,7 @@ async function main(): Promise<void> {
     console.log(`FAIL ${failure.target} ${failure.kind}: ${failure.detail}\n     input ${failure.input}`);
   const count = (kind: Failure['kind']): number => failures.filter((f) => f.kind === kind).length;
   console.log(
-    `${count('crash')} crashes, ${count('hang')} hangs, ${count('lost-edit')} lost edits in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `${count('crash')} crashes, ${count('hang')} hangs, ${count('lost-edit')} lost edits, ${editsChecked} edits checked in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   console.log(`${passed} passed, ${failures.length} failed`);
   process.exitCode = failures.length === 0 ? 0 : 1;

@@ -60,16 +60,30 @@ const VALUES = [
 
 const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: junk });
 const value = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...VALUES) }, { weight: 1, arbitrary: junk });
-/** Keys and values for `set` sequences: mostly ones WSL reads, so most steps save and can be checked. */
-const editKey = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: junk });
-const editValue = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc.constantFrom('8GB', '4GB', '12GB', '2', '6', 'true', 'false', 'mirrored', 'nat', 'gradual'),
-  },
-  { weight: 2, arbitrary: fc.constantFrom(...VALUES) },
-  { weight: 1, arbitrary: junk },
+/**
+ * Values WSL accepts for each key `set` is fuzzed with (spellings and case varied), so most steps save and their file
+ * can be checked for lost edits; a few junk keys and values keep the refusals exercised.
+ */
+const ACCEPTED: Readonly<Record<string, readonly string[]>> = {
+  'wsl2.memory': ['8GB', '4GB', '12gb', '512MB', '16GB', '1TB'],
+  'wsl2.processors': ['2', '4', '6', '12'],
+  'wsl2.swap': ['0', '4GB', '2GB'],
+  'wsl2.networkingMode': ['mirrored', 'nat', 'NAT', 'Mirrored'],
+  'wsl2.localhostForwarding': ['true', 'false', 'TRUE'],
+  'wsl2.kernelCommandLine': ['quiet', 'sysctl.vm.swappiness=10', 'cgroup_no_v1=all'],
+  'wsl2.vmIdleTimeout': ['60000', '120000', '0'],
+  'experimental.autoMemoryReclaim': ['gradual', 'dropcache', 'disabled', 'DropCache'],
+  'WSL2.Memory': ['6GB', '24GB'],
+};
+const acceptedEdit = fc
+  .constantFrom(...Object.keys(ACCEPTED))
+  .chain((k) => fc.constantFrom(...(ACCEPTED[k] ?? [''])).map((v) => [k, v] as [string, string]));
+const hostileEdit = fc.tuple(
+  fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: junk }),
+  fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...VALUES) }, { weight: 1, arbitrary: junk }),
 );
+/** One `set` assignment: mostly a value WSL accepts for its key, sometimes a hostile key or value. */
+const edit = fc.oneof({ weight: 9, arbitrary: acceptedEdit }, { weight: 1, arbitrary: hostileEdit });
 const assignment = fc.tuple(key, value).map(([k, v]) => `${k}=${v}`);
 
 /**
@@ -190,9 +204,9 @@ export const editSequence = fc
       new TextEncoder().encode('\uFEFF[wsl2]\nswap=0'),
       new Uint8Array(Buffer.from('\uFEFF[wsl2]\r\nmemory=8GB\r\n', 'utf16le')),
     ),
-    steps: fc.array(fc.array(fc.tuple(editKey, editValue), { minLength: 1, maxLength: 2 }), {
-      minLength: 1,
-      maxLength: 4,
+    steps: fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), {
+      minLength: 2,
+      maxLength: 6,
     }),
   })
   .map((sequence) => ({ ...sequence, label: new TextDecoder().decode(sequence.start).slice(0, 40) }));
