@@ -37,8 +37,8 @@ export class WslConfigHistoryError extends Error {
 /**
  * Why .wslconfig could not be read or replaced: it is a folder, not a regular file (a FIFO, a device), larger
  * than any real .wslconfig, read-only, a symbolic link to nothing, owned by someone the write would take it from,
- * access was denied, another Headroom holds the lock, or the backup Headroom takes before every write could not be
- * saved (then `path` is the history folder).
+ * access was denied, another Headroom holds the lock, the backup Headroom takes before every write could not be
+ * saved (then `path` is the history folder), or the folder it would be written in does not exist (`no-folder`).
  */
 export type WslConfigFileFailure =
   | 'is-directory'
@@ -49,7 +49,8 @@ export type WslConfigFileFailure =
   | 'owner-change'
   | 'access-denied'
   | 'locked'
-  | 'backup-failed';
+  | 'backup-failed'
+  | 'no-folder';
 
 /**
  * .wslconfig could not be read or replaced for a reason the user can fix (it is a folder, it is read-only, a

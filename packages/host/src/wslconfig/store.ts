@@ -183,8 +183,25 @@ export function createWslConfigStore(options: WslConfigStoreOptions): WslConfigS
     return withFileLock(await lockTarget(), task, { ...options.lock, fsOps: fs });
   }
 
+  /** Refuses a path in a folder that does not exist: Headroom creates the file, never the folders above it. */
+  async function requireFolder(): Promise<void> {
+    const folder = dirname(path);
+    try {
+      await fs.stat(folder);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTDIR') throw error;
+      throw new WslConfigFileError(
+        'no-folder',
+        path,
+        `The folder ${folder} does not exist, so Headroom cannot write ${basename(path)} there. Check the path, or create the folder first.`,
+        { cause: error },
+      );
+    }
+  }
+
   async function writeNow(bytes: Uint8Array, { expectedHash, reason }: WslConfigWriteOptions) {
     if (bytes.length > MAX_WSLCONFIG_BYTES) throw tooLarge(undefined, bytes.length);
+    await requireFolder();
     return locked(() => writeLocked(bytes, { expectedHash, reason }));
   }
 

@@ -51,14 +51,14 @@ async function applyEdit(
     io.stdout.write(`${target.label} already says that; nothing to change.\n`);
     return EXIT.ok;
   }
-  io.stdout.write(diff);
   if (options.dryRun) {
-    io.stdout.write('Dry run: nothing was written.\n');
+    io.stdout.write(`${diff}Dry run: nothing was written.\n`);
     return EXIT.ok;
   }
+  // Written before the diff is shown: a refused write (read-only, no such folder) prints only why.
   await target.store.write(edited, { expectedHash: snapshot.hash, reason });
   io.stdout.write(
-    `Saved ${target.label} (the previous version is in \`headroom wslconfig history\`).\n${APPLY_HINT}\n`,
+    `${diff}Saved ${target.label} (the previous version is in \`headroom wslconfig history\`).\n${APPLY_HINT}\n`,
   );
   return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -83,6 +83,36 @@ describe('headroom wslconfig on files it must not read or write', () => {
       expect(stderr).toContain('not a regular file');
     },
   );
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a read-only file with exit 2 and one line saying how to allow it, before showing any diff',
+    async () => {
+      writeFileSync(file, '[wsl2]\nmemory=8GB\n');
+      chmodSync(file, 0o444);
+      for (const args of [
+        ['set', file, 'wsl2.memory=4GB'],
+        ['unset', file, 'wsl2.memory'],
+      ]) {
+        const { code, stdout, stderr } = await runCli('wslconfig', ...args);
+        expect(code).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr.trim().split('\n')).toHaveLength(1);
+        expect(stderr).toMatch(/is read-only, so Headroom left it unchanged.*make it writable/);
+      }
+      expect(readFileSync(file, 'utf8')).toBe('[wsl2]\nmemory=8GB\n');
+    },
+  );
+
+  it('refuses a path in a folder that does not exist with exit 2 and one line naming the folder', async () => {
+    const missing = join(dir, 'no-such-folder', '.wslconfig');
+    const { code, stdout, stderr } = await runCli('wslconfig', 'set', missing, 'wsl2.memory=4GB');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(`The folder ${join(dir, 'no-such-folder')} does not exist`);
+    expect(stderr).not.toMatch(/ENOENT|headroom-lock/);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+  });
 
   it('refuses a control character in a value with exit 2 and writes nothing', async () => {
     writeFileSync(file, '[wsl2]\n');
