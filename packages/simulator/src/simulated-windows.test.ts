@@ -49,6 +49,7 @@ describe('the scenarios', () => {
         'laptop-on-battery',
         'low-disk',
         'mirrored-old-windows',
+        'japanese-windows',
       ]),
     );
   });

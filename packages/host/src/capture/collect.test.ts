@@ -177,6 +177,14 @@ describe('collectCapture against the simulated Windows', () => {
     });
   });
 
+  it('reads the kanji a Japanese Windows’ reg.exe prints in code page 932 (Shift_JIS)', async () => {
+    const facts = readCaptureFacts(await collect(simulate('japanese-windows')));
+    expect(facts.windows.shellFolders).toMatchObject({
+      ok: true,
+      value: { documents: { path: 'C:\\Users\\山田\\Documents' } },
+    });
+  });
+
   it('reads the Windows Update and restart events of windows-update-broke-gpu, and the blocked GPU', async () => {
     const facts = readCaptureFacts(await collect(simulate('windows-update-broke-gpu')));
     expect(facts.events.flatMap((event) => (event.kind === 'windows-update' ? [event.kb] : []))).toContain(

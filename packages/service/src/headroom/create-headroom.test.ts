@@ -88,4 +88,27 @@ describe('createHeadroom', () => {
       'C: (the disk of Ubuntu-24.04, docker-desktop) has 18 GB free of 476 GB',
     );
   }, 30_000);
+
+  it.each([
+    ['german-windows', 'Kumulatives Update für Windows 11'],
+    ['japanese-windows', 'x64 ベース システム用 Windows 11 Version 24H2 の累積更新プログラム'],
+  ])(
+    'reads the live reg.exe and wevtutil.exe output of %s in its OEM code page, in the health check',
+    async (scenario, title) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
+      dirs.push(dataDir);
+      const windows = createSimulatedWindows({ scenario, stateDir: join(dataDir, 'simulator') });
+      headroom = await createHeadroom({
+        machine: simulatedMachine({ ...windows, env: { ...windows.env, HEADROOM_SIM_TIME_SCALE: '0.05' } }),
+        dataDir,
+      });
+      await headroom.health.check();
+      const entries = headroom.health.timeline().map((entry) => `${entry.title} ${entry.detail}`);
+      expect(
+        entries.some((entry) => entry.includes(title)),
+        entries.join('\n'),
+      ).toBe(true);
+    },
+    30_000,
+  );
 });

@@ -328,4 +328,37 @@ export const CATALOG: readonly Scenario[] = [
       },
     },
   },
+  {
+    ...HEALTHY,
+    name: 'japanese-windows',
+    summary:
+      'A Japanese Windows (console code page 932, Shift_JIS): reg.exe and wevtutil.exe print user 山田 and a “累積更新プログラム” in it.',
+    registry: {
+      ...HEALTHY.registry,
+      [CODE_PAGE_KEY]: {
+        ACP: { type: 'REG_SZ', data: '932' },
+        OEMCP: { type: 'REG_SZ', data: '932' },
+      },
+      'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders': {
+        Personal: { type: 'REG_EXPAND_SZ', data: 'C:\\Users\\山田\\Documents' },
+        Desktop: { type: 'REG_EXPAND_SZ', data: 'C:\\Users\\山田\\Desktop' },
+      },
+    },
+    events: [
+      ...HEALTHY.events,
+      {
+        log: 'System',
+        provider: 'Microsoft-Windows-WindowsUpdateClient',
+        eventId: 19,
+        time: '2026-11-20T03:04:11.0000000Z',
+        level: 4,
+        data: {
+          updateTitle:
+            '2026-11 x64 ベース システム用 Windows 11 Version 24H2 の累積更新プログラム (KB5046617)',
+          updateGuid: '{5B8E2F41-7C3D-4E1A-9F2B-6A7C8D9E0F12}',
+          updateRevisionNumber: '1',
+        },
+      },
+    ],
+  },
 ];
