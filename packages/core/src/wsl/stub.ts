@@ -2,6 +2,10 @@
  * Windows 10 and 11 ship a `wsl.exe` even without WSL: a stub that prints a translated "not installed, run wsl.exe
  * --install" message. It is told apart by exit code, never by text: `wsl --status` exits 50 when the Windows
  * Subsystem for Linux is not installed, and 0xFFFFFE44 (-444 signed) when the inbox WSL has no kernel to run.
+ * Observed, not documented by Microsoft: Rancher Desktop's
+ * https://github.com/rancher-sandbox/rancher-desktop/blob/main/src/go/wsl-helper/pkg/wsl-utils/version_windows.go
+ * and OpenClacky's https://github.com/clacky-ai/openclacky/blob/main/scripts/install.ps1 (docs/wsl-semantics.md,
+ * "Not installed").
  */
 export const WSL_STUB_EXIT_CODES: Readonly<Record<number, 'not-installed' | 'no-kernel'>> = {
   50: 'not-installed',
