@@ -421,6 +421,33 @@ async function atomicChecks(): Promise<void> {
     },
   );
 
+  await check('a Hidden and System file keeps both attributes when it is replaced (attrib.exe)', async () => {
+    const attrib = resolveWindowsProgram('attrib.exe', process.env);
+    const attributesOf = (path: string): string => {
+      const listed = spawnSync(attrib, [path], { encoding: 'utf8', windowsHide: true });
+      return listed.stdout.slice(0, Math.max(0, listed.stdout.toLowerCase().lastIndexOf(path.toLowerCase())));
+    };
+    const dir = scratch('attributes');
+    // Not a dot file: Wine calls every Unix dot file Hidden, which would hide whether the attribute was kept.
+    const path = join(dir, 'wslconfig.ini');
+    writeFileSync(path, original);
+    spawnSync(attrib, ['+H', '+S', path], { windowsHide: true });
+    const before = attributesOf(path);
+    if (!before.includes('S'))
+      throw new Skip(`attrib.exe could not set System here (it lists "${before.trim()}")`);
+    await writeFileAtomic(path, Buffer.from('[wsl2]\r\nmemory=8GB\r\n'));
+    assert.deepEqual(readFileSync(path, 'latin1'), '[wsl2]\r\nmemory=8GB\r\n');
+    const after = attributesOf(path);
+    assert.equal(after.includes('S'), true, `System was lost: attrib lists "${after.trim()}"`);
+    assert.equal(
+      after.includes('H'),
+      before.includes('H'),
+      `Hidden changed: "${before.trim()}" became "${after.trim()}"`,
+    );
+    spawnSync(attrib, ['-H', '-S', path], { windowsHide: true });
+    assert.deepEqual(leftovers(dir), []);
+  });
+
   await check('a read-only .wslconfig: refused, file intact, a clear message', async () => {
     const probeDir = scratch('readonly-probe');
     const probe = join(probeDir, 'target');

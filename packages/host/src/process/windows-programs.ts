@@ -13,6 +13,7 @@ const SYSTEM_PROGRAMS: Readonly<Record<string, readonly string[]>> = {
   'reg.exe': ['System32', 'reg.exe'],
   'wevtutil.exe': ['System32', 'wevtutil.exe'],
   'taskkill.exe': ['System32', 'taskkill.exe'],
+  'attrib.exe': ['System32', 'attrib.exe'],
   'powershell.exe': ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'],
   'nvidia-smi.exe': ['System32', 'nvidia-smi.exe'],
 };
@@ -36,7 +37,7 @@ export function envValue(env: NodeJS.ProcessEnv, name: string): string | undefin
 
 /**
  * The absolute path of a Windows program Headroom runs by its bare name (`wsl.exe`, `reg.exe`, `wevtutil.exe`,
- * `taskkill.exe`, `powershell.exe`, `nvidia-smi.exe`, with or without `.exe`, any case), so that nothing is found
+ * `taskkill.exe`, `attrib.exe`, `powershell.exe`, `nvidia-smi.exe`, with or without `.exe`, any case), so that nothing is found
  * through PATH, which on Windows searches the current folder first. Each lives under `%SystemRoot%\System32`
  * (PowerShell in `WindowsPowerShell\v1.0`); nvidia-smi.exe is in System32 with current (DCH) drivers and in
  * `%ProgramFiles%\NVIDIA Corporation\NVSMI` with older ones, and when neither exists the System32 path is returned so

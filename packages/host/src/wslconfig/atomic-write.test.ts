@@ -168,6 +168,27 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual([basename(target)]);
   });
 
+  it('keeps the Hidden and System attributes of a Windows file: set on the new file before it replaces the old', async () => {
+    const attributes = new Map<string, { hidden: boolean; system: boolean }>([
+      [target, { hidden: true, system: true }],
+    ]);
+    const windowsLike: Partial<FsOps> = {
+      readAttributes: (path) => Promise.resolve(attributes.get(path) ?? { hidden: false, system: false }),
+      applyAttributes: (path, set) => {
+        attributes.set(path, set);
+        return Promise.resolve();
+      },
+      rename: async (from, to) => {
+        await nodeFsOps.rename(from, to);
+        attributes.set(to, attributes.get(from) ?? { hidden: false, system: false });
+        attributes.delete(from);
+      },
+    };
+    await writeFileAtomic(target, utf16WithBom, windowsLike);
+    expect(readFileSync(target).equals(utf16WithBom)).toBe(true);
+    expect(attributes.get(target)).toEqual({ hidden: true, system: true });
+  });
+
   it('does not fail when the folder cannot be fsynced (Windows)', async () => {
     const windowsLike: Partial<FsOps> = {
       open: (path, flags) =>

@@ -28,7 +28,9 @@ export function tempFileName(name: string): string {
  * Refused with {@link WslConfigFileError}, nothing written: a read-only target (`read-only`: its owner may not
  * write it, or the Windows Read-only attribute is set), a symbolic link to nothing (`dangling-link`: replacing it
  * would turn the link into a file), and a target whose owner this process cannot keep (`owner-change`). On
- * Windows the new file takes the folder's inherited ACL; an explicit ACL on the old file is not copied.
+ * Windows the file's Hidden and System attributes are kept (read and set with attrib.exe), and the new file takes
+ * the folder's inherited ACL; an explicit ACL on the old file is not copied (docs/decisions.md, "Replacing
+ * .wslconfig on Windows").
  */
 export async function writeFileAtomic(
   path: string,
@@ -49,7 +51,10 @@ export async function writeFileAtomic(
     const written = handle;
     handle = undefined;
     await written.close();
-    if (existing) await keepModeAndOwner(fs, temp, target, existing);
+    if (existing) {
+      await keepModeAndOwner(fs, temp, target, existing);
+      await keepWindowsAttributes(fs, temp, target);
+    }
     await renameWithRetry(fs, temp, target);
   } catch (error) {
     // The caller gets the write's own error; a temp file this cleanup could not remove is found and removed by
@@ -97,6 +102,15 @@ async function keepModeAndOwner(fs: FsOps, temp: string, target: string, old: Fi
       { cause: error },
     );
   }
+}
+
+/**
+ * Give the temp file the Hidden and System attributes of the file it replaces, before the rename, so the file is
+ * never seen without them: the renamed temp file keeps its own attributes, not the old file's.
+ */
+async function keepWindowsAttributes(fs: FsOps, temp: string, target: string): Promise<void> {
+  const attributes = await fs.readAttributes(target);
+  if (attributes && (attributes.hidden || attributes.system)) await fs.applyAttributes(temp, attributes);
 }
 
 async function resolveLink(fs: FsOps, path: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import * as fsp from 'node:fs/promises';
+import { attribExeAttributes, noWindowsAttributes, type WindowsAttributes } from './windows-attributes';
 
 /** The part of an open file the .wslconfig store uses; `FileHandle` from node:fs/promises satisfies it. */
 export interface FileHandleLike {
@@ -54,7 +55,13 @@ export interface FsOps {
   statDetails(path: string): Promise<FileStatLike>;
   chmod(path: string, mode: number): Promise<void>;
   chown(path: string, uid: number, gid: number): Promise<void>;
+  /** Windows' Hidden and System attributes (attrib.exe); undefined elsewhere, where there are none. */
+  readAttributes(path: string): Promise<WindowsAttributes | undefined>;
+  /** Sets Hidden and System exactly as `attributes` says on Windows; nothing elsewhere. */
+  applyAttributes(path: string, attributes: WindowsAttributes): Promise<void>;
 }
+
+const windowsAttributes = process.platform === 'win32' ? attribExeAttributes() : noWindowsAttributes;
 
 /** Opening for reading must not wait for a FIFO's writer; Windows has no FIFOs in the file system and no flag. */
 const OPEN_READ_NONBLOCKING = constants.O_RDONLY | ((constants as Partial<typeof constants>).O_NONBLOCK ?? 0);
@@ -102,6 +109,8 @@ export const nodeFsOps: FsOps = {
   statDetails: (path) => fsp.stat(path),
   chmod: (path, mode) => fsp.chmod(path, mode),
   chown: (path, uid, gid) => fsp.chown(path, uid, gid),
+  readAttributes: (path) => windowsAttributes.read(path),
+  applyAttributes: (path, attributes) => windowsAttributes.apply(path, attributes),
 };
 
 /** {@link nodeFsOps} with the given functions swapped in. */
