@@ -47,6 +47,9 @@ describe('the scenarios', () => {
         'windows-update-broke-gpu',
         'docker-data-distro',
         'laptop-on-battery',
+        'small-host',
+        'nvidia-audio-driver-update',
+        'old-runtime-driver',
       ]),
     );
   });

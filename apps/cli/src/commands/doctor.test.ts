@@ -46,6 +46,8 @@ const EXPECTED: readonly [scenario: string, finding: string | undefined, exitCod
     ['passthrough-hang', 'passthrough-hang', 2, 'red'],
     ['models-on-9p', 'models-on-9p', 0, 'amber'],
     ['windows-update-broke-gpu', 'gpu-passthrough-missing', 2, 'red'],
+    ['nvidia-audio-driver-update', undefined, 0, 'green'],
+    ['old-runtime-driver', 'runtime-driver-too-old', 0, 'amber'],
   ];
 
 describe('headroom doctor --simulate S --json', () => {

@@ -86,8 +86,8 @@ export function verifyChecks(input: {
       gib(expected.memoryBytes),
       memTotal === undefined ? 'unknown' : gib(memTotal),
       memoryOk
-        ? 'WSL has the memory .wslconfig gives it (MemTotal is a little lower: the kernel keeps some).'
-        : 'WSL does not have the memory .wslconfig gives it.',
+        ? "WSL has the memory .wslconfig gives it (MemTotal within 90–100.5 % of it, Headroom's rule of thumb: the kernel keeps some)."
+        : "WSL does not have the memory .wslconfig gives it (MemTotal outside 90–100.5 % of it, Headroom's rule of thumb).",
     ),
   );
   const processorsOk = nproc === expected.processors;

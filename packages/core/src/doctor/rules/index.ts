@@ -10,6 +10,7 @@ import {
   driverTooOld,
   kernelTooOld,
   linuxDriverInDistro,
+  runtimeDriverTooOld,
 } from './gpu-driver';
 import {
   gpuPassthroughMissing,
@@ -41,6 +42,7 @@ export const GPU_RULES: readonly Rule[] = [
   gpuPassthroughMissing,
   hostGpuTcc,
   driverTooOld,
+  runtimeDriverTooOld,
   driverMismatch,
   linuxDriverInDistro,
   cudaVersionError,

@@ -46,7 +46,7 @@ export const wslconfigNotApplied: Rule = (input) => {
     severity: 'error',
     category: 'configuration',
     title: 'WSL is still running with its old settings',
-    explanation: `WSL reads .wslconfig only when it creates its VM, and the running VM does not match the file (${differences.join('; ')}). Closing the terminal is not enough: shut WSL down fully, then start your distro again. (MemTotal counts as applied within 90–100.5 % of memory, since the kernel keeps some.)`,
+    explanation: `WSL reads .wslconfig only when it creates its VM, and the running VM does not match the file (${differences.join('; ')}). Closing the terminal is not enough: shut WSL down fully, then start your distro again. (MemTotal counts as applied within 90–100.5 % of memory, Headroom's rule of thumb: the kernel keeps some.)`,
     evidence: differences.map((excerpt) => ({
       probe: excerpt.startsWith('memory') || excerpt.startsWith('swap') ? 'distro-meminfo' : 'distro-nproc',
       excerpt,

@@ -105,3 +105,27 @@ export const WSL_CONF_GPU_SOURCE = 'https://github.com/microsoft/WSL/blob/master
 
 /** Ollama's FAQ on moving its models: the service runs as user `ollama`, which needs `chown -R ollama:ollama`. */
 export const OLLAMA_FAQ_MODELS_DIR = 'https://docs.ollama.com/faq#how-do-i-set-them-to-a-different-location';
+
+/**
+ * Ollama's hardware page: "Ollama supports Nvidia GPUs with compute capability 5.0+ and driver version 550 and
+ * newer. Nvidia GPUs with compute capability 5.0 through 6.2 require driver version 570 or newer."
+ */
+export const OLLAMA_GPU_DOCS = 'https://docs.ollama.com/gpu';
+
+/** The driver branch Ollama documents for its CUDA builds (570 for compute capability 5.0–6.2). */
+export const OLLAMA_MIN_DRIVER_BRANCH = 550;
+
+/**
+ * NVIDIA's CUDA minor-version compatibility table: CUDA 12.x needs driver >= 525, CUDA 13.x >= 580.
+ */
+export const CUDA_MINOR_VERSION_COMPATIBILITY =
+  'https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html';
+
+/** The first driver branch that runs programs built with CUDA 12 (NVIDIA's minor-version compatibility table). */
+export const CUDA12_MIN_DRIVER_BRANCH = 525;
+
+/** WSL's command line client, which prints a failure's `Error code: Wsl/...` (the code is never translated). */
+export const WSL_CLIENT_SOURCE = 'https://github.com/microsoft/WSL/blob/master/src/windows/common/WslClient.cpp';
+
+/** `Catastrophic failure` / `Error code: Wsl/Service/E_UNEXPECTED`, a common report in microsoft/WSL's issues. */
+export const WSL_SERVICE_FAILED_ISSUE = 'https://github.com/microsoft/WSL/issues/13159';
