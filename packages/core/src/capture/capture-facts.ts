@@ -127,7 +127,7 @@ function nvidiaFacts(
     ...(plain && !failure ? { banner: parseNvidiaSmiBanner(text(plain), plainId) } : {}),
     ...(query && !failure ? { query: parseGpuQueryCsv(text(query), queryId) } : {}),
     ...durationOf(plain, ownDurationMs),
-    timedOut: plain?.timedOut === true || plain?.exitCode === 124,
+    timedOut: [plain, query].some((probe) => probe?.timedOut === true || probe?.exitCode === 124),
   };
 }
 

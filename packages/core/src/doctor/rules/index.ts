@@ -15,6 +15,7 @@ import {
 import {
   gpuPassthroughMissing,
   hostGpuTcc,
+  hostNvidiaSmiFailed,
   noNvidiaGpu,
   passthroughHang,
   passthroughSlow,
@@ -39,6 +40,7 @@ export const SETUP_RULES: readonly Rule[] = [
 /** Every GPU rule, in the order their findings are most useful to read. */
 export const GPU_RULES: readonly Rule[] = [
   noNvidiaGpu,
+  hostNvidiaSmiFailed,
   gpuPassthroughMissing,
   hostGpuTcc,
   driverTooOld,

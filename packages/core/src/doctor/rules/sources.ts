@@ -125,7 +125,11 @@ export const CUDA_MINOR_VERSION_COMPATIBILITY =
 export const CUDA12_MIN_DRIVER_BRANCH = 525;
 
 /** WSL's command line client, which prints a failure's `Error code: Wsl/...` (the code is never translated). */
-export const WSL_CLIENT_SOURCE = 'https://github.com/microsoft/WSL/blob/master/src/windows/common/WslClient.cpp';
+export const WSL_CLIENT_SOURCE =
+  'https://github.com/microsoft/WSL/blob/master/src/windows/common/WslClient.cpp';
 
 /** `Catastrophic failure` / `Error code: Wsl/Service/E_UNEXPECTED`, a common report in microsoft/WSL's issues. */
 export const WSL_SERVICE_FAILED_ISSUE = 'https://github.com/microsoft/WSL/issues/13159';
+
+/** NVIDIA's nvidia-smi documentation: a utility "based on top of the NVIDIA Management Library (NVML)", the driver's. */
+export const NVIDIA_SMI_DOCS = 'https://docs.nvidia.com/deploy/nvidia-smi/index.html';
