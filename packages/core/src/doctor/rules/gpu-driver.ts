@@ -145,9 +145,9 @@ export const driverMismatch: Rule = ({ facts }) => {
       explanation:
         `Inside WSL, nvidia-smi's “Driver Version” is the Windows driver the distro is using (the NVIDIA-SMI number ` +
         `beside it is the Linux build and always differs, which is normal). Here the distro reports ${distro.version} ` +
-        `while Windows runs ${host.version}, so the distro is not on the driver Windows runs now, as can happen after ` +
-        `a driver update while WSL kept running. CUDA programs in WSL may fail or misbehave until WSL restarts on the ` +
-        `current driver.`,
+        `while Windows runs ${host.version}, so the distro is not on the driver Windows runs now. Headroom's rule of thumb (its own observation, no ` +
+        `public source explains the mechanism): this follows a driver update while WSL kept running, and CUDA ` +
+        `programs in WSL may fail or misbehave until WSL restarts on the current driver.`,
       evidence: [
         { probe: distro.evidence.probe, excerpt: `distro driver ${distro.version} ≠ host ${host.version}` },
         distro.evidence,

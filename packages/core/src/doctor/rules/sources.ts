@@ -89,7 +89,10 @@ export const CUDA_VERSION_ERR_ISSUE = 'https://github.com/microsoft/WSL/issues/1
 /** nvidia-smi inside WSL that "doesnt respond and doesnt time out". */
 export const PASSTHROUGH_HANG_ISSUE = 'https://github.com/microsoft/WSL/issues/8518';
 
-/** Ollama's FAQ: `ollama ps` shows a model loaded "partially onto both the GPU and into system memory". */
+/**
+ * Ollama's FAQ: `ollama ps` shows a model loaded "partially onto both the GPU and into system memory"; its Processor
+ * column reads `100% GPU`, `100% CPU`, or a split such as `48%/52% CPU/GPU`.
+ */
 export const OLLAMA_GPU_SPLIT =
   'https://docs.ollama.com/faq#how-can-i-tell-if-my-model-was-loaded-onto-the-gpu';
 
@@ -133,3 +136,11 @@ export const WSL_SERVICE_FAILED_ISSUE = 'https://github.com/microsoft/WSL/issues
 
 /** NVIDIA's nvidia-smi documentation: a utility "based on top of the NVIDIA Management Library (NVML)", the driver's. */
 export const NVIDIA_SMI_DOCS = 'https://docs.nvidia.com/deploy/nvidia-smi/index.html';
+
+/**
+ * WSL's idle timeouts, `int VmIdleTimeout = (60 * 1000);` (60000 ms) and `int InstanceIdleTimeout = (15 * 1000);`
+ * (15000 ms) in WslCoreConfig.h: a distro stops 15 s after its last process, the VM 60 s after the last distro. Closing the
+ * terminal therefore does not restart the VM (the docs' "8 second rule" page is older than these defaults).
+ */
+export const WSL_IDLE_TIMEOUT_SOURCE =
+  'https://github.com/microsoft/WSL/blob/master/src/windows/common/WslCoreConfig.h';
