@@ -50,6 +50,9 @@ describe('the scenarios', () => {
         'low-disk',
         'mirrored-old-windows',
         'japanese-windows',
+        'small-host',
+        'nvidia-audio-driver-update',
+        'old-runtime-driver',
       ]),
     );
   });

@@ -48,6 +48,8 @@ const EXPECTED: readonly [scenario: string, finding: string | undefined, exitCod
     ['windows-update-broke-gpu', 'gpu-passthrough-missing', 2, 'red'],
     ['low-disk', 'low-disk-space', 0, 'amber'],
     ['mirrored-old-windows', 'mirrored-needs-newer-windows', 0, 'amber'],
+    ['nvidia-audio-driver-update', undefined, 0, 'green'],
+    ['old-runtime-driver', 'runtime-driver-too-old', 0, 'amber'],
   ];
 
 describe('headroom doctor --simulate S --json', () => {

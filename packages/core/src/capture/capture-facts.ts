@@ -9,7 +9,7 @@ import {
   type NvidiaSmiBanner,
   type NvidiaSmiFailure,
 } from '../nvidia';
-import { parseSafely, parsed, type Parsed, type Unreadable } from '../probe/parse-result';
+import { parseSafely, parsed, unreadable, type Parsed, type Unreadable } from '../probe/parse-result';
 import { STANDARD_PROBE_IDS } from '../probe/probe-ids';
 import { decodeConsoleOutput } from '../text/decode-console';
 import { decodeOemOutput } from '../text/decode-oem';
@@ -22,7 +22,8 @@ import {
   type WindowsFacts,
 } from '../windows';
 import type { WslDistro } from '../wsl/distro';
-import { parseWslListQuiet, parseWslListVerbose } from '../wsl/list-verbose';
+import { parseWslListQuiet, readWslListVerbose } from '../wsl/list-verbose';
+import { classifyWslError, type WslError } from '../wsl/wsl-error';
 import { parseWslStatus, parseWslWarnings, type WslStatus } from '../wsl/status';
 import { wslStubAnswer } from '../wsl/stub';
 import { parseWslVersion, type WslVersionFacts } from '../wsl/version';
@@ -54,6 +55,10 @@ export interface CaptureFacts {
     readonly distros?: Parsed<WslDistro[]>;
     readonly running?: Parsed<string[]>;
     readonly status?: Parsed<WslStatus>;
+    /** How `wsl --list --verbose` failed, by its `Wsl/...` code and exit code; absent when it printed its table. */
+    readonly listError?: WslError;
+    /** The rows of the verbose list that could not be read (the readable ones are in `distros`). */
+    readonly listRowsNotRead?: Parsed<never>;
     /** The `wsl: ...` warnings WSL printed when the distro probes started the VM. */
     readonly bootWarnings: readonly string[];
   };
@@ -64,6 +69,8 @@ export interface CaptureFacts {
   readonly events: readonly WindowsEvent[];
   /** The event-log probes whose output could not be read (their events are missing from `events`). */
   readonly eventsNotRead?: readonly Unreadable[];
+  /** Probes that did not finish: spawn failed, timed out or hit the output limit (a check not made). */
+  readonly probesFailed?: readonly Unreadable[];
   readonly wslconfig?: WslConfigCheck;
   /** Standard probes the capture does not hold, for "could not check". */
   readonly notCollected: readonly string[];
@@ -125,7 +132,7 @@ function nvidiaFacts(
     ...(plain && !failure ? { banner: parseNvidiaSmiBanner(text(plain), plainId) } : {}),
     ...(query && !failure ? { query: parseGpuQueryCsv(text(query), queryId) } : {}),
     ...durationOf(plain, ownDurationMs),
-    timedOut: plain?.timedOut === true || plain?.exitCode === 124,
+    timedOut: [plain, query].some((probe) => probe?.timedOut === true || probe?.exitCode === 124),
   };
 }
 
@@ -160,6 +167,49 @@ function parseList<T>(
   parse: (value: string) => T,
 ): Parsed<T> {
   return parseSafely<T>(id, text(probe), () => parsed(parse(text(probe))));
+}
+
+/** Why a probe did not finish, in words; undefined when it did (or its program is simply not there). */
+function probeFailure(probe: ProbeRecord): string | undefined {
+  if (probe.error === 'spawn-failed') return 'the command could not be started';
+  if (probe.error === 'output-limit') return 'the command printed more than Headroom reads';
+  if (probe.timedOut) return 'the command did not answer in time';
+  return undefined;
+}
+
+/** What `wsl --list --verbose` told: its distros (the rows it could read), how it failed, the rows not read. */
+function readVerboseList(
+  { text, errorText }: ProbeDecoder,
+  probe: ProbeRecord,
+): Pick<CaptureFacts['wsl'], 'distros' | 'listError' | 'listRowsNotRead'> {
+  const id = 'wsl-list-verbose';
+  const output = text(probe);
+  const failure = probeFailure(probe);
+  if (failure) return { distros: unreadable(id, failure, output) };
+  const listError = classifyWslError(`${output}\n${errorText(probe)}`, probe.exitCode);
+  try {
+    const read = readWslListVerbose(output);
+    const [first] = read.unread;
+    return {
+      distros: parsed(read.distros),
+      ...(listError ? { listError } : {}),
+      ...(first
+        ? {
+            listRowsNotRead: unreadable(
+              id,
+              read.unread.map((row) => `line ${row.line} ("${row.text}"): ${row.reason}`).join('; '),
+              output,
+            ),
+          }
+        : {}),
+    };
+  } catch (error) {
+    if (listError?.kind === 'no-distribution') return { distros: parsed([]), listError };
+    const reason = listError
+      ? `wsl.exe failed (${listError.code ?? `exit code ${listError.exitCode ?? 'none'}`})`
+      : (error as Error).message;
+    return { distros: unreadable(id, reason, output), ...(listError ? { listError } : {}) };
+  }
 }
 
 /** The running distros from the verbose list's states, when `wsl --list --running` was not run. */
@@ -218,6 +268,12 @@ export function readCaptureFacts(capture: Capture): CaptureFacts {
 
   const usable = (probe: ProbeRecord | undefined): ProbeRecord | undefined =>
     probe && !probe.error ? probe : undefined;
+  const probesFailed = capture.probes.flatMap((probe) => {
+    const failure = probeFailure(probe);
+    return failure === undefined ? [] : [{ probe: probe.id, reason: failure, excerpt: '' }];
+  });
+  const verboseList =
+    verbose && verbose.error !== 'not-found' ? readVerboseList(decoder, verbose) : undefined;
   const [versionProbe, verboseProbe, runningProbe, statusProbe] = [
     usable(version),
     usable(verbose),
@@ -230,17 +286,11 @@ export function readCaptureFacts(capture: Capture): CaptureFacts {
     wsl: {
       installed,
       ...(versionProbe ? { version: parseWslVersion(text(versionProbe), versionProbe.exitCode) } : {}),
-      ...(verboseProbe
-        ? { distros: parseList(decoder, verboseProbe, 'wsl-list-verbose', parseWslListVerbose) }
-        : {}),
+      ...verboseList,
       ...(runningProbe
         ? { running: parseList(decoder, runningProbe, 'wsl-list-running', parseWslListQuiet) }
-        : verboseProbe && !running
-          ? {
-              running: runningFromVerbose(
-                parseList(decoder, verboseProbe, 'wsl-list-verbose', parseWslListVerbose),
-              ),
-            }
+        : verboseList?.distros && !running
+          ? { running: runningFromVerbose(verboseList.distros) }
           : {}),
       ...(statusProbe ? { status: parseWslStatus(text(statusProbe)) } : {}),
       bootWarnings: batch ? parseWslWarnings(errorText(batch)) : [],
@@ -263,6 +313,7 @@ export function readCaptureFacts(capture: Capture): CaptureFacts {
     windows: readWindowsFacts(registry),
     events: [...events.values()].sort((a, b) => a.time.localeCompare(b.time)),
     ...(eventsNotRead.length > 0 ? { eventsNotRead } : {}),
+    ...(probesFailed.length > 0 ? { probesFailed } : {}),
     ...(capture.wslconfig
       ? {
           wslconfig: checkWslConfig(capture.wslconfig, {

@@ -18,7 +18,8 @@ function isUnreadable(value: unknown): value is { ok: false; unreadable: Unreada
 
 /**
  * Every probe of the facts whose output could not be read, once each, in the order met: each `Parsed` result that
- * is unreadable, wherever it sits in the facts, and the event-log batches that could not be read.
+ * is unreadable, wherever it sits in the facts, the event-log batches that could not be read, and the probes that
+ * did not finish (spawn failed, timed out, output limit).
  */
 export function probesNotRead(facts: CaptureFacts): ProbeNotRead[] {
   const found = new Map<string, string>();
@@ -30,8 +31,9 @@ export function probesNotRead(facts: CaptureFacts): ProbeNotRead[] {
     }
     for (const child of Array.isArray(value) ? value : Object.values(value)) visit(child, depth + 1);
   };
-  const { events: _events, wslconfig: _wslconfig, eventsNotRead, ...rest } = facts;
+  const { events: _events, wslconfig: _wslconfig, eventsNotRead, probesFailed, ...rest } = facts;
   visit(rest, 0);
-  for (const item of eventsNotRead ?? []) if (!found.has(item.probe)) found.set(item.probe, item.reason);
+  for (const item of [...(eventsNotRead ?? []), ...(probesFailed ?? [])])
+    if (!found.has(item.probe)) found.set(item.probe, item.reason);
   return [...found].map(([probe, reason]) => ({ probe, reason }));
 }

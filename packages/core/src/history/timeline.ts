@@ -19,6 +19,8 @@ function entryOf(event: WindowsEvent): Omit<TimelineEntry, 'id' | 'time'> | unde
     case 'windows-update':
       if (event.routine || (event.stage !== 'installed' && event.stage !== 'install-failed'))
         return undefined;
+      // Audio, network, mouse and other drivers Windows Update installs do not touch WSL's GPU.
+      if (event.driver && !event.driver.isNvidiaDisplay) return undefined;
       return {
         kind: event.driver ? 'driver-change' : 'windows-update',
         title:
@@ -28,7 +30,8 @@ function entryOf(event: WindowsEvent): Omit<TimelineEntry, 'id' | 'time'> | unde
         detail: event.title,
       };
     case 'driver-installed':
-      if (!event.isDisplayClass && !event.isNvidia) return undefined;
+      // Only an NVIDIA display driver: NVIDIA's HD Audio (class MEDIA) or another vendor's adapter is not WSL's GPU.
+      if (!event.isDisplayClass || !event.isNvidia) return undefined;
       return {
         kind: 'driver-change',
         title: `Display driver installed${event.driverVersion ? `: ${event.driverVersion}` : ''}`,
@@ -66,7 +69,8 @@ function entryOf(event: WindowsEvent): Omit<TimelineEntry, 'id' | 'time'> | unde
 
 /**
  * The events that matter for a WSL GPU setup, newest first: updates installed or failed (routine ones such as
- * Defender definitions left out), display driver installs and resets, crashes of inference programs, restarts.
+ * Defender definitions, and drivers other than NVIDIA's display driver, left out), NVIDIA display driver installs
+ * and display resets, crashes of inference programs, restarts.
  */
 export function timelineOf(events: readonly WindowsEvent[]): TimelineEntry[] {
   return events

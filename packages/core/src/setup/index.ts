@@ -16,3 +16,4 @@ export {
   type SizingKey,
   type SliderBounds,
 } from './setup-proposal';
+export { fittingAlternatives, type GoalCandidate } from './fit-alternatives';

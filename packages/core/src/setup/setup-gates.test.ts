@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCaptureFacts } from '../capture/capture-facts';
-import { captureOf, doctorOf, type ProbeOutputs } from '../testing/capture';
+import { captureOf, doctorOf, fixture, type ProbeOutputs } from '../testing/capture';
 import { setupGates } from './setup-gates';
 
 function gatesOf(probes: ProbeOutputs) {
@@ -26,6 +26,28 @@ describe('setupGates', () => {
     expect(gates.gates.find((gate) => gate.id === 'wsl-gpu')).toMatchObject({
       status: 'unknown',
       summary: 'Not checked: Headroom could not read this.',
+    });
+  });
+
+  it('does not pass the host-GPU gate with "found no NVIDIA GPU" when nvidia-smi failed and Windows lists an NVIDIA adapter', () => {
+    const gates = gatesOf({
+      'host-nvidia-smi-query': {
+        stdout: 'Unable to determine the device handle for GPU0000:01:00.0: Unknown Error\n',
+        exitCode: 15,
+      },
+      'reg-display-driver': fixture('registry/display-class-desktop-rtx4090.txt'),
+    });
+    const gate = gates.gates.find((candidate) => candidate.id === 'host-gpu');
+    expect(gate?.status).toBe('warn');
+    expect(gate?.summary).not.toMatch(/found no NVIDIA GPU/);
+    expect(gate?.summary).toMatch(/nvidia-smi on Windows failed, though Windows lists/);
+  });
+
+  it('fails the host-GPU gate when nvidia-smi on Windows hangs', () => {
+    const gates = gatesOf({ 'host-nvidia-smi-query': { stdout: '', exitCode: null, timedOut: true } });
+    expect(gates.gates.find((candidate) => candidate.id === 'host-gpu')).toMatchObject({
+      status: 'fail',
+      summary: 'nvidia-smi on Windows does not answer',
     });
   });
 });

@@ -1,7 +1,7 @@
 import type { CaptureFacts } from '../capture/capture-facts';
 import type { DoctorReport } from '../doctor/diagnose';
 import type { Finding } from '../doctor/finding';
-import { bannerOf, hostGpus, queryRowsOf, smiWorks } from '../doctor/rules/gpu-facts';
+import { bannerOf, hostGpus, hostWithoutNvidiaGpu, queryRowsOf, smiWorks } from '../doctor/rules/gpu-facts';
 
 /** The four gates of the setup wizard's first step, in the order a user fixes them. */
 export type SetupGateId = 'wsl' | 'distro' | 'host-gpu' | 'wsl-gpu';
@@ -32,6 +32,10 @@ const GATE_OF: Readonly<Record<string, SetupGateId>> = {
   'kernel-too-old': 'wsl',
   'wsl1-distro': 'distro',
   'no-nvidia-gpu': 'host-gpu',
+  'host-nvidia-smi-failed': 'host-gpu',
+  'runtime-driver-too-old': 'host-gpu',
+  'wsl-service-failed': 'wsl',
+  'wsl-list-failed': 'wsl',
   'host-gpu-tcc': 'host-gpu',
   'driver-too-old': 'host-gpu',
   'gpu-passthrough-missing': 'wsl-gpu',
@@ -83,7 +87,9 @@ function hostGpuSummary(facts: CaptureFacts): string | undefined {
       )
       .join('; ')}.`;
   }
-  return facts.hostGpu.collected ? 'nvidia-smi on Windows found no NVIDIA GPU.' : undefined;
+  if (facts.hostGpu.timedOut) return 'nvidia-smi on Windows did not answer.';
+  // Only a missing nvidia-smi or one that found no device says "no GPU"; a failure or garbage is not a look.
+  return hostWithoutNvidiaGpu(facts) ? 'nvidia-smi on Windows found no NVIDIA GPU.' : undefined;
 }
 
 function wslGpuSummary(facts: CaptureFacts): string | undefined {

@@ -22,6 +22,8 @@ function planFor(model: string, hostRamGiB = 64) {
   });
 }
 
+const gib = (value: string): number => Number(/^(\d+)GB$/.exec(value)?.[1]);
+
 function propose(config: string, model = 'llama-3.1-8b') {
   return proposeWslConfig(planFor(model), checkWslConfig(config, HOST), HOST);
 }
@@ -42,15 +44,17 @@ describe('proposeWslConfig', () => {
     expect(proposal.values.memoryGB).toBe(16);
   });
 
-  it('raises memory that is too small for the model, and swap set below a quarter of it', () => {
+  it('raises memory that is too small for the model to no less than WSL’s default, and swap set below a quarter of it', () => {
     const plan = planFor('llama-3.1-70b');
     const proposal = proposeWslConfig(plan, checkWslConfig('[wsl2]\nmemory=8GB\nswap=1GB\n', HOST), HOST);
     const memory = proposal.changes.find((change) => change.key === 'memory');
-    expect(memory).toMatchObject({ current: '8GB', value: plan.wslconfig.memory.value });
+    expect(gib(plan.wslconfig.memory.value)).toBeLessThan(32);
+    expect(memory).toMatchObject({ current: '8GB', value: '32GB' });
     expect(memory?.why).toMatch(/would get 8 GB/);
+    expect(memory?.why).toMatch(/WSL's own default, half the RAM, is 32 GB/);
     expect(proposal.changes.find((change) => change.key === 'swap')).toMatchObject({
       current: '1GB',
-      value: plan.wslconfig.swap.value,
+      value: '8GB',
     });
   });
 
@@ -60,11 +64,37 @@ describe('proposeWslConfig', () => {
     expect(proposal.changes.map((change) => change.key)).toEqual(['memory']);
   });
 
-  it('lowers memory that leaves Windows too little', () => {
+  it('lowers memory that leaves Windows too little, to what Windows can spare, not below WSL’s default', () => {
     const proposal = propose('[wsl2]\nmemory=64GB\n');
     const memory = proposal.changes.find((change) => change.key === 'memory');
     expect(memory?.current).toBe('64GB');
+    expect(memory?.value).toBe('48GB');
     expect(memory?.why).toMatch(/leave Windows too little/);
+    expect(memory?.why).toContain("Headroom's rule of thumb");
+  });
+
+  it.each([
+    [8, 4],
+    [12, 6],
+  ])(
+    'on a %i GB PC proposes no memory beyond WSL’s default of %i GB, and no change when there is no file',
+    (hostGiB, defaultGiB) => {
+      const host = { totalMemoryBytes: hostGiB * 2 ** 30, logicalProcessors: 8 };
+      const proposal = proposeWslConfig(planFor('llama-3.1-8b', hostGiB), checkWslConfig('', host), host);
+      expect(proposal.changes).toEqual([]);
+      expect(proposal.values.memoryGB).toBe(defaultGiB);
+      expect(proposal.goalFits).toBe(true);
+      expect(proposal.notes).toEqual([]);
+    },
+  );
+
+  it('says when the goal cannot fit beside Windows, naming the reserve as Headroom’s rule of thumb', () => {
+    const host = { totalMemoryBytes: 8 * 2 ** 30, logicalProcessors: 8 };
+    const proposal = proposeWslConfig(planFor('llama-3.1-70b', 8), checkWslConfig('', host), host);
+    expect(proposal.values.memoryGB).toBe(4);
+    expect(proposal.goalFits).toBe(false);
+    expect(proposal.notes.join(' ')).toMatch(/more than fits beside Windows: WSL gets 4 GB of the 8 GB/);
+    expect(proposal.notes.join(' ')).toContain("Headroom's rule of thumb");
   });
 
   it('bounds the sliders by the host and starts them at what WSL would create', () => {

@@ -33,6 +33,10 @@ export interface SetupProposal {
     readonly swap: SliderBounds;
   };
   readonly values: { readonly memoryGB: number; readonly processors: number; readonly swapGB: number };
+  /** Whether the goal's RAM fits in the memory proposed (it may not, beside Windows' reserve on a small PC). */
+  readonly goalFits: boolean;
+  /** What the user must know besides the changes: why the goal cannot fit, and the rules of thumb behind it. */
+  readonly notes: readonly string[];
 }
 
 /** The host the sliders are bounded by. */
@@ -78,7 +82,9 @@ function gibOf(text: string): number {
 
 /**
  * Propose the `[wsl2]` changes a goal asks for, only where the file falls short: memory when the VM WSL would create
- * has less than the plan needs or more than Windows can spare; any key whose line WSL ignores (written back so WSL reads it, keeping what the user meant when the engine can tell); swap at 25 % of the
+ * has less than the plan needs or more than Windows can spare (never below WSL's own default of half the RAM, never
+ * below what the goal needs when lowering, and on a PC too small for Windows' reserve no more than that default; a
+ * goal that does not fit is said in `notes`); any key whose line WSL ignores (written back so WSL reads it, keeping what the user meant when the engine can tell); swap at 25 % of the
  * memory chosen, at most 8 GB, when WSL's own default would differ. Every change says
  * why in one line. The sliders are bounded by the host: memory 1 GB up to its RAM, processors 1 up to its count,
  * swap 0 up to half its RAM.
@@ -90,9 +96,15 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
   const changes: ProposedChange[] = [];
   const current = (key: SizingKey): string | undefined => currentText(key, config.settings[KEYS[key]]);
 
-  const planMemoryGiB = gibOf(plan.wslconfig.memory.value);
   const capGiB = plan.wslMemoryCap ? Math.floor(plan.wslMemoryCap.value / GIB) : undefined;
   const vmGiB = vm.memoryBytes / GIB;
+  // WSL's own default (half the RAM): the proposal never goes below it, and on a PC too small for Windows' reserve
+  // and Headroom's floor it is the most proposed.
+  const defaultGiB = Math.floor(host.totalMemoryBytes / 2 / GIB);
+  const upperGiB = capGiB === undefined ? Number.POSITIVE_INFINITY : Math.max(capGiB, defaultGiB);
+  const goalGiB = Math.ceil(plan.ramNeeded.value / GIB - 1e-9);
+  const planMemoryGiB = Math.min(gibOf(plan.wslconfig.memory.value), upperGiB);
+  const raisedGiB = Math.max(planMemoryGiB, defaultGiB);
   const memoryLine = ignored('memory');
   const meant = memoryLine ? fixedValue(memoryLine) : undefined;
   const meantGiB = meant === undefined ? Number.NaN : gibOf(meant);
@@ -108,15 +120,24 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
           : reason(plan.wslconfig.memory.explanation)
       }.`,
     });
-  } else if (vmGiB < planMemoryGiB || (capGiB !== undefined && vmGiB > capGiB)) {
+  } else if (vmGiB < planMemoryGiB) {
     changes.push({
       key: 'memory',
-      value: plan.wslconfig.memory.value,
+      value: `${raisedGiB}GB`,
       current: current('memory'),
       why:
-        vmGiB < planMemoryGiB
-          ? `The VM would get ${vmGiB.toFixed(0)} GB; the model needs ${planMemoryGiB} GB (${reason(plan.wslconfig.memory.explanation)}).`
-          : `The VM may take ${vmGiB.toFixed(0)} GB and leave Windows too little; ${reason(plan.wslconfig.memory.explanation)}.`,
+        `The VM would get ${vmGiB.toFixed(0)} GB; the model needs ${planMemoryGiB} GB (${reason(plan.wslconfig.memory.explanation)})` +
+        (raisedGiB > planMemoryGiB ? `; WSL's own default, half the RAM, is ${raisedGiB} GB.` : '.'),
+    });
+  } else if (vmGiB > upperGiB && Math.max(upperGiB, goalGiB) < vmGiB) {
+    const loweredGiB = Math.max(upperGiB, goalGiB);
+    changes.push({
+      key: 'memory',
+      value: `${loweredGiB}GB`,
+      current: current('memory'),
+      why: `The VM may take ${vmGiB.toFixed(0)} GB and leave Windows too little; ${loweredGiB} GB leaves it ${
+        Math.round(host.totalMemoryBytes / GIB) - loweredGiB
+      } GB (Headroom's rule of thumb: Windows keeps max(8 GB, 25 % of the RAM)).`,
     });
   }
   const memoryChange = changes.find((change) => change.key === 'memory');
@@ -151,7 +172,20 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
       change === undefined ? Number.NaN : key === 'processors' ? Number(change.value) : gibOf(change.value);
     return Number.isFinite(proposed) ? proposed : fallback;
   };
+  const memoryGB = Math.min(hostGiB, valueOf('memory', Math.round(vmGiB)));
+  const goalFits = goalGiB <= memoryGB;
+  const notes: string[] = [];
+  if (!goalFits) {
+    notes.push(
+      `The goal needs ${goalGiB} GB inside WSL, more than fits beside Windows: WSL gets ${memoryGB} GB of the ` +
+        `${hostGiB} GB (Headroom's rule of thumb keeps max(8 GB, 25 % of the RAM) for Windows, and Headroom never ` +
+        "proposes less than WSL's own default of half the RAM). Pick a smaller quantization or a shorter context, " +
+        'or put more layers on the GPU.',
+    );
+  }
   return {
+    goalFits,
+    notes,
     changes,
     bounds: {
       memory: { min: 1, max: hostGiB, step: 1 },
@@ -159,7 +193,7 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
       swap: { min: 0, max: Math.max(FIT_RULES.maxSwapGiB, Math.floor(hostGiB / 2)), step: 1 },
     },
     values: {
-      memoryGB: Math.min(hostGiB, valueOf('memory', Math.round(vmGiB))),
+      memoryGB,
       processors: valueOf('processors', vm.processors),
       swapGB: valueOf(
         'swap',

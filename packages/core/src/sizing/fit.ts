@@ -350,7 +350,8 @@ export function planFit(input: FitInput): FitPlan {
     windowsKeeps = explained(
       keep,
       `Windows keeps: max(${formatGiB(FIT_RULES.windowsMinimumBytes)}, 25 % of ${formatGiB(host)}) = ${formatGiB(keep)} ` +
-        "(its desktop, browser and GPU driver; WSL's memory= may otherwise take up to all of RAM)",
+        "(Headroom's rule of thumb: its desktop, browser and GPU driver; WSL's memory= may otherwise take up to " +
+        'all of RAM)',
     );
     capGiB = Math.max(0, Math.floor((host - keep) / GIB + 1e-9));
     wslMemoryCap = explained(
@@ -418,7 +419,7 @@ export function planFit(input: FitInput): FitPlan {
   if (input.hostRamGiB === undefined) {
     warnings.push(
       'no host RAM given: WSL memory is what the plan needs, not checked against what Windows keeps ' +
-        '(max(8 GiB, 25 % of RAM))',
+        "(max(8 GiB, 25 % of RAM), Headroom's rule of thumb)",
     );
   }
   if (fa) {

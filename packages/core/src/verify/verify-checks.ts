@@ -1,4 +1,5 @@
 import type { CaptureFacts } from '../capture/capture-facts';
+import { hostSmiDriverVersion, hostWithoutNvidiaGpu, registryDriverVersion } from '../doctor/rules/gpu-facts';
 import type { WslConfigCheck } from '../wslconfig/check';
 import type { VmResources } from '../wslconfig/vm-resources';
 import type { VerifyState } from './verify-machine';
@@ -86,8 +87,8 @@ export function verifyChecks(input: {
       gib(expected.memoryBytes),
       memTotal === undefined ? 'unknown' : gib(memTotal),
       memoryOk
-        ? 'WSL has the memory .wslconfig gives it (MemTotal is a little lower: the kernel keeps some).'
-        : 'WSL does not have the memory .wslconfig gives it.',
+        ? "WSL has the memory .wslconfig gives it (MemTotal within 90–100.5 % of it, Headroom's rule of thumb: the kernel keeps some)."
+        : "WSL does not have the memory .wslconfig gives it (MemTotal outside 90–100.5 % of it, Headroom's rule of thumb).",
     ),
   );
   const processorsOk = nproc === expected.processors;
@@ -132,11 +133,31 @@ export function verifyChecks(input: {
   );
 
   const hostRows = facts.hostGpu.query?.ok ? facts.hostGpu.query.value : [];
-  const hostDriver = hostRows[0]?.driverVersion ?? null;
+  const noHostGpu = hostWithoutNvidiaGpu(facts) !== undefined;
+  const hostDriver =
+    hostRows[0]?.driverVersion ??
+    hostSmiDriverVersion(facts)?.version ??
+    registryDriverVersion(facts)?.version ??
+    null;
   const banner = facts.distro?.gpu.banner?.ok ? facts.distro.gpu.banner.value : undefined;
-  if (hostRows.length === 0) {
+  if (hostRows.length === 0 && noHostGpu) {
     checks.push(
       check('gpu', true, 'no NVIDIA GPU on the host', 'none', 'There is no NVIDIA GPU to pass through.'),
+    );
+  } else if (hostRows.length === 0) {
+    // nvidia-smi on Windows failed, hung or printed what Headroom cannot read: the check was not made.
+    const why = facts.hostGpu.timedOut
+      ? 'nvidia-smi on Windows did not answer'
+      : (nonEmpty(facts.hostGpu.failure?.message) ??
+        (facts.hostGpu.collected ? 'nvidia-smi on Windows gave no GPU Headroom could read' : 'not read'));
+    checks.push(
+      check(
+        'gpu',
+        false,
+        'the host GPU, read by nvidia-smi on Windows',
+        why,
+        `Headroom could not read the GPU on Windows (${why}), so it could not check that WSL sees it.`,
+      ),
     );
   } else {
     const seen = banner !== undefined && banner.gpus.length > 0 && !facts.distro?.gpu.failure;
@@ -155,14 +176,20 @@ export function verifyChecks(input: {
     );
   }
   const distroDriver = banner?.driverVersion ?? null;
-  const driverOk = hostDriver === null || distroDriver === hostDriver;
+  const driverOk = hostDriver === null ? noHostGpu : distroDriver === hostDriver;
   checks.push(
     check(
       'driver-match',
       driverOk,
-      hostDriver ?? 'no host driver',
+      hostDriver ?? (noHostGpu ? 'no host driver' : 'unknown'),
       distroDriver ?? 'unknown',
-      driverOk ? 'WSL uses the Windows driver.' : 'The driver WSL reports differs from the Windows driver.',
+      driverOk
+        ? hostDriver === null
+          ? 'There is no NVIDIA driver on Windows to compare.'
+          : 'WSL uses the Windows driver.'
+        : hostDriver === null
+          ? 'Headroom could not read the Windows driver, so it could not compare it with the one WSL reports.'
+          : 'The driver WSL reports differs from the Windows driver.',
     ),
   );
   return checks;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseWslListQuiet, parseWslListVerbose, WslListParseError } from './list-verbose';
+import {
+  parseWslListQuiet,
+  parseWslListVerbose,
+  readWslListVerbose,
+  WslListParseError,
+} from './list-verbose';
 
 describe('parseWslListVerbose', () => {
   it('reads name, default marker, state and version of every distro', () => {
@@ -38,6 +43,29 @@ describe('parseWslListVerbose', () => {
   it('throws when the header is missing, e.g. for a localised error message', () => {
     const text = 'Windows Subsystem for Linux has no installed distributions.\n';
     expect(() => parseWslListVerbose(text)).toThrow(/header/);
+  });
+});
+
+describe('readWslListVerbose', () => {
+  it('keeps the rows it can read and names the one it cannot, never claiming a version WSL does not have', () => {
+    const text = [
+      '  NAME            STATE           VERSION',
+      '* Ubuntu-24.04    Running         2',
+      '  Odd             Stopped         3',
+      '  Broken',
+      '  Legacy          Stopped         1',
+      '',
+    ].join('\n');
+    const read = readWslListVerbose(text);
+    expect(read.distros.map((distro) => distro.name)).toEqual(['Ubuntu-24.04', 'Legacy']);
+    expect(read.unread).toEqual([
+      {
+        line: 3,
+        text: 'Odd             Stopped         3',
+        reason: 'VERSION 3 is not one Headroom knows (WSL has versions 1 and 2)',
+      },
+      { line: 4, text: 'Broken', reason: 'not a distro row' },
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../testing/capture';
 import { parseWslStatus, parseWslWarnings } from './status';
 import { compareVersions, parseWslVersion } from './version';
 
@@ -44,6 +45,14 @@ describe('parseWslVersion', () => {
       wsl: '2.3.26.0',
       kernel: '5.15.167.4-1',
       windowsBuild: 26100,
+    });
+  });
+
+  it('does not take a failing Store WSL (Wsl/Service/E_UNEXPECTED, exit 0xffffffff) for the inbox wsl.exe', () => {
+    const result = parseWslVersion(fixture('wsl/wsl.e-unexpected.issue13159.txt'), 4294967295);
+    expect(result).toMatchObject({
+      ok: false,
+      unreadable: { reason: 'wsl --version failed (Wsl/Service/E_UNEXPECTED)' },
     });
   });
 

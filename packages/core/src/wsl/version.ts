@@ -1,4 +1,5 @@
 import { parsed, parseSafely, unreadable, type Parsed } from '../probe/parse-result';
+import { wslErrorCode } from './wsl-error';
 
 /** The versions `wsl --version` reports, in its fixed line order. */
 export interface WslVersions {
@@ -28,7 +29,8 @@ function afterColon(line: string): string {
 /**
  * Parse `wsl --version`. The labels are translated (`WSL-Version:`, `WSL 版本：`), so the lines are read by
  * position and the value is what follows the last colon. The inbox wsl.exe of older Windows does not know
- * `--version`: it exits non-zero and prints its usage, which this reports as `inbox`.
+ * `--version`: it exits non-zero and prints its usage, which this reports as `inbox`. A non-zero exit that carries a
+ * `Wsl/...` error code is the Store WSL failing, not the inbox one: unreadable, naming the code.
  */
 export function parseWslVersion(
   text: string,
@@ -43,6 +45,9 @@ export function parseWslVersion(
     const values = lines.map(afterColon);
     const [wsl, kernel, wslg, msrdc, direct3d, dxcore, windows] = values;
     if (exitCode !== 0 || wsl === undefined || !VERSION_TOKEN.test(wsl)) {
+      // A Store WSL that fails (`Error code: Wsl/Service/E_UNEXPECTED`) exits non-zero too: not the inbox wsl.exe.
+      const code = wslErrorCode(text);
+      if (code !== null) return unreadable(probe, `wsl --version failed (${code})`, text);
       if (exitCode !== 0 && exitCode !== null) return parsed({ kind: 'inbox' } as const);
       return unreadable(probe, 'the first line is not a WSL version', text);
     }

@@ -83,4 +83,15 @@ describe('the doctor over the scenarios of issue 19', () => {
     expect(steps).not.toContain('remove the link');
     expect(steps).toContain('sudo chown -R ollama:ollama');
   });
+
+  it('old-runtime-driver: driver 512.95 with Ollama says passthrough works but Ollama will use the CPU', async () => {
+    const { report } = await doctor('old-runtime-driver');
+    expect(ids(report)).not.toContain('driver-too-old');
+    const finding = report.findings.find((candidate) => candidate.id === 'runtime-driver-too-old');
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.title).toContain('passthrough works, but Ollama will use the CPU');
+    expect(finding?.explanation).toContain('550');
+    expect(finding?.source).toBe('https://docs.ollama.com/gpu');
+    expect(report.health).toBe('amber');
+  });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimulatedWindows } from '@headroom/simulator';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { eventNotification } from '../notify/notification-decisions';
 import { quietCollector } from '../verify/verifier';
 import { createHealthMonitor } from './health-monitor';
 
@@ -56,6 +57,20 @@ describe('createHealthMonitor over the simulator', () => {
     expect(titles).toContain('Windows Update KB5046617 installed');
     expect(titles.some((title) => title.startsWith('Windows restarted'))).toBe(true);
     expect(titles.join(' ')).not.toMatch(/Defender|Security Intelligence/);
+  });
+
+  it('counts only NVIDIA display drivers as a changed GPU setup (nvidia-audio-driver-update)', async () => {
+    const { monitor } = monitorOf('nvidia-audio-driver-update');
+    await monitor.check();
+    const timeline = monitor.timeline();
+    expect(timeline.map((entry) => entry.title).join(' ')).not.toMatch(/Display driver|Realtek/);
+    expect(timeline.filter((entry) => entry.kind === 'driver-change')).toEqual([]);
+    expect(
+      timeline
+        .flatMap(eventNotification)
+        .map((request) => request.body)
+        .join(' '),
+    ).not.toContain('WSL GPU setup may have changed');
   });
 
   it('says what changed since the last verified setup', async () => {

@@ -151,6 +151,24 @@ describe('setup.plan and setup.preview', () => {
     expect(readFileSync(windows.wslconfigPath, 'utf8')).toContain('memory=16gb');
   });
 
+  it('small-host: never proposes memory beyond WSL’s default on 8 GB, and offers what fits when the goal does not', async () => {
+    const { setup } = fixture('small-host');
+    await setup.saveState({ step: 2, completed: false, check: await setup.check() });
+    const fits = await setup.plan(llama8b);
+    expect(fits.changes.filter((change) => change.key === 'memory')).toEqual([]);
+    expect(fits.values.memoryGB).toBe(4);
+    expect(fits.fits).toBe(true);
+    expect(fits.sizing.find((line) => line.label === 'Windows keeps')?.why).toContain(
+      "Headroom's rule of thumb",
+    );
+
+    const tooBig = await setup.plan({ ...llama8b, ctx: 65536 });
+    expect(tooBig.values.memoryGB).toBe(4);
+    expect(tooBig.fits).toBe(false);
+    expect(tooBig.warnings[0]).toMatch(/more than fits beside Windows: WSL gets 4 GB of the 8 GB/);
+    expect(tooBig.warnings.find((warning) => warning.startsWith('What fits:'))).toMatch(/-ngl \d+/);
+  });
+
   it('refuses a value WSL would not read, in words', async () => {
     const { setup } = fixture('healthy');
     await expect(setup.preview([{ key: 'memory', value: 'lots' }])).rejects.toMatchObject({

@@ -15,6 +15,7 @@ import {
   diagnose,
   diffLines,
   findPreset,
+  fittingAlternatives,
   formatSize,
   isKvCacheType,
   KV_CACHE_TYPES,
@@ -33,6 +34,8 @@ import {
   wslMemTotalBytes,
   type Finding,
   type FitPlan,
+  type GoalCandidate,
+  type ModelShape,
   type ShapeResult,
   type WslSettingValue,
 } from '@headroom/core';
@@ -107,6 +110,38 @@ function sizingLines(plan: FitPlan): SetupPlan['sizing'] {
       ? [{ label: 'Windows keeps', value: gib(plan.windowsKeeps.value), why: plan.windowsKeeps.explanation }]
       : []),
   ];
+}
+
+/**
+ * Smaller goals to offer when the goal does not fit, nearest first: a preset's smaller quantizations at the same
+ * context, then the goal's model at half, a quarter … of the context down to 2048 tokens.
+ */
+function smallerGoals(
+  goal: SetupGoal,
+  shape: ModelShape,
+  planOf: (model: ModelShape, ctx: number) => FitPlan,
+): GoalCandidate[] {
+  const candidates: GoalCandidate[] = [];
+  const preset = goal.model.kind === 'preset' ? findPreset(goal.model.id) : undefined;
+  if (preset && goal.model.kind === 'preset') {
+    const quant = goal.model.quant.toUpperCase();
+    const size = preset.files[quant]?.gb ?? Number.POSITIVE_INFINITY;
+    const smaller = Object.entries(preset.files)
+      .filter(([, file]) => file.gb !== undefined && file.gb < size)
+      .sort(([, a], [, b]) => (b.gb ?? 0) - (a.gb ?? 0));
+    for (const [name] of smaller) {
+      const smallerShape = shapeFromPreset(preset, name);
+      if (smallerShape.ok)
+        candidates.push({
+          label: `${name} at ${goal.ctx} tokens`,
+          plan: planOf(smallerShape.shape, goal.ctx),
+        });
+    }
+  }
+  for (let ctx = Math.floor(goal.ctx / 2); ctx >= 2048; ctx = Math.floor(ctx / 2)) {
+    candidates.push({ label: `${ctx} tokens of context`, plan: planOf(shape, ctx) });
+  }
+  return candidates;
 }
 
 function acceptState(value: unknown): SetupState | undefined {
@@ -237,21 +272,27 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
       const saved = (await stateDocument.read())?.check;
       const gpu = saved?.machine.gpus[0];
       const { host } = verifier;
-      const plan = planFit({
-        model: shape.shape,
-        ctx: goal.ctx,
-        kvType: goal.kvType,
-        vramFreeGiB: gpu ? gpu.vramFreeMiB / 1024 : undefined,
-        hostRamGiB: host.totalMemoryBytes / GIB,
-        hostLogicalProcessors: host.logicalProcessors,
-      });
+      const { kvType } = goal;
+      const planOf = (model: ModelShape, ctx: number): FitPlan =>
+        planFit({
+          model,
+          ctx,
+          kvType,
+          vramFreeGiB: gpu ? gpu.vramFreeMiB / 1024 : undefined,
+          hostRamGiB: host.totalMemoryBytes / GIB,
+          hostLogicalProcessors: host.logicalProcessors,
+        });
+      const plan = planOf(shape.shape, goal.ctx);
       const snapshot = await verifier.store.read();
       const proposal = proposeWslConfig(plan, checkWslConfig(snapshot.bytes, host), host);
+      const alternatives = proposal.goalFits
+        ? []
+        : fittingAlternatives(smallerGoals(goal, shape.shape, planOf), proposal.values.memoryGB);
       return {
         model: plan.model.name,
-        fits: plan.fits,
+        fits: plan.vramFits && proposal.goalFits,
         sizing: sizingLines(plan),
-        warnings: [...plan.warnings],
+        warnings: [...proposal.notes, ...alternatives, ...plan.warnings],
         changes: proposal.changes.map((change) => ({
           key: change.key,
           value: change.value,

@@ -108,6 +108,88 @@ export const CATALOG: readonly Scenario[] = [
   },
   {
     ...HEALTHY,
+    name: 'small-host',
+    summary:
+      'A laptop with 8 GB of RAM, no .wslconfig (WSL gives half: 4 GB) and an 8 GB RTX 4060: little room beside Windows.',
+    host: {
+      ...HEALTHY.host,
+      totalMemoryBytes: 8 * 2 ** 30,
+      logicalProcessors: 8,
+      driverVersion: '566.36',
+      gpus: [
+        {
+          name: 'NVIDIA GeForce RTX 4060 Laptop GPU',
+          uuid: 'GPU-7d1e2a4b-3c5f-4e6a-8b9c-0d1e2f3a4b5c',
+          memoryTotalMiB: 8188,
+          memoryUsedMiB: 412,
+          utilizationPercent: 2,
+          temperatureC: 44,
+          powerDrawW: 9.1,
+        },
+      ],
+    },
+    wslconfig: undefined,
+    target: { model: 'llama-3.1-8b', contextLength: 8192 },
+  },
+  {
+    ...HEALTHY,
+    name: 'nvidia-audio-driver-update',
+    summary:
+      'Windows Update installed the NVIDIA HD Audio driver and a Realtek audio driver: no display driver changed, so nothing to re-verify.',
+    events: [
+      ...HEALTHY.events,
+      {
+        log: 'System',
+        provider: 'Microsoft-Windows-WindowsUpdateClient',
+        eventId: 19,
+        time: '2026-11-20T03:04:11.0000000Z',
+        level: 4,
+        data: {
+          updateTitle: 'Realtek Semiconductor Corp. - MEDIA - 6.0.9733.1',
+          updateGuid: '{0C3A5E71-2B4D-4F6A-8C9E-1A2B3C4D5E6F}',
+          updateRevisionNumber: '1',
+        },
+      },
+      {
+        log: 'System',
+        provider: 'Microsoft-Windows-UserPnp',
+        eventId: 20001,
+        time: '2026-11-20T03:05:02.0000000Z',
+        level: 4,
+        data: {
+          DeviceInstanceID: 'HDAUDIO\\FUNC_01&VEN_10DE&DEV_0098&SUBSYS_10DE1A3C&REV_1001\\5&2C7C4A8F&0&0001',
+          DriverName: 'nvhda.inf',
+          ClassGuid: '{4d36e96c-e325-11ce-bfc1-08002be10318}',
+          DriverDate: '09/12/2024',
+          DriverVersion: '1.4.2.6',
+          DriverProvider: 'NVIDIA Corporation',
+          DriverDescription: 'NVIDIA High Definition Audio',
+          SetupClass: '{4d36e96c-e325-11ce-bfc1-08002be10318}',
+          RebootOption: 'false',
+          UpgradeDevice: 'true',
+          IsDriverOEM: 'true',
+          InstallStatus: '0x0',
+        },
+      },
+    ],
+  },
+  {
+    ...HEALTHY,
+    name: 'old-runtime-driver',
+    summary:
+      'NVIDIA driver 512.95 with Ollama: new enough for CUDA on WSL (R495), older than the 550 Ollama needs, so Ollama runs on the CPU.',
+    host: { ...HEALTHY.host, driverVersion: '512.95', cudaVersion: '11.6' },
+    registry: {
+      ...HEALTHY.registry,
+      [DISPLAY_CLASS_KEY]: {
+        DriverVersion: { type: 'REG_SZ', data: '30.0.15.1295' },
+        ProviderName: { type: 'REG_SZ', data: 'NVIDIA' },
+        DriverDesc: { type: 'REG_SZ', data: 'NVIDIA GeForce RTX 4090' },
+      },
+    },
+  },
+  {
+    ...HEALTHY,
     name: 'config-not-applied',
     summary:
       '.wslconfig says memory=48GB, but the running VM still has the 8GB it booted with: WSL was not shut down.',

@@ -34,8 +34,9 @@ export function UpdateNotice() {
               ? `${new Date(latest.time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}. `
               : ''}
             {health.changes.length > 0 ? `Since the last verified setup: ${health.changes.join(', ')}. ` : ''}
-            Now: {health.summary}. Windows Updates and driver installs often break GPU passthrough; re-verify
-            to see what changed.
+            Now: {health.summary}. Windows Updates and driver installs can break GPU passthrough
+            (Headroom&apos;s rule of thumb, as when Windows build 21327 broke it, microsoft/WSL#6617);
+            re-verify to see what changed.
           </p>
         </div>
         <div className="card__actions">

@@ -26,12 +26,16 @@ import {
   CUDA_ON_WSL_CONSTRAINTS,
   CUDA_ON_WSL_DRIVER_SOURCE,
   CUDA_ON_WSL_NO_LINUX_DRIVER,
+  CUDA12_MIN_DRIVER_BRANCH,
+  CUDA_MINOR_VERSION_COMPATIBILITY,
   CUDA_VERSION_ERR_ISSUE,
   MICROSOFT_CUDA_ON_WSL,
   MICROSOFT_MIN_KERNEL,
   MIN_WSL_DRIVER_BRANCH,
   NVIDIA_MIN_KERNEL,
   NVIDIA_RECOMMENDED_KERNEL,
+  OLLAMA_GPU_DOCS,
+  OLLAMA_MIN_DRIVER_BRANCH,
   WSL_BANNER_DRIVER_ISSUE,
 } from './sources';
 
@@ -73,6 +77,53 @@ export const driverTooOld: Rule = ({ facts }) => {
   ];
 };
 
+/** Whether the distro holds Ollama's model folder (`~/.ollama/models` or the service's `/usr/share/ollama`). */
+function ollamaModelDir(facts: CaptureFacts): Evidence | undefined {
+  const dirs = facts.distro?.modelDirs;
+  const dir = dirs?.ok
+    ? dirs.value.find((candidate) => /(^|\/)\.?ollama(\/|$)/.test(candidate.path))
+    : undefined;
+  return dir === undefined ? undefined : { probe: 'distro-model-dirs', excerpt: `dir ${dir.path}` };
+}
+
+/**
+ * `runtime-driver-too-old`: the Windows driver is new enough for CUDA on WSL (R495) but older than the runtime
+ * needs, so passthrough works and the runtime quietly runs on the CPU. Ollama documents driver 550 and newer (570
+ * for compute capability 5.0–6.2, docs.ollama.com/gpu); without Ollama, programs built with CUDA 12 need R525
+ * (NVIDIA's minor-version compatibility table; CUDA 13 builds need R580).
+ */
+export const runtimeDriverTooOld: Rule = ({ facts }) => {
+  const sighting = hostSmiDriverVersion(facts) ?? registryDriverVersion(facts) ?? distroDriverVersion(facts);
+  const branch = sighting && driverBranch(sighting.version);
+  if (!sighting || branch === undefined || branch < MIN_WSL_DRIVER_BRANCH) return [];
+  const ollama = ollamaModelDir(facts);
+  const floor = ollama ? OLLAMA_MIN_DRIVER_BRANCH : CUDA12_MIN_DRIVER_BRANCH;
+  if (branch >= floor) return [];
+  const runtime = ollama ? 'Ollama' : 'programs built with CUDA 12 (current llama.cpp and PyTorch builds)';
+  return [
+    {
+      id: 'runtime-driver-too-old',
+      severity: 'warning',
+      category: 'gpu',
+      title: `GPU passthrough works, but ${ollama ? 'Ollama' : 'CUDA 12 programs'} will use the CPU: NVIDIA driver ${sighting.version} is older than R${floor}`,
+      explanation: ollama
+        ? `Ollama documents NVIDIA driver ${OLLAMA_MIN_DRIVER_BRANCH} or newer (570 or newer for GPUs of compute ` +
+          `capability 5.0–6.2). With driver ${sighting.version} WSL passes the GPU through, but Ollama does not use ` +
+          'it and runs models on the CPU without an error; `ollama ps` shows 100% CPU.'
+        : `Programs built with CUDA 12 need driver R${CUDA12_MIN_DRIVER_BRANCH} or newer, and CUDA 13 builds ` +
+          `R580 (NVIDIA's CUDA compatibility table). With driver ${sighting.version} WSL passes the GPU through, but ` +
+          `${runtime} cannot use it.`,
+      evidence: [
+        { probe: sighting.evidence.probe, excerpt: `driver ${sighting.version} < R${floor}` },
+        sighting.evidence,
+        ...(ollama ? [ollama] : []),
+      ],
+      fix: { kind: 'steps', label: 'Update the NVIDIA driver on Windows', steps: RESTORE_WSL_DRIVER_STEPS },
+      source: ollama ? OLLAMA_GPU_DOCS : CUDA_MINOR_VERSION_COMPATIBILITY,
+    },
+  ];
+};
+
 /**
  * `driver-mismatch`: the Windows driver the distro reports (its banner's `Driver Version`, which inside WSL is the
  * Windows driver) differs from the one the host reports (host query or banner; the registry as a last resort). The
@@ -94,9 +145,9 @@ export const driverMismatch: Rule = ({ facts }) => {
       explanation:
         `Inside WSL, nvidia-smi's “Driver Version” is the Windows driver the distro is using (the NVIDIA-SMI number ` +
         `beside it is the Linux build and always differs, which is normal). Here the distro reports ${distro.version} ` +
-        `while Windows runs ${host.version}, so the distro is not on the driver Windows runs now, as can happen after ` +
-        `a driver update while WSL kept running. CUDA programs in WSL may fail or misbehave until WSL restarts on the ` +
-        `current driver.`,
+        `while Windows runs ${host.version}, so the distro is not on the driver Windows runs now. Headroom's rule of thumb (its own observation, no ` +
+        `public source explains the mechanism): this follows a driver update while WSL kept running, and CUDA ` +
+        `programs in WSL may fail or misbehave until WSL restarts on the current driver.`,
       evidence: [
         { probe: distro.evidence.probe, excerpt: `distro driver ${distro.version} ≠ host ${host.version}` },
         distro.evidence,

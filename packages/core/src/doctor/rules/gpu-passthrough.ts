@@ -28,6 +28,7 @@ import {
   WSL_CONF_GPU_SOURCE,
   WSL_GPU_SUPPORT_SOURCE,
   NVIDIA_DRIVER_DOWNLOAD,
+  NVIDIA_SMI_DOCS,
   WSL_CUDA_PERFORMANCE,
 } from './sources';
 
@@ -231,6 +232,62 @@ export const noNvidiaGpu: Rule = ({ facts }) => {
 };
 
 /**
+ * `host-nvidia-smi-failed`: nvidia-smi on Windows hung (error: a driver that does not answer cannot pass a GPU
+ * through either), or failed or printed nothing readable while Windows lists an NVIDIA display adapter (warning: the
+ * GPU is there, but Headroom could not read it). Without this, a failed nvidia-smi read as "no GPU".
+ */
+export const hostNvidiaSmiFailed: Rule = ({ facts }) => {
+  const host = facts.hostGpu;
+  if (!host.collected || smiWorks(host)) return [];
+  const drivers = facts.windows.displayDrivers;
+  const adapter = drivers?.ok === true ? drivers.value.nvidia : undefined;
+  const unreadable = host.query?.ok === false ? host.query.unreadable.reason : undefined;
+  const failed =
+    host.failure && host.failure.kind !== 'command-not-found' && host.failure.kind !== 'no-devices';
+  if (!host.timedOut && !(adapter && (failed || unreadable))) return [];
+  const adapterName = adapter?.description ?? 'an NVIDIA display adapter';
+  const steps = [
+    'Restart Windows, then open Headroom again.',
+    `If nvidia-smi still fails, reinstall the NVIDIA driver for your GPU (${NVIDIA_DRIVER_DOWNLOAD}).`,
+  ];
+  if (host.timedOut) {
+    return [
+      {
+        id: 'host-nvidia-smi-failed',
+        severity: 'error',
+        category: 'gpu',
+        title: 'nvidia-smi on Windows does not answer',
+        explanation:
+          "nvidia-smi.exe did not answer within Headroom's time limit. It only asks the NVIDIA driver, so a driver " +
+          "that hangs is the likely cause (Headroom's rule of thumb), and WSL's GPU passthrough goes through the " +
+          'same driver.',
+        evidence: [{ probe: PROBES.hostQuery, excerpt: 'no answer (timed out)' }],
+        fix: { kind: 'steps', label: 'Restart Windows', steps },
+        source: NVIDIA_SMI_DOCS,
+      },
+    ];
+  }
+  return [
+    {
+      id: 'host-nvidia-smi-failed',
+      severity: 'warning',
+      category: 'gpu',
+      title: `nvidia-smi on Windows failed, though Windows lists ${adapterName}`,
+      explanation:
+        'Windows lists an NVIDIA display adapter, but nvidia-smi.exe failed or printed nothing Headroom could read, ' +
+        'so Headroom could not read the GPU, its driver or its VRAM. This is not "no GPU": the checks that need ' +
+        'them were not made.',
+      evidence: [
+        { probe: PROBES.hostQuery, excerpt: nonEmptyText(host.failure?.message) ?? unreadable ?? 'failed' },
+        { probe: PROBES.displayDriver, excerpt: adapterName },
+      ],
+      fix: { kind: 'steps', label: 'Restart Windows', steps },
+      source: NVIDIA_SMI_DOCS,
+    },
+  ];
+};
+
+/**
  * `host-gpu-tcc`: a host GPU runs in the TCC driver model. NVIDIA's CUDA on WSL guide ("WSL 2 Support Constraints") supports WDDM only ("It
  * will not be available on Quadro GPUs in TCC mode"); microsoft/WSL#11865 shows an L40S in TCC that WSL cannot see.
  */
@@ -355,3 +412,7 @@ export const passthroughSlow: Rule = ({ facts }) => {
     },
   ];
 };
+
+function nonEmptyText(text: string | undefined): string | undefined {
+  return text === undefined || text === '' ? undefined : text;
+}

@@ -33,7 +33,7 @@ const HEALTHY = {
 
 describe('GPU_RULES', () => {
   it('has one rule per finding id, and finds nothing on a healthy machine', () => {
-    expect(GPU_RULES).toHaveLength(11);
+    expect(GPU_RULES).toHaveLength(13);
     expect(findingsOf(GPU_RULES, HEALTHY)).toEqual([]);
     expect(findingsOf(GPU_RULES, HEALTHY, { wslconfig: '[wsl2]\nmemory=48GB\ngpuSupport=true\n' })).toEqual(
       [],

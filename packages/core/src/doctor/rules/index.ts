@@ -10,10 +10,12 @@ import {
   driverTooOld,
   kernelTooOld,
   linuxDriverInDistro,
+  runtimeDriverTooOld,
 } from './gpu-driver';
 import {
   gpuPassthroughMissing,
   hostGpuTcc,
+  hostNvidiaSmiFailed,
   noNvidiaGpu,
   passthroughHang,
   passthroughSlow,
@@ -46,9 +48,11 @@ export const SETUP_RULES: readonly Rule[] = [
 /** Every GPU rule, in the order their findings are most useful to read. */
 export const GPU_RULES: readonly Rule[] = [
   noNvidiaGpu,
+  hostNvidiaSmiFailed,
   gpuPassthroughMissing,
   hostGpuTcc,
   driverTooOld,
+  runtimeDriverTooOld,
   driverMismatch,
   linuxDriverInDistro,
   cudaVersionError,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { doctorOf, findingIds, findingsOf, fixture, queryCsv, runningVmCapture } from '../../testing/capture';
+import {
+  captureOf,
+  doctorOf,
+  findingIds,
+  findingsOf,
+  fixture,
+  queryCsv,
+  runningVmCapture,
+} from '../../testing/capture';
 import { vramHeadroomLow } from './memory';
 
 const GiB = 2 ** 30;
@@ -79,7 +87,7 @@ describe('vram-headroom-low', () => {
       evidence: [
         {
           probe: 'host-nvidia-smi-query',
-          excerpt: 'GPU 0 (NVIDIA GeForce RTX 4090): 23336 of 24564 MiB in use (95 %)',
+          excerpt: 'GPU 0 (NVIDIA GeForce RTX 4090): 23336 of 24564 MiB in use (95 %), 1228 MiB free',
         },
       ],
       fix: { kind: 'steps' },
@@ -97,8 +105,8 @@ describe('vram-headroom-low', () => {
     });
     expect(finding?.title).toBe('Little VRAM left on 2 GPUs (over 90 % in use)');
     expect(finding?.evidence.map((item) => item.excerpt)).toEqual([
-      'GPU 0 (NVIDIA GeForce RTX 3090): 23000 of 24576 MiB in use (94 %)',
-      'GPU 2 (NVIDIA GeForce RTX 3060): 11800 of 12288 MiB in use (96 %)',
+      'GPU 0 (NVIDIA GeForce RTX 3090): 23000 of 24576 MiB in use (94 %), 1576 MiB free',
+      'GPU 2 (NVIDIA GeForce RTX 3060): 11800 of 12288 MiB in use (96 %), 488 MiB free',
     ]);
   });
 
@@ -124,8 +132,19 @@ describe('vram-headroom-low', () => {
     expect(finding?.evidence).toEqual([
       {
         probe: 'host-nvidia-smi',
-        excerpt: 'GPU 0 (NVIDIA GeForce RTX 2080 ...): 7900 of 8192 MiB in use (96 %)',
+        excerpt: 'GPU 0 (NVIDIA GeForce RTX 2080 ...): 7900 of 8192 MiB in use (96 %), 292 MiB free',
       },
     ]);
+  });
+
+  it('is information, not a warning, when nvidia-smi shows the memory held by an LLM runtime (Ollama)', () => {
+    const table = fixture(`${WINDOWS}/banner-load.txt`)
+      .replace('1296MiB /   8192MiB', '7900MiB /   8192MiB')
+      .replace('   C   ...1.1-full_build\\bin\\ffmpeg.exe', '   C   ...al\\Programs\\Ollama\\ollama.exe');
+    const [finding] = findingsOf(vramHeadroomLow, { 'host-nvidia-smi': table });
+    expect(finding).toMatchObject({ severity: 'info' });
+    expect(finding?.title).toMatch(/, held by Ollama$/);
+    const report = doctorOf(captureOf({ 'host-nvidia-smi': table }));
+    expect(report.findings.filter((candidate) => candidate.severity !== 'info')).toEqual([]);
   });
 });

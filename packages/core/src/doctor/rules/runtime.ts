@@ -29,7 +29,7 @@ export const modelsOn9p: Rule = ({ facts }) => {
       )
       .join(
         '; ',
-      )}. Files there reach WSL over ${protocols}, and Microsoft recommends keeping files you work on from Linux in WSL's own file system for performance; Headroom's observation is that loading a multi-gigabyte model from there is slower. The models still work. To load them faster, move them into the distro (for example under your Linux home) and point the tool at them.`,
+      )}. Files there reach WSL over ${protocols}, and Microsoft recommends keeping files you work on from Linux in WSL's own file system for performance; that loading a multi-gigabyte model from there is slower is Headroom's rule of thumb (its own observation, not a measurement). The models still work. To load them faster, move them into the distro (for example under your Linux home) and point the tool at them.`,
     evidence: onWindows.map(({ dir, mount }) => ({
       probe: 'distro-model-dirs',
       excerpt: `${dir.path} -> ${dir.resolved} (${mount.fsType} ${mount.mountPoint})`,

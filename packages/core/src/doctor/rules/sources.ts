@@ -89,7 +89,10 @@ export const CUDA_VERSION_ERR_ISSUE = 'https://github.com/microsoft/WSL/issues/1
 /** nvidia-smi inside WSL that "doesnt respond and doesnt time out". */
 export const PASSTHROUGH_HANG_ISSUE = 'https://github.com/microsoft/WSL/issues/8518';
 
-/** Ollama's FAQ: `ollama ps` shows a model loaded "partially onto both the GPU and into system memory". */
+/**
+ * Ollama's FAQ: `ollama ps` shows a model loaded "partially onto both the GPU and into system memory"; its Processor
+ * column reads `100% GPU`, `100% CPU`, or a split such as `48%/52% CPU/GPU`.
+ */
 export const OLLAMA_GPU_SPLIT =
   'https://docs.ollama.com/faq#how-can-i-tell-if-my-model-was-loaded-onto-the-gpu';
 
@@ -124,3 +127,39 @@ export const WSL_DISK_SPACE_DOCS = 'https://learn.microsoft.com/windows/wsl/disk
  * for one more large quantized model (a 70B Q4 GGUF is about 40 GB) and the virtual disk growing while it is pulled.
  */
 export const LOW_DISK_FREE_BYTES = 40 * 2 ** 30;
+
+/**
+ * Ollama's hardware page: "Ollama supports Nvidia GPUs with compute capability 5.0+ and driver version 550 and
+ * newer. Nvidia GPUs with compute capability 5.0 through 6.2 require driver version 570 or newer."
+ */
+export const OLLAMA_GPU_DOCS = 'https://docs.ollama.com/gpu';
+
+/** The driver branch Ollama documents for its CUDA builds (570 for compute capability 5.0–6.2). */
+export const OLLAMA_MIN_DRIVER_BRANCH = 550;
+
+/**
+ * NVIDIA's CUDA minor-version compatibility table: CUDA 12.x needs driver >= 525, CUDA 13.x >= 580.
+ */
+export const CUDA_MINOR_VERSION_COMPATIBILITY =
+  'https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html';
+
+/** The first driver branch that runs programs built with CUDA 12 (NVIDIA's minor-version compatibility table). */
+export const CUDA12_MIN_DRIVER_BRANCH = 525;
+
+/** WSL's command line client, which prints a failure's `Error code: Wsl/...` (the code is never translated). */
+export const WSL_CLIENT_SOURCE =
+  'https://github.com/microsoft/WSL/blob/master/src/windows/common/WslClient.cpp';
+
+/** `Catastrophic failure` / `Error code: Wsl/Service/E_UNEXPECTED`, a common report in microsoft/WSL's issues. */
+export const WSL_SERVICE_FAILED_ISSUE = 'https://github.com/microsoft/WSL/issues/13159';
+
+/** NVIDIA's nvidia-smi documentation: a utility "based on top of the NVIDIA Management Library (NVML)", the driver's. */
+export const NVIDIA_SMI_DOCS = 'https://docs.nvidia.com/deploy/nvidia-smi/index.html';
+
+/**
+ * WSL's idle timeouts, `int VmIdleTimeout = (60 * 1000);` (60000 ms) and `int InstanceIdleTimeout = (15 * 1000);`
+ * (15000 ms) in WslCoreConfig.h: a distro stops 15 s after its last process, the VM 60 s after the last distro. Closing the
+ * terminal therefore does not restart the VM (the docs' "8 second rule" page is older than these defaults).
+ */
+export const WSL_IDLE_TIMEOUT_SOURCE =
+  'https://github.com/microsoft/WSL/blob/master/src/windows/common/WslCoreConfig.h';
