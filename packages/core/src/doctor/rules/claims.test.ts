@@ -149,6 +149,28 @@ const CATALOG: readonly { readonly name: string; readonly input: DoctorInput }[]
         .replace('   C   ...1.1-full_build\\bin\\ffmpeg.exe', '   C   ...al\\Programs\\Ollama\\ollama.exe'),
     }),
   ],
+  [
+    'mirrored networking on Windows 11 21H2',
+    runningVmCapture({ memoryGiB: 32, processors: 16, swapGiB: 8 }, '[wsl2]\nnetworkingMode=mirrored\n', {
+      'reg-windows-version':
+        '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\r\n    CurrentBuild    REG_SZ    22000\r\n\r\n',
+    }),
+  ],
+  [
+    "the distros' drive nearly full",
+    captureOf(
+      {
+        'reg-lxss': [
+          '',
+          'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Lxss\\{1b2c3d4e-0000-4000-8000-000000000001}',
+          '    DistributionName    REG_SZ    Ubuntu-24.04',
+          '    BasePath    REG_SZ    C:\\Users\\ana\\AppData\\Local\\wsl\\{1b2c3d4e-0000-4000-8000-000000000001}',
+          '',
+        ].join('\r\n'),
+      },
+      { host: { drives: [{ drive: 'C:', freeBytes: 12 * GIB, totalBytes: 1000 * GIB }] } },
+    ),
+  ],
 ].map(([name, capture]) => ({
   name: name as string,
   input: { facts: readCaptureFacts(capture as Capture) },
@@ -198,7 +220,9 @@ describe('the finding catalog', () => {
       'host-nvidia-smi-failed',
       'kernel-too-old',
       'linux-driver-in-distro',
+      'low-disk-space',
       'memory-ceiling',
+      'mirrored-needs-newer-windows',
       'models-on-9p',
       'no-nvidia-gpu',
       'passthrough-hang',
@@ -227,7 +251,7 @@ describe('the finding catalog', () => {
       title: 'Keep 37 GB free for Windows',
       explanation: 'Windows needs 37 GB beside WSL.',
       evidence: [{ probe: 'x', excerpt: 'nothing' }],
-      fix: { kind: 'steps', label: 'Lower memory', steps: ['Set memory to 11 GB.'] },
+      fix: { kind: 'steps', label: 'Lower memory', steps: ['Set memory to 29 GB.'] },
       source: '',
     };
     expect(unbackedClaims(bare, DOCUMENTED).map((claim) => claim.where)).toEqual([
@@ -244,7 +268,7 @@ describe('the finding catalog', () => {
       fix: {
         kind: 'steps' as const,
         label: 'Lower memory',
-        steps: ["Set memory to 11 GB (Headroom's own)."],
+        steps: ["Set memory to 29 GB (Headroom's own)."],
       },
     };
     expect(unbackedClaims(marked, DOCUMENTED)).toEqual([]);
