@@ -73,6 +73,17 @@ describe('the dashboard in the browser demo', () => {
       '100 %',
     ]);
 
+    // The pointer's read-out: the time under it and each series' reading there.
+    const plot = chart('VRAM').locator('svg');
+    const box = await plot.boundingBox();
+    if (!box) throw new Error('the VRAM chart has no box');
+    await page.mouse.move(box.x + box.width - 20, box.y + box.height / 2);
+    const readout = chart('VRAM').locator('.chart__tooltip');
+    await readout.waitFor();
+    expect(await readout.textContent()).toMatch(/^\d\d:\d\d:\d\d.*VRAM used: 1\.\d\d GiB/);
+    await page.mouse.move(0, 0);
+    await readout.waitFor({ state: 'detached' });
+
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('button', { name: 'Shut down WSL' }).click();
     await page.getByRole('dialog', { name: 'Shut down WSL?' }).waitFor();
