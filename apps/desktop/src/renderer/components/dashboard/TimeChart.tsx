@@ -4,7 +4,7 @@ import type { Point } from '../../state/metrics-store';
 import { timeLabel, timeTicks, valueLabel, valueTicks } from './axis-ticks';
 import { dotsPath, largestValue, linePath, nearestReading, type PlotScales } from './chart-paths';
 
-/** One line of a chart: the series it draws, its name in the tooltip and legend, and its colour. */
+/** One line of a chart: the series it draws, its name in the read-out and legend, and its colour. */
 export interface ChartLine {
   readonly id: string;
   readonly name: string;
@@ -34,7 +34,10 @@ export interface TimeChartProps {
   /** A limit drawn as a dashed line, with its label (VRAM total, WSL's memory). */
   readonly limit?: { readonly value: number; readonly label: string };
   readonly bands?: readonly ChartBand[];
-  /** The top of the value axis: a number, or a function of the largest value (so the bands stay in view). */
+  /**
+   * The least top of the value axis: a number, or a function of the largest value (so the bands stay in view). The
+   * axis ends at the next round tick at or above it; without it, at or above the largest value and the limit.
+   */
   readonly yMax?: number | ((dataMax: number) => number);
   /** Shown instead of the chart when none of its series has a value in the window. */
   readonly empty: string;
