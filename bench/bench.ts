@@ -502,7 +502,7 @@ async function main(): Promise<void> {
       steady.perMinute <= BUDGETS.spawnsPerMinuteSteady &&
       doctor <= BUDGETS.doctorWslProcesses &&
       booted <= BUDGETS.healthCheckBootedDistros &&
-      render.median <= BUDGETS.renderMsPerUpdate24h &&
+      render.p95 <= BUDGETS.renderMsPerUpdate24h &&
       heap <= BUDGETS.heapMbAfter24h &&
       restarts <= BUDGETS.readerRestartsPerMinute &&
       hidden <= BUDGETS.samplingWhileHiddenSpawns &&

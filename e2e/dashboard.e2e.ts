@@ -22,12 +22,18 @@ const chart = (title: string) => page.locator(`[data-chart="${title}"]`);
 const drawnLine = (title: string) =>
   page.waitForFunction(
     (name) =>
-      (
-        document.querySelector(`[data-chart="${name}"] .recharts-line-curve`)?.getAttribute('d') ?? ''
-      ).includes('L'),
+      (document.querySelector(`[data-chart="${name}"] .chart__line`)?.getAttribute('d') ?? '').includes('L'),
     title,
   );
 const shot = (name: string) => pages.shot(name);
+/** The labels of a chart's time or value axis, left to right or bottom to top. */
+const tickLabels = (title: string, axis: 'x' | 'y') =>
+  chart(title).locator(`.chart__${axis}-tick text`).allTextContents();
+/** A clock label ("19:10") as minutes since midnight. */
+const minutesOf = (label: string): number => {
+  const [hours = '', minutes = ''] = label.split(':');
+  return Number(hours) * 60 + Number(minutes);
+};
 
 describe('the dashboard in the browser demo', () => {
   it('shows the simulated VRAM and memory, and after "Shut down WSL" the WSL series stop with a marker', async () => {
@@ -41,6 +47,42 @@ describe('the dashboard in the browser demo', () => {
     await drawnLine('WSL memory');
     await page.getByText(/nvidia-smi inside Ubuntu-24\.04 answered in 0\.14 s/).waitFor();
     await shot('healthy-1-live');
+
+    // Round times and round values: a minute apart on the 5 min window; 0, 0.5, 1 … s; 5 GiB steps up to 25.
+    const times = await tickLabels('VRAM', 'x');
+    expect(times.length).toBeGreaterThanOrEqual(4);
+    for (const label of times) expect(label).toMatch(/^\d\d:\d\d$/);
+    expect(times.slice(1).map((label, index) => minutesOf(label) - minutesOf(times[index] ?? ''))).toEqual(
+      times.slice(1).map(() => 1),
+    );
+    expect(await tickLabels('Passthrough latency', 'y')).toEqual([
+      '0 s',
+      '0.5 s',
+      '1 s',
+      '1.5 s',
+      '2 s',
+      '2.5 s',
+    ]);
+    expect(await tickLabels('VRAM', 'y')).toEqual(['0 GiB', '5 GiB', '10 GiB', '15 GiB', '20 GiB', '25 GiB']);
+    expect(await tickLabels('GPU utilisation', 'y')).toEqual([
+      '0 %',
+      '20 %',
+      '40 %',
+      '60 %',
+      '80 %',
+      '100 %',
+    ]);
+
+    // The pointer's read-out: the time under it and each series' reading there.
+    const plot = chart('VRAM').locator('svg');
+    const box = await plot.boundingBox();
+    if (!box) throw new Error('the VRAM chart has no box');
+    await page.mouse.move(box.x + box.width - 20, box.y + box.height / 2);
+    const readout = chart('VRAM').locator('.chart__tooltip');
+    await readout.waitFor();
+    expect(await readout.textContent()).toMatch(/^\d\d:\d\d:\d\d.*VRAM used: 1\.\d\d GiB/);
+    await page.mouse.move(0, 0);
+    await readout.waitFor({ state: 'detached' });
 
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('button', { name: 'Shut down WSL' }).click();
@@ -70,7 +112,11 @@ describe('the dashboard in the browser demo', () => {
     await latency.filter({ hasText: /did not answer within 10 s: GPU passthrough hangs/ }).waitFor();
     expect(await latency.getAttribute('class')).toContain('source-status--bad');
     await figure('latency').filter({ hasText: '10.00 s' }).waitFor();
-    await chart('Passthrough latency').locator('.recharts-line-dot').first().waitFor();
+    await page.waitForFunction(() =>
+      (
+        document.querySelector('[data-chart="Passthrough latency"] .chart__dots')?.getAttribute('d') ?? ''
+      ).includes('a'),
+    );
     await chart('Passthrough latency').getByText('nvidia-smi hung').first().waitFor();
     await shot('passthrough-hang');
   }, 90_000);
@@ -92,6 +138,11 @@ describe('the dashboard in the browser demo', () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('radio', { name: '24 h' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Resume' }).click();
+    // A day ticks on whole hours of the local clock (six hours apart), never at the window's edge.
+    await expect
+      .poll(async () => (await tickLabels('VRAM', 'x')).every((label) => /^\d\d:00$/.test(label)))
+      .toBe(true);
+    expect((await tickLabels('VRAM', 'x')).length).toBeGreaterThanOrEqual(3);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = await (await download).path();
@@ -106,7 +157,7 @@ describe('the dashboard in the browser demo', () => {
     await chart('VRAM')
       .getByText(/nvidia-smi/)
       .waitFor();
-    expect(await chart('VRAM').locator('.recharts-line').count()).toBe(0);
+    expect(await chart('VRAM').locator('.chart__line').count()).toBe(0);
     await shot('no-gpu');
   }, 90_000);
 });

@@ -1,3 +1,4 @@
+import { METRIC_IDS } from '@headroom/contract';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMetricsStore, type PageVisibility } from './metrics-store';
 import { fakeBridge, type FakeBridge } from './testing/fake-bridge';
@@ -30,11 +31,16 @@ function fakeVisibility(): PageVisibility & { set(hidden: boolean): void } {
 let fake: FakeBridge;
 beforeEach(() => {
   vi.useFakeTimers();
+  // The store calls the bench's optional hooks on `window`, which a Node test does not have.
+  vi.stubGlobal('window', {});
   fake = fakeBridge();
   fake.answer('metrics.watch', () => SNAPSHOT);
   fake.answer('metrics.unwatch', () => ({ sampling: false }));
 });
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 const calls = (channel: string) => fake.calls.filter((call) => call.channel === channel);
 
@@ -82,5 +88,93 @@ describe('createMetricsStore', () => {
     held.resolve(SNAPSHOT);
     await vi.advanceTimersByTimeAsync(0);
     expect(calls('metrics.unwatch')).toHaveLength(2);
+  });
+
+  it('renews its lease without redrawing what the pushes already drew, and takes the window when pushes were missed', async () => {
+    const vram = METRIC_IDS.vramUsed;
+    fake.answer('metrics.watch', () => ({ ...SNAPSHOT, series: { [vram]: [[299_000, 4_096]] } }));
+    const store = createMetricsStore(fake.bridge, (callback) => callback(), fakeVisibility());
+    store.getState().watch();
+    await vi.advanceTimersByTimeAsync(0);
+    fake.push('metrics.sample', {
+      time: 300_000,
+      values: { [vram]: 5_120 },
+      markers: [],
+      status: SNAPSHOT.status,
+    });
+    const drawn = store.getState().series[vram];
+    const version = store.getState().version;
+    expect(drawn).toEqual([
+      [299_000, 4_096],
+      [300_000, 5_120],
+    ]);
+    expect(store.getState().latest[vram]).toBe(5_120);
+
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(calls('metrics.watch')).toHaveLength(2);
+    expect(store.getState().series[vram]).toBe(drawn);
+    expect(store.getState().version).toBe(version);
+
+    // No push for a while (another page was shown): the service's window is then the newer word.
+    fake.answer('metrics.watch', () => ({
+      ...SNAPSHOT,
+      to: 340_000,
+      series: { [vram]: [[339_000, 6_144]] },
+    }));
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(store.getState().series[vram]).toEqual([[339_000, 6_144]]);
+    expect(store.getState().latest[vram]).toBe(6_144);
+  });
+
+  it('keeps a series it fetches again unchanged as the same array, so its chart does not redraw', async () => {
+    const vram = METRIC_IDS.vramUsed;
+    const wsl = METRIC_IDS.wslMemUsed;
+    let wslValue = 1_000;
+    fake.answer('metrics.watch', () => ({
+      ...SNAPSHOT,
+      series: { [vram]: [[299_000, 4_096]], [wsl]: [[299_000, wslValue]] },
+    }));
+    const store = createMetricsStore(fake.bridge, (callback) => callback(), fakeVisibility());
+    store.getState().watch();
+    await vi.advanceTimersByTimeAsync(0);
+    const before = store.getState().series;
+    wslValue = 2_000;
+    await store.getState().refresh();
+    const after = store.getState().series;
+    expect(after[vram]).toBe(before[vram]);
+    expect(after[wsl]).not.toBe(before[wsl]);
+    expect(after[wsl]).toEqual([[299_000, 2_000]]);
+  });
+
+  it('freezes while paused and fetches the window again on resume', async () => {
+    const vram = METRIC_IDS.vramUsed;
+    const store = createMetricsStore(fake.bridge, (callback) => callback(), fakeVisibility());
+    store.getState().watch();
+    await vi.advanceTimersByTimeAsync(0);
+    store.getState().setPaused(true);
+    fake.push('metrics.sample', {
+      time: 300_000,
+      values: { [vram]: 5_120 },
+      markers: [],
+      status: SNAPSHOT.status,
+    });
+    expect(store.getState().series[vram]).toBeUndefined();
+    expect(calls('metrics.watch')).toHaveLength(1);
+    store.getState().setPaused(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls('metrics.watch')).toHaveLength(2);
+    expect(store.getState().paused).toBe(false);
+  });
+
+  it('asks the service for the window the user picks', async () => {
+    const store = createMetricsStore(fake.bridge, (callback) => callback(), fakeVisibility());
+    store.getState().watch();
+    await vi.advanceTimersByTimeAsync(0);
+    store.getState().setWindow(86_400);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(
+      calls('metrics.watch').map((call) => (call.request as { windowSeconds: number }).windowSeconds),
+    ).toEqual([300, 86_400]);
+    expect(store.getState().windowSeconds).toBe(86_400);
   });
 });

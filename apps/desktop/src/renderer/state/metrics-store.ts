@@ -86,6 +86,32 @@ export function documentVisibility(): PageVisibility {
   };
 }
 
+/** Whether two drawn series hold the same points. */
+function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) {
+    const [x, y] = [a[index], b[index]];
+    if (x?.[0] !== y?.[0] || x?.[1] !== y?.[1]) return false;
+  }
+  return true;
+}
+
+/**
+ * A fetched window's series, each one that holds the same points as the drawn one kept as the drawn array, so a
+ * chart whose picture did not change does not redraw.
+ */
+function keepUnchanged(
+  drawn: Readonly<Record<string, readonly Point[]>>,
+  fetched: Readonly<Record<string, readonly Point[]>>,
+): Record<string, readonly Point[]> {
+  const series: Record<string, readonly Point[]> = {};
+  for (const [id, points] of Object.entries(fetched)) {
+    const before = drawn[id];
+    series[id] = before && samePoints(before, points) ? before : points;
+  }
+  return series;
+}
+
 /** The service stops sampling a minute after the last watch; the dashboard renews well inside that. */
 const RENEW_MS = 20_000;
 /** A window longer than 5 min is fetched again this often, so it stays at ~1,000 points per series. */
@@ -134,23 +160,31 @@ export function createMetricsStore(
       .catch((error: unknown) => console.warn('Headroom: could not stop live metrics at once', error));
 
   const store = createRequestStore<MetricsState>((set, get, request) => {
-    const fetchWindow = (): Promise<void> => {
-      lastFetch = Date.now();
+    /**
+     * Ask the service for the window, which also renews the lease. A renewal (`renewing`) takes the snapshot's
+     * series only when pushes were missed or the window is due to be reduced again (`REFETCH_MS`): otherwise the
+     * pushes already drew the same picture, and taking it would redraw every chart for nothing.
+     */
+    const fetchWindow = (renewing = false): Promise<void> => {
       const seq = ++fetchSeq;
       const windowSeconds = get().windowSeconds;
+      const refetch = REFETCH_MS[windowSeconds];
+      const due = !renewing || (refetch > 0 && Date.now() - lastFetch > refetch);
+      if (due) lastFetch = Date.now();
       return request(
         async () => {
           const snapshot = await bridge.invoke('metrics.watch', { windowSeconds, watcher });
           // The page hid while this fetch ran: its unwatch may have reached the service first.
           if (visibility.hidden()) unwatch();
           const state = get();
+          // Pushes were missed while nobody watched (another page): the snapshot is then the newer word.
+          const missed = snapshot.to > lastPushAt + 1_500;
+          if (!due && !missed) return { status: snapshot.status };
           return {
-            series: snapshot.series,
-            // Pushes were missed while nobody watched (another page): the snapshot is then the newer word.
-            latest:
-              snapshot.to > lastPushAt + 1_500
-                ? { ...state.latest, ...latestOf(snapshot.series) }
-                : { ...latestOf(snapshot.series), ...state.latest },
+            series: keepUnchanged(state.series, snapshot.series),
+            latest: missed
+              ? { ...state.latest, ...latestOf(snapshot.series) }
+              : { ...latestOf(snapshot.series), ...state.latest },
             markers: snapshot.markers,
             status: snapshot.status,
             to: windowEnd(snapshot.to, bucketWidthMs(windowSeconds)),
@@ -166,7 +200,7 @@ export function createMetricsStore(
     const resume = (): void => {
       if (renewTimer !== undefined) return;
       void fetchWindow();
-      renewTimer = setInterval(() => void fetchWindow(), RENEW_MS);
+      renewTimer = setInterval(() => void fetchWindow(true), RENEW_MS);
     };
     /** Hidden: stop renewing and tell the service now, so nothing samples for a window nobody sees. */
     const pause = (): void => {
@@ -177,7 +211,7 @@ export function createMetricsStore(
     };
 
     return {
-      refresh: fetchWindow,
+      refresh: () => fetchWindow(),
       windowSeconds: 300,
       paused: false,
       series: {},

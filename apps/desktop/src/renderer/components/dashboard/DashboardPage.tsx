@@ -45,7 +45,7 @@ const LATENCY_BANDS: readonly ChartBand[] = [
 const toSeconds = (ms: number): number => ms / 1000;
 
 /** The latency axis always shows the 0.5 s and 2 s bands, and grows past them for a hang. */
-const latencyAxisTop = (dataMax: number): number => Math.max(2.5, Math.ceil(dataMax * 1.1));
+const latencyAxisTop = (dataMax: number): number => Math.max(2.5, dataMax * 1.1);
 
 const gib = (mib: number | null): string => (mib === null ? '—' : `${(mib / 1024).toFixed(1)} GiB`);
 
