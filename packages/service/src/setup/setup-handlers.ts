@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type {
+  DiscoveredModel,
   LoginItem,
   SetupCheckResult,
   SetupGoal,
@@ -7,6 +8,7 @@ import type {
   SetupPlan,
   SetupPreview,
   SetupState,
+  SkippedModelPlace,
 } from '@headroom/contract';
 import { setupStateSchema } from '@headroom/contract';
 import {
@@ -16,6 +18,7 @@ import {
   diffLines,
   findPreset,
   formatSize,
+  goalCeiling,
   isKvCacheType,
   KV_CACHE_TYPES,
   MODEL_PRESETS,
@@ -48,6 +51,21 @@ export interface LoginItemPort {
   set(enabled: boolean): Promise<void>;
 }
 
+/** A model found on this PC, with the shape sizing uses (or why there is none). */
+export interface FoundModel {
+  readonly model: DiscoveredModel;
+  readonly shape: ShapeResult;
+}
+
+/** What a look for models found: the models (largest first, at most one preselected) and the places not looked in. */
+export interface ModelSearch {
+  readonly models: readonly FoundModel[];
+  readonly skipped: readonly SkippedModelPlace[];
+}
+
+/** Finding the models on this PC: Ollama's API and the GGUF files in the model folders. */
+export type ModelFinder = () => Promise<ModelSearch>;
+
 /** What the wizard's channels need: the verifier's machine, where the wizard's place is kept, and sign-in. */
 export interface SetupDeps {
   readonly verifier: VerifierDeps;
@@ -58,6 +76,8 @@ export interface SetupDeps {
   readonly loginItem?: LoginItemPort;
   /** Default: read the header of a GGUF file on this PC. */
   readonly readGguf?: (path: string) => Promise<GgufRead>;
+  /** Default: none found (a machine with nothing to ask). */
+  readonly findModels?: ModelFinder;
   readonly clock?: () => Date;
 }
 
@@ -65,7 +85,7 @@ export interface SetupDeps {
 export interface SetupHandlers {
   check(): Promise<SetupCheckResult>;
   fix(findingId: string): Promise<{ message: string }>;
-  models(): SetupModels;
+  models(): Promise<SetupModels>;
   plan(goal: SetupGoal): Promise<SetupPlan>;
   preview(edits: readonly { key: string; value: string }[]): Promise<SetupPreview>;
   state(): Promise<SetupState>;
@@ -122,8 +142,29 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
   const stateDocument: JsonDocument<SetupState> = openJsonDocument(deps.stateFile, acceptState);
   /** The findings of the last check, by id: what `fix` runs. */
   let lastFindings = new Map<string, Finding>();
+  const findModels: ModelFinder = deps.findModels ?? (() => Promise.resolve({ models: [], skipped: [] }));
+  /** The models of the last look, by id: what a `discovered` goal names. */
+  let lastModels: ReadonlyMap<string, FoundModel> | undefined;
+
+  async function searchModels(): Promise<ModelSearch> {
+    const search = await findModels();
+    lastModels = new Map(search.models.map((found) => [found.model.id, found]));
+    return search;
+  }
 
   async function readShape(goal: SetupGoal): Promise<ShapeResult> {
+    if (goal.model.kind === 'discovered') {
+      const { id } = goal.model;
+      const found =
+        lastModels?.get(id) ?? (await searchModels()).models.find((entry) => entry.model.id === id);
+      if (!found) {
+        throw new ServiceError(
+          'invalid-request',
+          `The model "${id}" is no longer on this PC; pick it again.`,
+        );
+      }
+      return found.shape;
+    }
     if (goal.model.kind === 'preset') {
       const preset = findPreset(goal.model.id);
       if (!preset)
@@ -214,8 +255,11 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
       };
     },
 
-    models() {
+    async models() {
+      const search = await searchModels();
       return {
+        discovered: search.models.map((found) => found.model),
+        skipped: [...search.skipped],
         presets: MODEL_PRESETS.map((preset) => ({
           id: preset.id,
           name: preset.name,
@@ -246,7 +290,13 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
         hostLogicalProcessors: host.logicalProcessors,
       });
       const snapshot = await verifier.store.read();
-      const proposal = proposeWslConfig(plan, checkWslConfig(snapshot.bytes, host), host);
+      const fileCheck = checkWslConfig(snapshot.bytes, host);
+      const proposal = proposeWslConfig(plan, fileCheck, host);
+      const ceiling = goalCeiling(
+        plan,
+        vmResources(fileCheck.settings, host).memoryBytes,
+        host.totalMemoryBytes,
+      );
       return {
         model: plan.model.name,
         fits: plan.fits,
@@ -260,6 +310,7 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
         })),
         bounds: proposal.bounds,
         values: proposal.values,
+        ceiling,
       };
     },
 
