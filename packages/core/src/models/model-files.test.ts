@@ -41,6 +41,7 @@ describe('the GGUF files in the model folders', () => {
       name: 'Qwen2.5-72B-Instruct-Q8_0',
       repo: 'bartowski/Qwen2.5-72B-Instruct-GGUF',
       sizeBytes: 39758295424 + 37541171488,
+      headSizeBytes: 39758295424,
       modifiedMs: 1733500100250,
       parts: 2,
       missingParts: 0,

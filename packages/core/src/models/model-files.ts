@@ -108,6 +108,8 @@ export interface GgufModelFiles {
   readonly repo: string | undefined;
   /** Every part's bytes together. */
   readonly sizeBytes: number;
+  /** The bytes of the file whose header is read (part 1 of a split model). */
+  readonly headSizeBytes: number;
   readonly modifiedMs: number;
   /** How many files the model is split into (1 when it is not). */
   readonly parts: number;
@@ -172,6 +174,7 @@ export function groupGgufFiles(files: readonly GgufFileEntry[]): GgufModelFiles[
       name: group.name,
       repo: huggingFaceRepo(head.path),
       sizeBytes: sorted.reduce((sum, entry) => sum + entry.sizeBytes, 0),
+      headSizeBytes: head.sizeBytes,
       modifiedMs: Math.max(...sorted.map((entry) => entry.modifiedMs)),
       parts: group.total,
       missingParts: group.total - sorted.length,
