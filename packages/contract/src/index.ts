@@ -46,6 +46,12 @@ export {
 export {
   APP_PAGES,
   appPathsSchema,
+  defaultContextSchema,
+  discoveredModelSchema,
+  MODEL_SOURCES,
+  modelShapeSchema,
+  skippedModelPlaceSchema,
+  setupCeilingSchema,
   loginItemSchema,
   SETUP_CHECK_IDS,
   setupChangeSchema,
@@ -62,7 +68,10 @@ export {
   setupStateSchema,
   type AppPage,
   type AppPaths,
+  type DiscoveredModel,
+  type DiscoveredModelShape,
   type LoginItem,
+  type SetupCeiling,
   type SetupChange,
   type SetupCheck,
   type SetupCheckResult,
@@ -72,6 +81,7 @@ export {
   type SetupPlan,
   type SetupPreview,
   type SetupState,
+  type SkippedModelPlace,
 } from './setup';
 export {
   GPU_METRICS,

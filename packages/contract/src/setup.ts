@@ -54,8 +54,80 @@ export const setupCheckResultSchema = z.object({
   checkedAt: z.iso.datetime(),
 });
 
-/** The model presets and KV cache types the goal step offers. */
+/** Where a model on this PC was found: Ollama's API, or a GGUF file in a model folder. */
+export const MODEL_SOURCES = ['ollama', 'gguf'] as const;
+
+/** The attention shape of a discovered model, as its GGUF header (or Ollama's `model_info`) gives it. */
+export const modelShapeSchema = z.object({
+  /** `general.architecture`, e.g. `llama`, `qwen2`, `gemma2`. */
+  architecture: z.string(),
+  /** `<arch>.block_count`. */
+  layers: z.number().int().positive(),
+  /** `<arch>.attention.head_count`, when given. */
+  heads: z.number().int().positive().optional(),
+  /** `<arch>.attention.head_count_kv`. */
+  kvHeads: z.number().int().positive(),
+  /** `<arch>.embedding_length`, when given. */
+  embeddingLength: z.number().int().positive().optional(),
+  /** `<arch>.context_length`: the context the model was trained for (llama.cpp's `n_ctx_train`). */
+  trainedContext: z.number().int().positive().optional(),
+  /** `<arch>.attention.sliding_window` (Gemma 2 and 3). */
+  slidingWindow: z.number().int().positive().optional(),
+});
+
+/** The context the runtime will give the model unless told otherwise, and the sentence that says why. */
+export const defaultContextSchema = z.object({
+  tokens: z.number().int().positive(),
+  why: z.string(),
+});
+
+/**
+ * A model found on this PC: in Ollama (its `/api/tags` and `/api/show`) or a GGUF file in a model folder (the
+ * Hugging Face cache, llama.cpp's cache, `OLLAMA_MODELS`). A split GGUF (`-00001-of-00002.gguf`) is one model with
+ * the size of all its parts. A model whose shape could not be read is still listed, with `unreadable` saying why;
+ * it cannot be sized.
+ */
+export const discoveredModelSchema = z.object({
+  /** Stable across discoveries: `ollama:<name>` or `gguf:<distro>:<path of the first part>`. */
+  id: z.string().min(1),
+  /** What the user calls it: Ollama's model name (`llama3.1:70b`), or the GGUF file's name. */
+  name: z.string(),
+  source: z.enum(MODEL_SOURCES),
+  /** Where it was found, in words: "Ollama", "Hugging Face cache in Ubuntu". */
+  where: z.string(),
+  /** The bytes of the weights on disk (all parts of a split GGUF). */
+  sizeBytes: z.number().nonnegative(),
+  /** The quantization (`Q4_K_M`), from the file type or Ollama's `quantization_level`. */
+  quant: z.string().optional(),
+  /** A GGUF's path as the distro (or Windows) sees it. */
+  path: z.string().optional(),
+  /** The distro the file is in; absent for Ollama's API and Windows paths. */
+  distro: z.string().optional(),
+  /** Split GGUF: how many files make the model. */
+  parts: z.number().int().positive().optional(),
+  shape: modelShapeSchema.optional(),
+  /** Why the shape could not be read (the model is listed but cannot be sized). */
+  unreadable: z.string().optional(),
+  /** The context the runtime uses by default, with its reason (Ollama's `num_ctx`, llama.cpp's default). */
+  defaultContext: defaultContextSchema.optional(),
+  /** The one most likely in use; at most one model is preselected. */
+  preselected: z.boolean(),
+  /** Why it is preselected ("loaded in Ollama now", "the most recently modified"), when it is. */
+  preselectedWhy: z.string().optional(),
+  /** When the model was last modified (Ollama's `modified_at`, the file's mtime). */
+  modifiedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** A place models could be that was not looked in, and why (a stopped distro is never started to look). */
+export const skippedModelPlaceSchema = z.object({ where: z.string(), why: z.string() });
+
+/**
+ * The goal step's choices: the models found on this PC (largest first, at most one preselected), the places not
+ * looked in, and behind "another model" the presets and KV cache types.
+ */
 export const setupModelsSchema = z.object({
+  discovered: z.array(discoveredModelSchema),
+  skipped: z.array(skippedModelPlaceSchema),
   presets: z.array(
     z.object({
       id: z.string(),
@@ -67,9 +139,13 @@ export const setupModelsSchema = z.object({
   kvTypes: z.array(z.string()),
 });
 
-/** The goal: a preset (with its quantization) or a GGUF file on this PC, a context length and a KV cache type. */
+/**
+ * The goal: a model found on this PC (by its {@link discoveredModelSchema} `id`), a preset (with its quantization)
+ * or a GGUF file path, a context length and a KV cache type.
+ */
 export const setupGoalSchema = z.object({
   model: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('discovered'), id: z.string().min(1).max(2048) }),
     z.object({ kind: z.literal('preset'), id: z.string().min(1), quant: z.string().min(1) }),
     z.object({ kind: z.literal('gguf'), path: z.string().min(1).max(1024) }),
   ]),
@@ -92,6 +168,26 @@ export const setupChangeSchema = z.object({
 /** A slider's bounds, from what the host has. */
 const boundsSchema = z.object({ min: z.number(), max: z.number(), step: z.number().positive() });
 
+/**
+ * WSL's memory ceiling against the goal: the RAM the goal needs in WSL, the ceiling WSL runs with now (the file's
+ * `memory`, else WSL's default of half the host), the most Headroom would give WSL beside Windows, and the verdicts.
+ */
+export const setupCeilingSchema = z.object({
+  neededBytes: z.number().nonnegative(),
+  currentBytes: z.number().nonnegative(),
+  maxBytes: z.number().nonnegative(),
+  /** The goal fits under the ceiling WSL has now. */
+  fitsNow: z.boolean(),
+  /** The goal fits at all on this PC (under the most that can be left beside Windows, and in the VRAM). */
+  fitsAtMax: z.boolean(),
+  /** When it does not: the longest context of the same model that fits (absent when none does). */
+  largestContext: z.number().int().positive().optional(),
+  /** When it does not: the models found on this PC that fit at their default context, largest first. */
+  fittingModels: z
+    .array(z.object({ id: z.string(), name: z.string(), ctx: z.number().int().positive() }))
+    .optional(),
+});
+
 /** The sizing of the goal on this machine and the .wslconfig changes it asks for. */
 export const setupPlanSchema = z.object({
   model: z.string(),
@@ -104,6 +200,8 @@ export const setupPlanSchema = z.object({
   bounds: z.object({ memory: boundsSchema, processors: boundsSchema, swap: boundsSchema }),
   /** The values the sliders start at: the proposal, or the file's for keys that need no change. */
   values: z.object({ memoryGB: z.number(), processors: z.number(), swapGB: z.number() }),
+  /** The memory ceiling against the goal: what the honest end says ("fits now", "still does not fit"). */
+  ceiling: setupCeilingSchema.optional(),
 });
 
 /** Edits as they would be written (only the ticked ones). */
@@ -176,10 +274,18 @@ export type SetupCheck = z.infer<typeof setupCheckSchema>;
 export type SetupFinding = z.infer<typeof setupFindingSchema>;
 /** A {@link setupModelsSchema} value. */
 export type SetupModels = z.infer<typeof setupModelsSchema>;
+/** A {@link discoveredModelSchema} value. */
+export type DiscoveredModel = z.infer<typeof discoveredModelSchema>;
+/** A {@link modelShapeSchema} value. */
+export type DiscoveredModelShape = z.infer<typeof modelShapeSchema>;
+/** A {@link skippedModelPlaceSchema} value. */
+export type SkippedModelPlace = z.infer<typeof skippedModelPlaceSchema>;
 /** A {@link setupGoalSchema} value. */
 export type SetupGoal = z.infer<typeof setupGoalSchema>;
 /** A {@link setupPlanSchema} value. */
 export type SetupPlan = z.infer<typeof setupPlanSchema>;
+/** A {@link setupCeilingSchema} value. */
+export type SetupCeiling = z.infer<typeof setupCeilingSchema>;
 /** A {@link setupChangeSchema} value. */
 export type SetupChange = z.infer<typeof setupChangeSchema>;
 /** A {@link setupPreviewSchema} value. */

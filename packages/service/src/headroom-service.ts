@@ -260,7 +260,7 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
         }
       },
       'setup.fix': ({ findingId }) => setup().fix(findingId),
-      'setup.models': () => Promise.resolve(setup().models()),
+      'setup.models': () => setup().models(),
       'setup.plan': (goal) => setup().plan(goal),
       'setup.preview': ({ edits }) => setup().preview(edits),
       'setup.state': () => setup().state(),

@@ -28,6 +28,8 @@ import { acceptPolicyState, eventNotification, healthNotifications } from '../no
 import { createServiceRouter, type ServiceRouter } from '../service-router';
 import type { LoginItemPort } from '../setup/setup-handlers';
 import type { VerifierDeps } from '../verify/verify-handlers';
+import { createModelFinder } from '../setup/model-discovery';
+import { createGoalTarget, type GoalTarget } from '../setup/goal-target';
 import { createVerifier, quietCollector } from '../verify/verifier';
 import type { Machine } from './machine';
 
@@ -75,6 +77,8 @@ export interface Headroom {
   /** The verify loop's adapters; `verifier.store` is the user's .wslconfig with its history. */
   readonly verifier: VerifierDeps;
   readonly health: HealthMonitor;
+  /** The setup's saved goal, which the health light and the doctor judge WSL's memory against. */
+  readonly goal: GoalTarget;
   readonly metrics: MetricsSampler;
   /** The notification policy's state (when each kind was last shown, muted kinds). */
   readonly notificationState: JsonDocument<NotificationPolicyState>;
@@ -146,7 +150,13 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     log,
   };
   const metrics = createMetricsSampler(samplerDeps);
+  const goal = createGoalTarget({
+    stateFile: layout.setup,
+    shapesFile: layout.setupGoalShapes,
+    log,
+  });
   const health = createHealthMonitor({
+    target: (facts) => goal.need(facts),
     collect: options.collect ?? withFactsOf(machine, quietCollector(machine), log),
     latency: () => metrics.latency(),
     baseline: () => verifier.baselines?.latest() ?? Promise.resolve(undefined),
@@ -155,8 +165,9 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
   const loginItem = options.loginItem ?? machine.loginItem;
   let healthMs: number = DEFAULT_INTERVALS.healthMs;
   const notificationState = openJsonDocument(layout.notifications, acceptPolicyState);
+  const wsl = createWslCli(machine.env ? { env: machine.env } : {});
   const service = createHeadroomService({
-    wsl: createWslCli(machine.env ? { env: machine.env } : {}),
+    wsl,
     verifier,
     metrics,
     health,
@@ -164,6 +175,15 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
       stateFile: layout.setup,
       wslconfigPath: machine.wslconfigPath,
       ...(loginItem ? { loginItem } : {}),
+      goalTarget: goal,
+      onGoalSaved: () => {
+        health.check().catch((error: unknown) => log.warn('checking the health against the new goal', error));
+      },
+      findModels: createModelFinder({
+        wsl,
+        ...(machine.ollamaApi ? { ollama: machine.ollamaApi } : {}),
+        log,
+      }),
     },
     log,
     paths: { dataDir: layout.root, logDir: layout.logDir },
@@ -191,6 +211,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     router: createServiceRouter(service),
     verifier,
     health,
+    goal,
     metrics,
     notificationState,
     storeFor: (path) =>

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type {
+  DiscoveredModel,
   LoginItem,
   SetupCheckResult,
   SetupGoal,
@@ -7,6 +8,7 @@ import type {
   SetupPlan,
   SetupPreview,
   SetupState,
+  SkippedModelPlace,
 } from '@headroom/contract';
 import { setupStateSchema } from '@headroom/contract';
 import {
@@ -17,7 +19,9 @@ import {
   findPreset,
   fittingAlternatives,
   formatSize,
+  goalCeiling,
   isKvCacheType,
+  largestFittingContext,
   KV_CACHE_TYPES,
   MODEL_PRESETS,
   planFit,
@@ -43,6 +47,7 @@ import { openJsonDocument, readGgufFile, type GgufRead, type JsonDocument } from
 import { fixedBytes, isWslconfigFix } from '../doctor/doctor-handlers';
 import { toSetupFinding } from '../finding-view';
 import { ServiceError } from '../service-error';
+import type { GoalTarget } from './goal-target';
 import type { VerifierDeps } from '../verify/verify-handlers';
 
 /** Turning "start at sign-in" on and off: Electron's login item in the app, a stand-in in the demo. */
@@ -50,6 +55,24 @@ export interface LoginItemPort {
   get(): Promise<boolean>;
   set(enabled: boolean): Promise<void>;
 }
+
+/** A model found on this PC, with the shape sizing uses (or why there is none). */
+export interface FoundModel {
+  readonly model: DiscoveredModel;
+  readonly shape: ShapeResult;
+}
+
+/** What a look for models found: the models (largest first, at most one preselected) and the places not looked in. */
+export interface ModelSearch {
+  readonly models: readonly FoundModel[];
+  readonly skipped: readonly SkippedModelPlace[];
+}
+
+/**
+ * Finding the models on this PC: Ollama's API and the GGUF files in the model folders. `vramTotalMiB` (the first
+ * GPU's, from the last check) sets the context Ollama would default to.
+ */
+export type ModelFinder = (context: { readonly vramTotalMiB: number | undefined }) => Promise<ModelSearch>;
 
 /** What the wizard's channels need: the verifier's machine, where the wizard's place is kept, and sign-in. */
 export interface SetupDeps {
@@ -61,6 +84,12 @@ export interface SetupDeps {
   readonly loginItem?: LoginItemPort;
   /** Default: read the header of a GGUF file on this PC. */
   readonly readGguf?: (path: string) => Promise<GgufRead>;
+  /** Default: none found (a machine with nothing to ask). */
+  readonly findModels?: ModelFinder;
+  /** The saved goal as the doctor's target: the check judges WSL's memory against it, a sizing is kept for it. */
+  readonly goalTarget?: GoalTarget;
+  /** Told when a saved state names another goal (the health light judges the goal). */
+  readonly onGoalSaved?: () => void;
   readonly clock?: () => Date;
 }
 
@@ -68,7 +97,7 @@ export interface SetupDeps {
 export interface SetupHandlers {
   check(): Promise<SetupCheckResult>;
   fix(findingId: string): Promise<{ message: string }>;
-  models(): SetupModels;
+  models(): Promise<SetupModels>;
   plan(goal: SetupGoal): Promise<SetupPlan>;
   preview(edits: readonly { key: string; value: string }[]): Promise<SetupPreview>;
   state(): Promise<SetupState>;
@@ -144,6 +173,11 @@ function smallerGoals(
   return candidates;
 }
 
+/** The id of the model a goal names when it is one found on this PC. */
+function discoveredId(goal: SetupGoal): string | undefined {
+  return goal.model.kind === 'discovered' ? goal.model.id : undefined;
+}
+
 function acceptState(value: unknown): SetupState | undefined {
   const result = setupStateSchema.safeParse(value);
   return result.success ? result.data : undefined;
@@ -157,8 +191,32 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
   const stateDocument: JsonDocument<SetupState> = openJsonDocument(deps.stateFile, acceptState);
   /** The findings of the last check, by id: what `fix` runs. */
   let lastFindings = new Map<string, Finding>();
+  /** The last check's result: the machine sizing uses, when the window has not saved it yet. */
+  let lastCheck: SetupCheckResult | undefined;
+  const findModels: ModelFinder = deps.findModels ?? (() => Promise.resolve({ models: [], skipped: [] }));
+  /** The models of the last look, by id: what a `discovered` goal names. */
+  let lastModels: ReadonlyMap<string, FoundModel> | undefined;
+
+  async function searchModels(): Promise<ModelSearch> {
+    const gpu = (lastCheck ?? (await stateDocument.read())?.check)?.machine.gpus[0];
+    const search = await findModels({ vramTotalMiB: gpu?.vramTotalMiB });
+    lastModels = new Map(search.models.map((found) => [found.model.id, found]));
+    return search;
+  }
 
   async function readShape(goal: SetupGoal): Promise<ShapeResult> {
+    if (goal.model.kind === 'discovered') {
+      const { id } = goal.model;
+      const found =
+        lastModels?.get(id) ?? (await searchModels()).models.find((entry) => entry.model.id === id);
+      if (!found) {
+        throw new ServiceError(
+          'invalid-request',
+          `The model "${id}" is no longer on this PC; pick it again.`,
+        );
+      }
+      return found.shape;
+    }
     if (goal.model.kind === 'preset') {
       const preset = findPreset(goal.model.id);
       if (!preset)
@@ -193,7 +251,8 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
     async check() {
       const capture = await verifier.collectBooted();
       const facts = readCaptureFacts(capture);
-      const report = diagnose({ facts }, STANDARD_RULES);
+      const target = await deps.goalTarget?.need(facts);
+      const report = diagnose({ facts, ...(target ? { target } : {}) }, STANDARD_RULES);
       const gates = setupGates(facts, report);
       lastFindings = new Map(report.findings.map((finding) => [finding.id, finding]));
       const settings = facts.wslconfig?.settings ?? {};
@@ -205,7 +264,7 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
       const distros = facts.wsl.distros?.ok === true ? facts.wsl.distros.value : [];
       const distro = distros.find((candidate) => candidate.isDefault) ?? distros[0];
       const memTotal = wslMemTotalBytes(facts);
-      return {
+      lastCheck = {
         checks: gates.gates.map((gate) => ({
           id: gate.id,
           title: gate.title,
@@ -226,6 +285,7 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
         gpuOnly: gates.gpuOnly,
         checkedAt: clock().toISOString(),
       };
+      return lastCheck;
     },
 
     async fix(findingId) {
@@ -249,8 +309,11 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
       };
     },
 
-    models() {
+    async models() {
+      const search = await searchModels();
       return {
+        discovered: search.models.map((found) => found.model),
+        skipped: [...search.skipped],
         presets: MODEL_PRESETS.map((preset) => ({
           id: preset.id,
           name: preset.name,
@@ -269,25 +332,45 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
       }
       const shape = await readShape(goal);
       if (!shape.ok) throw new ServiceError('invalid-request', shape.reason);
-      const saved = (await stateDocument.read())?.check;
+      await deps.goalTarget?.remember(goal.model, shape.shape);
+      const saved = lastCheck ?? (await stateDocument.read())?.check;
       const gpu = saved?.machine.gpus[0];
       const { host } = verifier;
       const { kvType } = goal;
-      const planOf = (model: ModelShape, ctx: number): FitPlan =>
-        planFit({
-          model,
-          ctx,
-          kvType,
-          vramFreeGiB: gpu ? gpu.vramFreeMiB / 1024 : undefined,
-          hostRamGiB: host.totalMemoryBytes / GIB,
-          hostLogicalProcessors: host.logicalProcessors,
-        });
+      const machine = {
+        vramFreeGiB: gpu ? gpu.vramFreeMiB / 1024 : undefined,
+        hostRamGiB: host.totalMemoryBytes / GIB,
+        hostLogicalProcessors: host.logicalProcessors,
+      };
+      const planOf = (model: ModelShape, ctx: number): FitPlan => planFit({ model, ctx, kvType, ...machine });
       const plan = planOf(shape.shape, goal.ctx);
       const snapshot = await verifier.store.read();
-      const proposal = proposeWslConfig(plan, checkWslConfig(snapshot.bytes, host), host);
+      const fileCheck = checkWslConfig(snapshot.bytes, host);
+      const proposal = proposeWslConfig(plan, fileCheck, host);
       const alternatives = proposal.goalFits
         ? []
         : fittingAlternatives(smallerGoals(goal, shape.shape, planOf), proposal.values.memoryGB);
+      const verdict = goalCeiling(
+        plan,
+        vmResources(fileCheck.settings, host).memoryBytes,
+        host.totalMemoryBytes,
+      );
+      let ceiling: SetupPlan['ceiling'] = verdict;
+      if (!verdict.fitsAtMax) {
+        // What does fit instead: a shorter context of the same model, and the other models found here.
+        const largestContext = largestFittingContext({ model: shape.shape, kvType, ...machine }, goal.ctx);
+        const fittingModels = [...(lastModels?.values() ?? [])].flatMap((found) => {
+          const ctx = found.model.defaultContext?.tokens;
+          if (!found.shape.ok || ctx === undefined || found.model.id === discoveredId(goal)) return [];
+          const fits = planFit({ model: found.shape.shape, ctx, kvType: 'f16', ...machine }).fits;
+          return fits ? [{ id: found.model.id, name: found.model.name, ctx }] : [];
+        });
+        ceiling = {
+          ...verdict,
+          ...(largestContext === undefined ? {} : { largestContext }),
+          fittingModels,
+        };
+      }
       return {
         model: plan.model.name,
         fits: plan.vramFits && proposal.goalFits,
@@ -301,6 +384,7 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
         })),
         bounds: proposal.bounds,
         values: proposal.values,
+        ceiling,
       };
     },
 
@@ -342,7 +426,9 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
     },
 
     async saveState(state) {
+      const before = (await stateDocument.read())?.goal;
       await stateDocument.write(state);
+      if (JSON.stringify(before) !== JSON.stringify(state.goal)) deps.onGoalSaved?.();
       return { saved: true };
     },
 

@@ -26,7 +26,7 @@ interface GoalDraft {
 
 function draftOf(goal: SetupGoal): GoalDraft {
   return {
-    kind: goal.model.kind,
+    kind: goal.model.kind === 'discovered' ? 'preset' : goal.model.kind,
     presetId: goal.model.kind === 'preset' ? goal.model.id : 'llama-3.1-8b',
     quant: goal.model.kind === 'preset' ? goal.model.quant : 'Q4_K_M',
     path: goal.model.kind === 'gguf' ? goal.model.path : '',
