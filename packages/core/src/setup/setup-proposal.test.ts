@@ -46,11 +46,13 @@ describe('proposeWslConfig', () => {
     const plan = planFor('llama-3.1-70b');
     const proposal = proposeWslConfig(plan, checkWslConfig('[wsl2]\nmemory=8GB\nswap=1GB\n', HOST), HOST);
     const memory = proposal.changes.find((change) => change.key === 'memory');
-    expect(memory).toMatchObject({ current: '8GB', value: plan.wslconfig.memory.value });
-    expect(memory?.why).toMatch(/would get 8 GB/);
+    expect(memory).toMatchObject({ current: '8GB', value: plan.wslconfig.memory.value, needed: true });
+    expect(memory?.why).toMatch(/would get 8 GiB/);
+    // Swap only follows the new memory: proposed, but nothing the goal needs.
     expect(proposal.changes.find((change) => change.key === 'swap')).toMatchObject({
       current: '1GB',
       value: plan.wslconfig.swap.value,
+      needed: false,
     });
   });
 

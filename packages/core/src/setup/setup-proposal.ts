@@ -15,6 +15,11 @@ export interface ProposedChange {
   /** The value WSL reads from the file now; undefined when it uses its default (or ignores the line). */
   readonly current: string | undefined;
   readonly why: string;
+  /**
+   * The goal needs it: memory the VM lacks (or takes from Windows), or a line WSL ignores. A swap change that only
+   * follows the new memory is proposed but not needed, so the wizard shows it unticked.
+   */
+  readonly needed: boolean;
 }
 
 /** A slider's range. */
@@ -102,6 +107,7 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
       key: 'memory',
       value: keepMeant && meant !== undefined ? meant.toUpperCase() : plan.wslconfig.memory.value,
       current: undefined,
+      needed: true,
       why: `WSL ignores line ${memoryLine.line} and falls back to half the RAM; ${
         keepMeant
           ? 'this writes the value you meant so WSL reads it'
@@ -113,10 +119,11 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
       key: 'memory',
       value: plan.wslconfig.memory.value,
       current: current('memory'),
+      needed: true,
       why:
         vmGiB < planMemoryGiB
-          ? `The VM would get ${vmGiB.toFixed(0)} GB; the model needs ${planMemoryGiB} GB (${reason(plan.wslconfig.memory.explanation)}).`
-          : `The VM may take ${vmGiB.toFixed(0)} GB and leave Windows too little; ${reason(plan.wslconfig.memory.explanation)}.`,
+          ? `The VM would get ${vmGiB.toFixed(0)} GiB; the model needs ${planMemoryGiB} GiB (${reason(plan.wslconfig.memory.explanation)}).`
+          : `The VM may take ${vmGiB.toFixed(0)} GiB and leave Windows too little; ${reason(plan.wslconfig.memory.explanation)}.`,
     });
   }
   const memoryChange = changes.find((change) => change.key === 'memory');
@@ -131,6 +138,7 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
       key: 'swap',
       value: `${swapGiB}GB`,
       current: current('swap'),
+      needed: swapLine !== undefined,
       why: swapLine ? `WSL ignores line ${swapLine.line}; ${swapWhy}.` : `${swapWhy}.`,
     });
   }
@@ -140,6 +148,7 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
       key: 'processors',
       value: plan.wslconfig.processors.value,
       current: undefined,
+      needed: true,
       why: `WSL ignores line ${processorsLine.line}; ${reason(plan.wslconfig.processors.explanation)}.`,
     });
   }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** A yes-or-no question in a native modal dialog: focus stays inside, Esc cancels, Enter confirms. */
 export function ConfirmDialog({
@@ -9,6 +9,7 @@ export function ConfirmDialog({
   danger = false,
   onConfirm,
   onCancel,
+  children,
 }: {
   open: boolean;
   title: string;
@@ -18,6 +19,8 @@ export function ConfirmDialog({
   danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** More than the question: an option such as "don't ask again", between the text and the buttons. */
+  children?: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -41,6 +44,7 @@ export function ConfirmDialog({
     >
       <h2 id={titleId}>{title}</h2>
       <p id={bodyId}>{body}</p>
+      {children}
       <div className="dialog__actions">
         <button
           type="button"
