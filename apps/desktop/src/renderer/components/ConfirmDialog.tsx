@@ -23,12 +23,17 @@ export function ConfirmDialog({
   children?: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // Enter confirms: the answer button has focus, whatever option comes before it.
+      confirmRef.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -49,6 +54,7 @@ export function ConfirmDialog({
         <button
           type="button"
           className={`button ${danger ? 'button--danger' : 'button--primary'}`}
+          ref={confirmRef}
           autoFocus
           onClick={onConfirm}
         >

@@ -306,9 +306,10 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
           notice: undefined,
         });
         save();
-        // The goal step sizes the likely model at once: there is no button for what can happen by itself.
-        const { models, goal, planning } = get();
-        if (step === STEP.goal && models && !goal && !planning) void plan(defaultGoal(models), false);
+        // The goal step sizes its goal (at first the likely model) at once, against the file as it is now: no
+        // button for what can happen by itself, and no sizing left from before an apply.
+        const { models, goal } = get();
+        if (to === STEP.goal && models) void plan(goal ?? defaultGoal(models), false);
       },
 
       sizeGoal: (goal) => plan(goal, false),
