@@ -24,6 +24,7 @@ export * from './windows';
 export * from './nvidia';
 export * from './doctor';
 export * from './sizing';
+export * from './models';
 export * from './verify';
 export * from './setup';
 export * from './metrics';

@@ -60,6 +60,7 @@ export { GGUF_HEADER_READ_LIMIT, readGgufFile, type GgufRead } from './gguf/read
 export { openJsonDocument, type JsonDocument } from './settings/json-document';
 export { startStream, type RunningStream, type StreamOptions } from './process/line-stream';
 export { OLLAMA_DEFAULT_URL, ollamaPsReader, type OllamaModel } from './ollama/ollama-ps';
+export { ollamaApiClient, type OllamaApi } from './ollama/ollama-api';
 export { VMMEM_WATCH_COMMAND } from './metrics/vmmem-command';
 export { envValue, resolveWindowsProgram, type ResolveProgramOptions } from './process/windows-programs';
 export { openRollingCsvLog, type RollingCsvLog, type RollingCsvLogOptions } from './metrics/rolling-csv-log';

@@ -274,6 +274,70 @@ function readTensorInfo(cursor: Cursor, totals: TensorTotals, what: string): voi
   totals.read += 1;
 }
 
+/** The model facts a GGUF's metadata gives, without its tensors: what sizing reads from a header or Ollama's API. */
+export type GgufModelFacts = Pick<
+  GgufInfo,
+  | 'architecture'
+  | 'name'
+  | 'blockCount'
+  | 'headCount'
+  | 'headCountKv'
+  | 'embeddingLength'
+  | 'keyLength'
+  | 'valueLength'
+  | 'contextLength'
+  | 'vocabSize'
+  | 'slidingWindow'
+  | 'fileType'
+  | 'fileTypeName'
+  | 'splitCount'
+>;
+
+/**
+ * Read the model's facts from GGUF metadata keys (a file's header, or Ollama's `/api/show` `model_info`, which carries
+ * the same keys). What was assumed goes to `notes`.
+ */
+export function ggufModelFacts(metadata: ReadonlyMap<string, GgufValue>, notes: string[]): GgufModelFacts {
+  const text = (key: string): string | undefined => {
+    const value = metadata.get(key);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const whole = (key: string): number | undefined => wholeNumber(metadata.get(key));
+  const architecture = text('general.architecture');
+  const arch = architecture ?? '';
+  for (const key of [`${arch}.attention.head_count`, `${arch}.attention.head_count_kv`]) {
+    const value = metadata.get(key);
+    if (typeof value === 'object' && value.items.length > 0) {
+      notes.push(`${key} is a per-layer array; the largest value (${wholeNumber(value)}) is used`);
+    }
+  }
+  const headCount = whole(`${arch}.attention.head_count`);
+  let headCountKv = whole(`${arch}.attention.head_count_kv`);
+  if (headCountKv === undefined && headCount !== undefined) {
+    headCountKv = headCount;
+    notes.push(
+      `no ${arch}.attention.head_count_kv: per the spec the model does not use GQA, so KV heads = heads`,
+    );
+  }
+  const fileType = whole('general.file_type');
+  return {
+    architecture,
+    name: text('general.name'),
+    blockCount: whole(`${arch}.block_count`),
+    headCount,
+    headCountKv,
+    embeddingLength: whole(`${arch}.embedding_length`),
+    keyLength: whole(`${arch}.attention.key_length`),
+    valueLength: whole(`${arch}.attention.value_length`),
+    contextLength: whole(`${arch}.context_length`),
+    vocabSize: vocabSize(metadata.get('tokenizer.ggml.tokens')) ?? whole(`${arch}.vocab_size`),
+    slidingWindow: whole(`${arch}.attention.sliding_window`),
+    fileType,
+    fileTypeName: fileType === undefined ? undefined : llamaFileTypeName(fileType),
+    splitCount: whole('split.count'),
+  };
+}
+
 function read(bytes: Uint8Array, givenFileSize: number | undefined): Parsed<GgufInfo> {
   const excerpt = hexExcerpt(bytes);
   const fail = (reason: string): Parsed<never> => unreadable(PROBE, reason, excerpt);
@@ -326,33 +390,13 @@ function read(bytes: Uint8Array, givenFileSize: number | undefined): Parsed<Gguf
     throw error;
   }
 
-  const text = (key: string): string | undefined => {
-    const value = metadata.get(key);
-    return typeof value === 'string' ? value : undefined;
-  };
+  const facts = ggufModelFacts(metadata, notes);
   const whole = (key: string): number | undefined => wholeNumber(metadata.get(key));
-  const architecture = text('general.architecture');
-  const arch = architecture ?? '';
-  for (const key of [`${arch}.attention.head_count`, `${arch}.attention.head_count_kv`]) {
-    const value = metadata.get(key);
-    if (typeof value === 'object' && value.items.length > 0) {
-      notes.push(`${key} is a per-layer array; the largest value (${wholeNumber(value)}) is used`);
-    }
-  }
-  const headCount = whole(`${arch}.attention.head_count`);
-  let headCountKv = whole(`${arch}.attention.head_count_kv`);
-  if (headCountKv === undefined && headCount !== undefined) {
-    headCountKv = headCount;
-    notes.push(
-      `no ${arch}.attention.head_count_kv: per the spec the model does not use GQA, so KV heads = heads`,
-    );
-  }
   let alignment = whole('general.alignment') ?? DEFAULT_ALIGNMENT;
   if (alignment === 0 || alignment % 8 !== 0) {
     notes.push(`general.alignment is ${alignment}, not a multiple of 8; ${DEFAULT_ALIGNMENT} is used`);
     alignment = DEFAULT_ALIGNMENT;
   }
-  const fileType = whole('general.file_type');
 
   const totals: TensorTotals = {
     read: 0,
@@ -401,22 +445,9 @@ function read(bytes: Uint8Array, givenFileSize: number | undefined): Parsed<Gguf
 
   return parsed({
     version,
-    architecture,
-    name: text('general.name'),
-    blockCount: whole(`${arch}.block_count`),
-    headCount,
-    headCountKv,
-    embeddingLength: whole(`${arch}.embedding_length`),
-    keyLength: whole(`${arch}.attention.key_length`),
-    valueLength: whole(`${arch}.attention.value_length`),
-    contextLength: whole(`${arch}.context_length`),
-    vocabSize: vocabSize(metadata.get('tokenizer.ggml.tokens')) ?? whole(`${arch}.vocab_size`),
-    slidingWindow: whole(`${arch}.attention.sliding_window`),
+    ...facts,
     tokenEmbdBytes: totals.named.get('token_embd.weight'),
     outputBytes: infosComplete ? totals.named.get('output.weight') : undefined,
-    fileType,
-    fileTypeName: fileType === undefined ? undefined : llamaFileTypeName(fileType),
-    splitCount: whole('split.count'),
     tensorCount,
     metadataCount,
     alignment,

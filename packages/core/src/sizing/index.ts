@@ -1,5 +1,12 @@
 /** Sizing a local LLM: the GGUF reader, model presets, the KV cache formula and the VRAM/RAM/.wslconfig plan. */
-export { readGguf, type GgufArray, type GgufInfo, type GgufValue } from './gguf';
+export {
+  ggufModelFacts,
+  readGguf,
+  type GgufArray,
+  type GgufInfo,
+  type GgufModelFacts,
+  type GgufValue,
+} from './gguf';
 export {
   GGML_TYPES,
   GGUF_VALUE_TYPES,

@@ -28,6 +28,7 @@ import { acceptPolicyState, eventNotification, healthNotifications } from '../no
 import { createServiceRouter, type ServiceRouter } from '../service-router';
 import type { LoginItemPort } from '../setup/setup-handlers';
 import type { VerifierDeps } from '../verify/verify-handlers';
+import { createModelFinder } from '../setup/model-discovery';
 import { createVerifier, quietCollector } from '../verify/verifier';
 import type { Machine } from './machine';
 
@@ -163,8 +164,9 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
   const loginItem = options.loginItem ?? machine.loginItem;
   let healthMs: number = DEFAULT_INTERVALS.healthMs;
   const notificationState = openJsonDocument(layout.notifications, acceptPolicyState);
+  const wsl = createWslCli(machine.env ? { env: machine.env } : {});
   const service = createHeadroomService({
-    wsl: createWslCli(machine.env ? { env: machine.env } : {}),
+    wsl,
     verifier,
     metrics,
     health,
@@ -172,6 +174,11 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
       stateFile: layout.setup,
       wslconfigPath: machine.wslconfigPath,
       ...(loginItem ? { loginItem } : {}),
+      findModels: createModelFinder({
+        wsl,
+        ...(machine.ollamaApi ? { ollama: machine.ollamaApi } : {}),
+        log,
+      }),
     },
     log,
     paths: { dataDir: layout.root, logDir: layout.logDir },

@@ -3,12 +3,14 @@ import {
   findMisplacedConfigs,
   fixedHostFacts,
   locateWslConfig,
+  ollamaApiClient,
   ollamaPsReader,
   thisWindowsHost,
   windowsHostFacts,
   type HostFacts,
   type HostFactsData,
   type MisplacedConfig,
+  type OllamaApi,
   VMMEM_WATCH_COMMAND,
 } from '@headroom/host';
 import type { LoginItemPort } from '../setup/setup-handlers';
@@ -35,6 +37,8 @@ export interface Machine {
   hostMemory(): HostMemoryReading | undefined;
   /** Ollama's loaded models; absent where there is none to ask (the simulator). */
   readonly ollama?: OllamaReader;
+  /** Ollama's API for the models it has (`/api/tags`, `/api/show`, `/api/ps`); absent where there is none to ask. */
+  readonly ollamaApi?: OllamaApi;
   /** The long-lived program that prints the bytes VmmemWSL holds; absent when `hostMemory` says it. */
   readonly vmmemCommand?: readonly [string, ...string[]];
   /** Start at sign-in; absent where the caller brings its own (Electron's) or there is none. */
@@ -58,6 +62,7 @@ export function windowsMachine(env: NodeJS.ProcessEnv = process.env): Machine {
     wslconfigPath: location.path,
     hostMemory: () => ({ totalBytes: totalmem(), freeBytes: freemem() }),
     ollama: ollamaPsReader(),
+    ollamaApi: ollamaApiClient(),
     vmmemCommand: VMMEM_WATCH_COMMAND,
     hostFacts: windowsHostFacts(),
     misplaced: () => findMisplacedConfigs(location, { env }),
@@ -75,6 +80,8 @@ export interface SimulatedWindowsLike {
   hostMemory(): HostMemoryReading;
   /** The scenario's host facts (edition, drives, display adapters, battery), when the simulator has them. */
   hostFacts?(): HostFactsData;
+  /** The scenario's Ollama (answering only while the distro it runs in does), when it has one. */
+  readonly ollamaApi?: OllamaApi;
 }
 
 /**
@@ -92,6 +99,7 @@ export function simulatedMachine(windows: SimulatedWindowsLike, loginItem?: Logi
     wslconfigPath: windows.wslconfigPath,
     hostMemory: () => windows.hostMemory(),
     ...(loginItem ? { loginItem } : {}),
+    ...(windows.ollamaApi ? { ollamaApi: windows.ollamaApi } : {}),
     ...(windows.hostFacts ? { hostFacts: fixedHostFacts(windows.hostFacts.bind(windows)) } : {}),
     misplaced: () =>
       findMisplacedConfigs(locateWslConfig({ platform: 'win32', env: {}, profileDir: windows.userProfile }), {

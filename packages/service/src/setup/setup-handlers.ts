@@ -63,8 +63,11 @@ export interface ModelSearch {
   readonly skipped: readonly SkippedModelPlace[];
 }
 
-/** Finding the models on this PC: Ollama's API and the GGUF files in the model folders. */
-export type ModelFinder = () => Promise<ModelSearch>;
+/**
+ * Finding the models on this PC: Ollama's API and the GGUF files in the model folders. `vramTotalMiB` (the first
+ * GPU's, from the last check) sets the context Ollama would default to.
+ */
+export type ModelFinder = (context: { readonly vramTotalMiB: number | undefined }) => Promise<ModelSearch>;
 
 /** What the wizard's channels need: the verifier's machine, where the wizard's place is kept, and sign-in. */
 export interface SetupDeps {
@@ -147,7 +150,8 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
   let lastModels: ReadonlyMap<string, FoundModel> | undefined;
 
   async function searchModels(): Promise<ModelSearch> {
-    const search = await findModels();
+    const gpu = (await stateDocument.read())?.check?.machine.gpus[0];
+    const search = await findModels({ vramTotalMiB: gpu?.vramTotalMiB });
     lastModels = new Map(search.models.map((found) => [found.model.id, found]));
     return search;
   }

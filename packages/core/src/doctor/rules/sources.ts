@@ -105,3 +105,13 @@ export const WSL_CONF_GPU_SOURCE = 'https://github.com/microsoft/WSL/blob/master
 
 /** Ollama's FAQ on moving its models: the service runs as user `ollama`, which needs `chown -R ollama:ollama`. */
 export const OLLAMA_FAQ_MODELS_DIR = 'https://docs.ollama.com/faq#how-do-i-set-them-to-a-different-location';
+
+/** Ollama's default context by total VRAM ("< 24 GiB VRAM: 4k context, 24-48 GiB VRAM: 32k, >= 48 GiB VRAM: 256k"). */
+export const OLLAMA_CONTEXT_LENGTH_DOCS = 'https://docs.ollama.com/context-length';
+
+/** Ollama's API: `/api/tags` lists the models, `/api/show` gives their `model_info` (the GGUF keys). */
+export const OLLAMA_API_DOCS = 'https://github.com/ollama/ollama/blob/main/docs/api.md';
+
+/** llama-server's `-c, --ctx-size N`: "size of the prompt context (default: 0, 0 = loaded from model)". */
+export const LLAMA_SERVER_CTX_DOCS =
+  'https://github.com/ggml-org/llama.cpp/blob/master/tools/server/README.md#common-params';
