@@ -10,9 +10,22 @@ let page: Page;
 
 describe('the first run on a PC whose WSL memory is too small for its 70B model', () => {
   it('reaches Verified with the 70B goal in at most 4 actions, and the end says whether it fits', async () => {
-    const running = await pages.open('memory-ceiling');
+    const running = await pages.open('memory-ceiling', {
+      // Whether the overview ever showed before setup: a first start must open on setup without a flash of it.
+      beforeLoad: async (opening) => {
+        await opening.addInitScript(() => {
+          const seen = window as unknown as { sawOverview?: boolean };
+          new MutationObserver(() => {
+            if (document.getElementById('overview')) seen.sawOverview = true;
+          }).observe(document, { childList: true, subtree: true });
+        });
+      },
+    });
     page = pages.page;
     const run = await walkFirstRun(page);
+    expect(
+      await page.evaluate(() => (window as unknown as { sawOverview?: boolean }).sawOverview),
+    ).toBeUndefined();
     console.info(
       `first run on memory-ceiling: ${run.actions} actions (${run.path.join(', ')}) in ${run.seconds.toFixed(1)} s`,
     );
@@ -26,7 +39,14 @@ describe('the first run on a PC whose WSL memory is too small for its 70B model'
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByRole('heading', { name: /^Step 2 of 4:/ }).waitFor();
     expect(await page.getByRole('radio', { name: /llama3\.1:70b/ }).isChecked()).toBe(true);
+    // Sized again against the file WSL now runs with: nothing left to change.
+    await page.getByRole('heading', { name: /: fits this PC$/ }).waitFor();
+    expect(await page.getByText(/already fits/).isVisible()).toBe(true);
     await pages.shot('memory-ceiling-2-goal-after');
+    // A new context drops the old sizing at once; the new one follows by itself.
+    await page.getByRole('textbox', { name: 'Context length (tokens)' }).fill('16384');
+    await page.getByTestId('sizing-status').waitFor();
+    await page.getByRole('heading', { name: /: (fits this PC|does not fit beside Windows)$/ }).waitFor();
   }, 120_000);
 
   it('asks before shutting down when "Apply and verify" is pressed before the distro list has loaded', async () => {
