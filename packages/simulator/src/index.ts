@@ -9,7 +9,11 @@ export type {
   Scenario,
   SimulatedDistro,
   SimulatedEvent,
+  SimulatedGgufHeader,
   SimulatedGpu,
+  SimulatedModelFile,
+  SimulatedOllama,
+  SimulatedOllamaModel,
   SimulatedWslVersion,
 } from './scenarios/scenario';
 export { bootConfig, SIMULATED_WSLCONFIG_PATH, type VmConfig } from './vm-config';
@@ -20,5 +24,6 @@ export {
   type SimulatedWindowsOptions,
 } from './simulated-windows';
 export { readVmState, type VmState } from './vm-state';
+export { fakeOllamaApi, type FakeOllamaApi } from './fake/ollama-api';
 export { simulatorTimeScale } from './time-scale';
 export { readInvocations, type Invocation } from './invocation-log';

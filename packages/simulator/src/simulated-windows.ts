@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as Esbuild from 'esbuild';
 import type { FakeProgram } from './fake/main';
+import { fakeOllamaApi, type FakeOllamaApi } from './fake/ollama-api';
 import { getScenario } from './scenarios';
 import { SIMULATED_USER_PROFILE } from './vm-config';
 import { initialState, readVmState, writeVmState, type VmState } from './vm-state';
@@ -46,6 +47,8 @@ export interface SimulatedWindows {
   readonly wslconfigPath: string;
   /** The VM state as the fake executables left it. */
   readState(): VmState;
+  /** The scenario's Ollama API, answering while its distro runs; absent when the scenario has no Ollama. */
+  readonly ollamaApi?: FakeOllamaApi;
   /** Restart the simulated Windows: the VM and every distro stop. */
   reboot(): void;
   /**
@@ -194,6 +197,14 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
     wslconfigPath,
     host: { totalMemoryBytes, logicalProcessors, windowsBuild, userProfile: SIMULATED_USER_PROFILE },
     readState: () => readVmState(stateDir),
+    ...(scenario.ollama
+      ? {
+          ollamaApi: fakeOllamaApi(scenario.ollama, () => {
+            const name = scenario.ollama?.distro;
+            return readVmState(stateDir).distros.some((distro) => distro.name === name && distro.running);
+          }),
+        }
+      : {}),
     invocations: () => readInvocations(stateDir),
     hostMemory,
     hostFacts() {

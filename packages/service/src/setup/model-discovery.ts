@@ -186,11 +186,14 @@ async function ggufModel(
   if (!read.ok) return unreadable(`it is not a GGUF model Headroom can read: ${read.unreadable.reason}`);
   const info = read.value;
   const label = `${files.name}.gguf`;
+  // A split model's part 1 holds only its own tensors, and a header without tensor infos totals nothing: the files'
+  // size is the weights then.
+  const byFileSize = files.parts > 1 || !info.tensorBytes;
   const shapeResult = shapeFromGguf(
     info,
     files.headSizeBytes,
     label,
-    files.parts > 1 ? files.sizeBytes / GB : undefined,
+    byFileSize ? files.sizeBytes / GB : undefined,
   );
   return {
     ...base,

@@ -145,12 +145,14 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
   const stateDocument: JsonDocument<SetupState> = openJsonDocument(deps.stateFile, acceptState);
   /** The findings of the last check, by id: what `fix` runs. */
   let lastFindings = new Map<string, Finding>();
+  /** The last check's result: the machine sizing uses, when the window has not saved it yet. */
+  let lastCheck: SetupCheckResult | undefined;
   const findModels: ModelFinder = deps.findModels ?? (() => Promise.resolve({ models: [], skipped: [] }));
   /** The models of the last look, by id: what a `discovered` goal names. */
   let lastModels: ReadonlyMap<string, FoundModel> | undefined;
 
   async function searchModels(): Promise<ModelSearch> {
-    const gpu = (await stateDocument.read())?.check?.machine.gpus[0];
+    const gpu = (lastCheck ?? (await stateDocument.read())?.check)?.machine.gpus[0];
     const search = await findModels({ vramTotalMiB: gpu?.vramTotalMiB });
     lastModels = new Map(search.models.map((found) => [found.model.id, found]));
     return search;
@@ -215,7 +217,7 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
       const distros = facts.wsl.distros?.ok === true ? facts.wsl.distros.value : [];
       const distro = distros.find((candidate) => candidate.isDefault) ?? distros[0];
       const memTotal = wslMemTotalBytes(facts);
-      return {
+      lastCheck = {
         checks: gates.gates.map((gate) => ({
           id: gate.id,
           title: gate.title,
@@ -236,6 +238,7 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
         gpuOnly: gates.gpuOnly,
         checkedAt: clock().toISOString(),
       };
+      return lastCheck;
     },
 
     async fix(findingId) {
@@ -282,7 +285,7 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
       }
       const shape = await readShape(goal);
       if (!shape.ok) throw new ServiceError('invalid-request', shape.reason);
-      const saved = (await stateDocument.read())?.check;
+      const saved = lastCheck ?? (await stateDocument.read())?.check;
       const gpu = saved?.machine.gpus[0];
       const { host } = verifier;
       const plan = planFit({

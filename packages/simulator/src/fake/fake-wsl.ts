@@ -7,6 +7,7 @@ import { encodeLinuxOutput, encodeWslConsole } from './console';
 import { linuxCommand, type LinuxOutput } from './distro-linux';
 import type { FakeInvocation } from './host-programs';
 import { isDistroSampler, runDistroSampler } from './distro-sampler';
+import { ggufHeaderRead, isGgufHeaderRead, isModelFilesListing, modelFilesListing } from './model-files';
 import { isDistroProbeBatch, runDistroProbeBatch } from './probe-batch';
 
 /** WSL's generic failure; a DWORD 0xFFFFFFFF on Windows, 255 where exit codes are one byte. */
@@ -196,6 +197,8 @@ async function execInDistro(
   const ctx = { scenario, distro, vm };
   if (isDistroProbeBatch(command)) return runDistroProbeBatch(ctx, command, invocation);
   if (isDistroSampler(command)) return runDistroSampler(ctx, invocation, command[2] ?? '');
+  if (isModelFilesListing(command)) return emit(invocation, modelFilesListing(distro));
+  if (isGgufHeaderRead(command)) return emit(invocation, ggufHeaderRead(distro, command));
   if (command[0] === 'sleep') {
     const seconds = Number(command[1] ?? '0');
     const { spawn } = await import('node:child_process');

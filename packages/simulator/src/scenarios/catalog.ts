@@ -1,6 +1,8 @@
 import { CODE_PAGE_KEY, DISPLAY_CLASS_KEY, DOCKER_DESKTOP_DATA, HEALTHY, UBUNTU } from './base';
 import type { Scenario, SimulatedDistro } from './scenario';
 
+import { HF_LLAMA_8B, OLLAMA_LLAMA_70B } from './models';
+
 /** The healthy machine with its default distro changed. */
 function withUbuntu(changes: Partial<SimulatedDistro>): Scenario['distros'] {
   return HEALTHY.distros.map((distro) => (distro.name === UBUNTU.name ? { ...distro, ...changes } : distro));
@@ -50,6 +52,9 @@ export const CATALOG: readonly Scenario[] = [
     summary: 'A 32 GB machine with memory=8GB in .wslconfig: too little RAM for a large model to load.',
     host: { ...HEALTHY.host, totalMemoryBytes: 32 * 2 ** 30 },
     wslconfig: '[wsl2]\r\nmemory=8GB\r\nswap=0\r\n',
+    // The 70B its owner wants is in Ollama (pulled last, so preselected); an 8B sits in the Hugging Face cache.
+    ollama: { distro: UBUNTU.name, models: [OLLAMA_LLAMA_70B] },
+    distros: withUbuntu({ modelFiles: [HF_LLAMA_8B] }),
   },
   {
     ...HEALTHY,

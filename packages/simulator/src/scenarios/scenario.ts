@@ -22,6 +22,52 @@ export interface SimulatedGpu {
   readonly powerDrawW: number;
 }
 
+/** A GGUF header the simulator writes with core's GGUF writer: `<arch>.KEY` numbers (uint32) and the file type. */
+export interface SimulatedGgufHeader {
+  readonly architecture: string;
+  /** `general.file_type` (15: Q4_K_M). */
+  readonly fileType: number;
+  /** The architecture's keys without the `<arch>.` prefix: `block_count`, `attention.head_count_kv`… */
+  readonly keys: Readonly<Record<string, number>>;
+  /** `split.count` for part 1 of a split model. */
+  readonly splitCount?: number;
+}
+
+/** A `*.gguf` file in one of a distro's model folders (the Hugging Face cache, llama.cpp's cache, OLLAMA_MODELS). */
+export interface SimulatedModelFile {
+  readonly folderKind: 'huggingface' | 'llama.cpp' | 'ollama';
+  /** The folder the listing names (`~/.cache/huggingface/hub`, expanded). */
+  readonly folder: string;
+  readonly path: string;
+  readonly sizeBytes: number;
+  /** Last modified, ISO 8601. */
+  readonly modifiedAt: string;
+  /** Its first bytes: a GGUF header, or text for a file that only has the extension. */
+  readonly header: SimulatedGgufHeader | { readonly text: string };
+}
+
+/** A model Ollama has pulled, as its `/api/tags` and `/api/show` describe it. */
+export interface SimulatedOllamaModel {
+  readonly name: string;
+  readonly sizeBytes: number;
+  readonly modifiedAt: string;
+  readonly family: string;
+  readonly parameterSize: string;
+  readonly quant: string;
+  /** Loaded now (listed by `/api/ps`). */
+  readonly loaded?: boolean;
+  /** `/api/show`'s `model_info`: the GGUF keys. */
+  readonly modelInfo: Readonly<Record<string, number | string>>;
+  /** `num_ctx` in its parameters, when the model sets one. */
+  readonly numCtx?: number;
+}
+
+/** Ollama on the simulated machine: it answers on 127.0.0.1:11434 while the distro it runs in runs. */
+export interface SimulatedOllama {
+  readonly distro: string;
+  readonly models: readonly SimulatedOllamaModel[];
+}
+
 /** A distro as the simulated Windows registers it, and what is inside it. */
 export interface SimulatedDistro {
   readonly name: string;
@@ -54,6 +100,8 @@ export interface SimulatedDistro {
   readonly extraMounts: readonly string[];
   /** The model folders that exist (Ollama, llama.cpp, Hugging Face cache) and where they really are. */
   readonly modelDirs: readonly { readonly path: string; readonly resolved: string }[];
+  /** The GGUF files in those folders, for the setup's model discovery; default none. */
+  readonly modelFiles?: readonly SimulatedModelFile[];
   /**
    * False for a data-only distro without `sh` or any other program (`docker-desktop-data`, `rancher-desktop-data`):
    * every `wsl.exe -d NAME -e CMD` fails at once with WSL's execvpe error. Default true.
@@ -134,6 +182,8 @@ export interface Scenario {
     Record<string, Readonly<Record<string, { readonly type: string; readonly data: string }>>>
   >;
   readonly events: readonly SimulatedEvent[];
+  /** Ollama and the models it has; absent: nothing answers on Ollama's port. */
+  readonly ollama?: SimulatedOllama;
   /** The model the user set out to run (as the setup wizard saves it): what memory-ceiling is judged against. */
   readonly target?: { readonly model: string; readonly contextLength: number };
 }
