@@ -65,7 +65,9 @@ describe('the first run on a PC whose WSL memory is too small for its 70B model'
     page = pages.page;
     await page.getByRole('button', { name: 'Next: your model' }).click();
     const apply = page.getByRole('button', { name: /^(Apply and verify|Verify now)$/ });
-    await apply.and(page.locator(':enabled')).click();
+    await apply.and(page.locator(':enabled')).waitFor();
+    await pages.shot('memory-ceiling-2-goal');
+    await apply.click();
     // Pressed while the list is still on its way: the question must wait for it, not take "nothing runs".
     release();
     const dialog = page.getByRole('dialog', { name: 'Shut down WSL?' });
