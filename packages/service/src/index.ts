@@ -30,8 +30,13 @@ export {
   createSetupHandlers,
   type LoginItemPort,
   type SetupDeps,
+  type FoundModel,
+  type ModelFinder,
+  type ModelSearch,
   type SetupHandlers,
 } from './setup/setup-handlers';
+export { createGoalTarget, type GoalTarget, type GoalTargetDeps } from './setup/goal-target';
+export { createModelFinder, type ModelDiscoveryDeps } from './setup/model-discovery';
 export {
   createMetricsSampler,
   METRICS_CSV_COLUMNS,

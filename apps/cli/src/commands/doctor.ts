@@ -12,7 +12,7 @@ import {
   type TargetModel,
 } from '@headroom/core';
 import { collectCapture } from '@headroom/host';
-import type { Machine } from '@headroom/service';
+import type { GoalTarget, Machine } from '@headroom/service';
 import { BOUNDS, optionalNumber, parseOptions } from '../args';
 import { EXIT, terminalSafe, UsageError, type CliIo } from '../cli-io';
 import { readCaptureOrExit } from './capture-input';
@@ -109,6 +109,7 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
   let capture;
   let misplaced: Awaited<ReturnType<Machine['misplaced']>> = [];
   let savedTarget: TargetModel | undefined;
+  let savedGoal: GoalTarget | undefined;
   if (values['from-capture'] !== undefined) {
     const dir = resolve(values['from-capture']);
     const read = await readCaptureOrExit(dir, io);
@@ -119,7 +120,7 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
     // Imported here: reading a capture needs none of the service, and the compiled CLI then never evaluates it.
     const { cliMachine, collectOptions, openHeadroom } = await import('./machine');
     const target = cliMachine(values.simulate);
-    const { machine } = await openHeadroom(target, io);
+    const { machine, goal } = await openHeadroom(target, io);
     if (boot && !values.json)
       io.stdout.write('Starting WSL if it is stopped, for the checks inside the distro (--boot).\n');
     // The verbose list's states stand in for `wsl --list --running`: the doctor starts at most 4 wsl.exe processes.
@@ -131,6 +132,7 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
     misplaced = await machine.misplaced();
     label = machine.label;
     savedTarget = target.scenario?.target;
+    savedGoal = goal;
   }
   const facts = readCaptureFacts(capture);
   const wanted: TargetModel | undefined =
@@ -141,7 +143,9 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
           contextLength: contextLength ?? 8192,
           ...(values.quant === undefined ? {} : { quant: values.quant }),
         };
-  const target = wanted ? targetNeed(wanted, facts) : undefined;
+  // --model first, then the goal saved in setup, then (simulated) the scenario's own target.
+  const fromGoal = values.model === undefined ? await savedGoal?.need(facts) : undefined;
+  const target = fromGoal ?? (wanted ? targetNeed(wanted, facts) : undefined);
   const report = diagnose({ facts, misplaced, ...(target ? { target } : {}) }, STANDARD_RULES);
   if (values.json) {
     io.stdout.write(

@@ -16,7 +16,7 @@ export {
 } from './finding';
 export type { DoctorInput, MisplacedFile, Rule, TargetNeed } from './rule';
 export { GPU_RULES, SETUP_RULES } from './rules';
-export { targetNeed, type TargetModel } from './target';
+export { shapeNeed, targetNeed, type TargetModel } from './target';
 
 /** Every rule `headroom doctor` runs. */
 export const STANDARD_RULES: readonly Rule[] = [...SETUP_RULES, ...GPU_RULES];

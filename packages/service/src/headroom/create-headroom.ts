@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Capture, NotificationPolicyState, NotificationRequest } from '@headroom/core';
 import {
   createWslCli,
@@ -29,6 +30,7 @@ import { createServiceRouter, type ServiceRouter } from '../service-router';
 import type { LoginItemPort } from '../setup/setup-handlers';
 import type { VerifierDeps } from '../verify/verify-handlers';
 import { createModelFinder } from '../setup/model-discovery';
+import { createGoalTarget, type GoalTarget } from '../setup/goal-target';
 import { createVerifier, quietCollector } from '../verify/verifier';
 import type { Machine } from './machine';
 
@@ -76,6 +78,8 @@ export interface Headroom {
   /** The verify loop's adapters; `verifier.store` is the user's .wslconfig with its history. */
   readonly verifier: VerifierDeps;
   readonly health: HealthMonitor;
+  /** The setup's saved goal, which the health light and the doctor judge WSL's memory against. */
+  readonly goal: GoalTarget;
   readonly metrics: MetricsSampler;
   /** The notification policy's state (when each kind was last shown, muted kinds). */
   readonly notificationState: JsonDocument<NotificationPolicyState>;
@@ -155,7 +159,13 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     log,
   };
   const metrics = createMetricsSampler(samplerDeps);
+  const goal = createGoalTarget({
+    stateFile: layout.setup,
+    shapesFile: join(layout.root, 'setup-goal-shapes.json'),
+    log,
+  });
   const health = createHealthMonitor({
+    target: (facts) => goal.need(facts),
     collect: options.collect ?? withFactsOf(machine, quietCollector(machine), log),
     latency: () => metrics.latency(),
     baseline: () => verifier.baselines?.latest() ?? Promise.resolve(undefined),
@@ -174,6 +184,10 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
       stateFile: layout.setup,
       wslconfigPath: machine.wslconfigPath,
       ...(loginItem ? { loginItem } : {}),
+      goalTarget: goal,
+      onGoalSaved: () => {
+        health.check().catch((error: unknown) => log.warn('checking the health against the new goal', error));
+      },
       findModels: createModelFinder({
         wsl,
         ...(machine.ollamaApi ? { ollama: machine.ollamaApi } : {}),
@@ -206,6 +220,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     router: createServiceRouter(service),
     verifier,
     health,
+    goal,
     metrics,
     notificationState,
     storeFor: (path) =>

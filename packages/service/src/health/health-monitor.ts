@@ -9,6 +9,8 @@ import {
   type Capture,
   type DoctorReport,
   type LiveLatency,
+  type CaptureFacts,
+  type TargetNeed,
   type VerifyBaseline,
   type TimelineEntry,
 } from '@headroom/core';
@@ -20,6 +22,8 @@ export interface HealthMonitorDeps {
   readonly collect: () => Promise<Capture>;
   /** The last timed nvidia-smi inside WSL, while the metrics sample it. */
   readonly latency?: () => LiveLatency | undefined;
+  /** What the setup's saved goal needs on the checked machine: WSL's memory is judged against it. */
+  readonly target?: (facts: CaptureFacts) => Promise<TargetNeed | undefined>;
   /** The last verified setup, to say what changed since (driver, WSL, kernel, GPU). */
   readonly baseline?: () => Promise<VerifyBaseline | undefined>;
   readonly clock?: () => Date;
@@ -61,7 +65,11 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
 
   const run = async (): Promise<HealthSnapshot> => {
     const facts = readCaptureFacts(await deps.collect());
-    const report = diagnose({ facts }, STANDARD_RULES);
+    const target = await deps.target?.(facts).catch((error: unknown) => {
+      log.warn("judging the setup's saved goal in the health check (judged without it)", error);
+      return undefined;
+    });
+    const report = diagnose({ facts, ...(target ? { target } : {}) }, STANDARD_RULES);
     lastReport = report;
     lastTimeline = timelineOf(facts.events);
     timelineListeners.forEach((listener) => listener(lastTimeline));

@@ -43,6 +43,7 @@ import { openJsonDocument, readGgufFile, type GgufRead, type JsonDocument } from
 import { fixedBytes, isWslconfigFix } from '../doctor/doctor-handlers';
 import { toSetupFinding } from '../finding-view';
 import { ServiceError } from '../service-error';
+import type { GoalTarget } from './goal-target';
 import type { VerifierDeps } from '../verify/verify-handlers';
 
 /** Turning "start at sign-in" on and off: Electron's login item in the app, a stand-in in the demo. */
@@ -81,6 +82,10 @@ export interface SetupDeps {
   readonly readGguf?: (path: string) => Promise<GgufRead>;
   /** Default: none found (a machine with nothing to ask). */
   readonly findModels?: ModelFinder;
+  /** The saved goal as the doctor's target: the check judges WSL's memory against it, a sizing is kept for it. */
+  readonly goalTarget?: GoalTarget;
+  /** Told when a saved state names another goal (the health light judges the goal). */
+  readonly onGoalSaved?: () => void;
   readonly clock?: () => Date;
 }
 
@@ -205,7 +210,8 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
     async check() {
       const capture = await verifier.collectBooted();
       const facts = readCaptureFacts(capture);
-      const report = diagnose({ facts }, STANDARD_RULES);
+      const target = await deps.goalTarget?.need(facts);
+      const report = diagnose({ facts, ...(target ? { target } : {}) }, STANDARD_RULES);
       const gates = setupGates(facts, report);
       lastFindings = new Map(report.findings.map((finding) => [finding.id, finding]));
       const settings = facts.wslconfig?.settings ?? {};
@@ -285,6 +291,7 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
       }
       const shape = await readShape(goal);
       if (!shape.ok) throw new ServiceError('invalid-request', shape.reason);
+      await deps.goalTarget?.remember(goal.model, shape.shape);
       const saved = lastCheck ?? (await stateDocument.read())?.check;
       const gpu = saved?.machine.gpus[0];
       const { host } = verifier;
@@ -360,7 +367,9 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
     },
 
     async saveState(state) {
+      const before = (await stateDocument.read())?.goal;
       await stateDocument.write(state);
+      if (JSON.stringify(before) !== JSON.stringify(state.goal)) deps.onGoalSaved?.();
       return { saved: true };
     },
 
