@@ -182,6 +182,12 @@ export const setupCeilingSchema = z.object({
   fitsNow: z.boolean(),
   /** The goal fits at all on this PC (under the most that can be left beside Windows, and in the VRAM). */
   fitsAtMax: z.boolean(),
+  /** When it does not: the longest context of the same model that fits (absent when none does). */
+  largestContext: z.number().int().positive().optional(),
+  /** When it does not: the models found on this PC that fit at their default context, largest first. */
+  fittingModels: z
+    .array(z.object({ id: z.string(), name: z.string(), ctx: z.number().int().positive() }))
+    .optional(),
 });
 
 /** The sizing of the goal on this machine and the .wslconfig changes it asks for. */

@@ -56,7 +56,8 @@ Options:
   --from-capture DIR  judge a capture written by 'headroom collect' instead of this machine
   --simulate NAME     judge a simulated Windows (development build; see 'headroom scenarios')
   --boot              start the WSL VM for the in-distro checks when it is stopped (never without it)
-  --model NAME        check memory against the model you want to run (a preset of 'headroom fit --help')
+  --model NAME        check memory against this model (a preset of 'headroom fit --help') instead of the goal
+                      saved in setup, which is checked otherwise
   --ctx N             its context length in tokens (default 8192)
   --quant NAME        its quantization (default Q4_K_M)
   --json              findings, health (green/amber/red/grey) and the exit code as JSON (docs/cli.md)

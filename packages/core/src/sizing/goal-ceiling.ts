@@ -1,4 +1,4 @@
-import { type FitPlan } from './fit';
+import { planFit, type FitInput, type FitPlan } from './fit';
 
 /** WSL's memory ceiling judged against a sized goal: the numbers the honest end and the health light say. */
 export interface GoalCeiling {
@@ -27,4 +27,27 @@ export function goalCeiling(plan: FitPlan, currentBytes: number, hostMemoryBytes
     fitsNow: plan.vramFits && neededBytes <= currentBytes,
     fitsAtMax: plan.fits,
   };
+}
+
+/** Context lengths are tried in steps of this many tokens (llama.cpp pads the KV cache to 256 cells). */
+const CONTEXT_STEP = 256;
+
+/**
+ * The longest context, at most `upTo` tokens and in steps of 256, at which the model fits on this machine (beside
+ * Windows and in the free VRAM), or undefined when it does not fit even at 256 tokens. What fits when the goal does
+ * not: a shorter context of the same model.
+ */
+export function largestFittingContext(input: Omit<FitInput, 'ctx'>, upTo: number): number | undefined {
+  const fits = (ctx: number): boolean => planFit({ ...input, ctx }).fits;
+  let low = CONTEXT_STEP;
+  if (!fits(low)) return undefined;
+  let high = Math.max(low, Math.floor(upTo / CONTEXT_STEP) * CONTEXT_STEP);
+  if (fits(high)) return high;
+  // fits(low) and not fits(high): narrow down to the last step that fits.
+  while (high - low > CONTEXT_STEP) {
+    const middle = Math.floor((low + high) / 2 / CONTEXT_STEP) * CONTEXT_STEP;
+    if (fits(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
 }

@@ -51,4 +51,4 @@ export {
   type ShapeResult,
 } from './model-shape';
 export { FIT_RULES, planFit, type FitInput, type FitPlan, type WslConfigAdvice } from './fit';
-export { goalCeiling, type GoalCeiling } from './goal-ceiling';
+export { goalCeiling, largestFittingContext, type GoalCeiling } from './goal-ceiling';

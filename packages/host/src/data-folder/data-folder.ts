@@ -25,6 +25,8 @@ export interface DataFolderLayout {
   readonly baselines: string;
   /** The setup wizard's place. */
   readonly setup: string;
+  /** The shapes of the models setup goals named, so a saved goal is judged without looking for models again. */
+  readonly setupGoalShapes: string;
   /** The notification policy's state: when each kind was last shown, muted kinds. */
   readonly notifications: string;
   /** The Windows events already told, so each is told once across restarts. */
@@ -45,6 +47,7 @@ export function dataFolderLayout(root: string): DataFolderLayout {
     wslconfigHistory: join(root, 'wslconfig-history'),
     baselines: join(root, 'baselines.json'),
     setup: join(root, 'setup.json'),
+    setupGoalShapes: join(root, 'setup-goal-shapes.json'),
     notifications: join(root, 'notifications.json'),
     events: join(root, 'events.json'),
     metricsCsv: join(root, 'metrics', 'samples.csv'),

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Capture, NotificationPolicyState, NotificationRequest } from '@headroom/core';
 import {
   createWslCli,
@@ -161,7 +160,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
   const metrics = createMetricsSampler(samplerDeps);
   const goal = createGoalTarget({
     stateFile: layout.setup,
-    shapesFile: join(layout.root, 'setup-goal-shapes.json'),
+    shapesFile: layout.setupGoalShapes,
     log,
   });
   const health = createHealthMonitor({

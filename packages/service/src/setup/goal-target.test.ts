@@ -47,6 +47,15 @@ describe('the saved goal counts in the health light and the doctor', () => {
       /^WSL has 8\.0 GiB; Llama 3\.1 70B Instruct Q4_K_M at 8192 tokens needs \d+\.\d GiB$/,
     );
     expect(finding?.evidence[0]?.excerpt).toMatch(/^memory: 8\.0 GiB; needed: \d+\.\d GiB$/);
+    // The Overview's Memory card is drawn from the same report (doctor.report).
+    const report = await ask<{ findings: { id: string; area: string; severity: string }[] }>(
+      'doctor.report',
+      undefined,
+    );
+    expect(report.findings.find((entry) => entry.id === 'memory-ceiling')).toMatchObject({
+      area: 'memory',
+      severity: 'error',
+    });
   });
 
   it('judges a model found on this PC once the wizard sized it, and says so in the setup check', async () => {

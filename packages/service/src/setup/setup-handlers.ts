@@ -20,6 +20,7 @@ import {
   formatSize,
   goalCeiling,
   isKvCacheType,
+  largestFittingContext,
   KV_CACHE_TYPES,
   MODEL_PRESETS,
   planFit,
@@ -135,6 +136,11 @@ function sizingLines(plan: FitPlan): SetupPlan['sizing'] {
       ? [{ label: 'Windows keeps', value: gib(plan.windowsKeeps.value), why: plan.windowsKeeps.explanation }]
       : []),
   ];
+}
+
+/** The id of the model a goal names when it is one found on this PC. */
+function discoveredId(goal: SetupGoal): string | undefined {
+  return goal.model.kind === 'discovered' ? goal.model.id : undefined;
 }
 
 function acceptState(value: unknown): SetupState | undefined {
@@ -295,22 +301,39 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
       const saved = lastCheck ?? (await stateDocument.read())?.check;
       const gpu = saved?.machine.gpus[0];
       const { host } = verifier;
-      const plan = planFit({
-        model: shape.shape,
-        ctx: goal.ctx,
-        kvType: goal.kvType,
+      const machine = {
         vramFreeGiB: gpu ? gpu.vramFreeMiB / 1024 : undefined,
         hostRamGiB: host.totalMemoryBytes / GIB,
         hostLogicalProcessors: host.logicalProcessors,
-      });
+      };
+      const plan = planFit({ model: shape.shape, ctx: goal.ctx, kvType: goal.kvType, ...machine });
       const snapshot = await verifier.store.read();
       const fileCheck = checkWslConfig(snapshot.bytes, host);
       const proposal = proposeWslConfig(plan, fileCheck, host);
-      const ceiling = goalCeiling(
+      const verdict = goalCeiling(
         plan,
         vmResources(fileCheck.settings, host).memoryBytes,
         host.totalMemoryBytes,
       );
+      let ceiling: SetupPlan['ceiling'] = verdict;
+      if (!verdict.fitsAtMax) {
+        // What does fit instead: a shorter context of the same model, and the other models found here.
+        const largestContext = largestFittingContext(
+          { model: shape.shape, kvType: goal.kvType, ...machine },
+          goal.ctx,
+        );
+        const fittingModels = [...(lastModels?.values() ?? [])].flatMap((found) => {
+          const ctx = found.model.defaultContext?.tokens;
+          if (!found.shape.ok || ctx === undefined || found.model.id === discoveredId(goal)) return [];
+          const fits = planFit({ model: found.shape.shape, ctx, kvType: 'f16', ...machine }).fits;
+          return fits ? [{ id: found.model.id, name: found.model.name, ctx }] : [];
+        });
+        ceiling = {
+          ...verdict,
+          ...(largestContext === undefined ? {} : { largestContext }),
+          fittingModels,
+        };
+      }
       return {
         model: plan.model.name,
         fits: plan.fits,

@@ -76,6 +76,27 @@ describe('setup.models on the simulated machines', () => {
     expect(plan.ceiling?.currentBytes).toBe(8 * GIB);
     expect(plan.ceiling?.fitsNow).toBe(false);
     expect(plan.ceiling?.neededBytes).toBeGreaterThan(8 * GIB);
+    // memory=24GB (the most beside Windows' 8 GiB) holds it: the end can say it fits once applied.
+    expect(plan.ceiling?.fitsAtMax).toBe(true);
+    expect(plan.ceiling?.maxBytes).toBe(24 * GIB);
+  });
+
+  it('says what does fit when the goal cannot: a shorter context, and the other models found', async () => {
+    await open('memory-ceiling');
+    await ask('setup.check', undefined);
+    await ask<SetupModels>('setup.models', undefined);
+    const plan = await ask<SetupPlan>('setup.plan', {
+      model: { kind: 'discovered', id: 'ollama:llama3.1:70b' },
+      ctx: 131_072,
+      kvType: 'f16',
+    });
+    expect(plan.ceiling?.fitsAtMax).toBe(false);
+    const largest = plan.ceiling?.largestContext ?? 0;
+    expect(largest).toBeGreaterThanOrEqual(4096);
+    expect(largest).toBeLessThan(131_072);
+    expect(plan.ceiling?.fittingModels?.map((model) => model.name)).toEqual([
+      'Meta-Llama-3.1-8B-Instruct-Q4_K_M',
+    ]);
   });
 
   it('finds nothing on a machine without models, and says which stopped distro it did not look in', async () => {
