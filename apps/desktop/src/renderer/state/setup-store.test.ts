@@ -115,7 +115,31 @@ describe('createSetupStore', () => {
     expect(store.getState().goalNow).toMatchObject({ state: 'short' });
   });
 
-  it('names what does fit when the goal cannot fit beside Windows', async () => {
+  it('names what the service found does fit when the goal cannot fit beside Windows', async () => {
+    const ceiling = {
+      neededBytes: 60 * 2 ** 30,
+      currentBytes: 24 * 2 ** 30,
+      maxBytes: 24 * 2 ** 30,
+      fitsNow: false,
+      fitsAtMax: false,
+      largestContext: 2048,
+      fittingModels: [{ id: MODEL_8B.id, name: MODEL_8B.name, ctx: 8192 }],
+    };
+    const fake = machine(() => ({ ...planOf('Llama 3.1 70B', false), ceiling }));
+    const store = createSetupStore(fake.bridge);
+    store.setState({
+      models: MODELS,
+      goal: { model: { kind: 'discovered', id: MODEL_70B.id }, ctx: 4096, kvType: 'f16' },
+    });
+    await store.getState().judgeGoal();
+    expect(store.getState().goalNow).toMatchObject({
+      state: 'too-big',
+      fitting: ['Llama 3.1 70B at 2,048 tokens', `${MODEL_8B.name} at 8,192 tokens`],
+    });
+    expect(fake.calls.filter((call) => call.channel === 'setup.plan')).toHaveLength(1);
+  });
+
+  it('names what does fit, sizing smaller goals itself, when the service gives no ceiling', async () => {
     const fake = machine((goal) =>
       goal.model.kind === 'discovered' && goal.model.id === MODEL_8B.id
         ? planOf('Llama 3.1 8B', true)

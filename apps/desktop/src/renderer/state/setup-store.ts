@@ -329,6 +329,18 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
               const short = now.changes.some((change) => change.needed);
               return { goalNow: { state: short ? 'short' : 'fits', plan: now } };
             }
+            // The service's ceiling already says what does fit; without it, smaller goals are sized one by one.
+            const { ceiling } = now;
+            if (ceiling) {
+              const words = (ctx: number): string => `at ${ctx.toLocaleString('en')} tokens`;
+              const fitting = [
+                ...(ceiling.largestContext === undefined
+                  ? []
+                  : [`${now.model} ${words(ceiling.largestContext)}`]),
+                ...(ceiling.fittingModels ?? []).map((model) => `${model.name} ${words(model.ctx)}`),
+              ];
+              return { goalNow: { state: 'too-big', plan: now, fitting } };
+            }
             const fitting: string[] = [];
             for (const candidate of alternatives(goal, models)) {
               const sized = await bridge.invoke('setup.plan', candidate.goal);
