@@ -16,29 +16,31 @@ async function open(scenario: string): Promise<DemoProcess> {
   return demo;
 }
 
-const stepHeading = (step: number) => page.getByRole('heading', { name: new RegExp(`^Step ${step} of 5:`) });
+const stepHeading = (step: number) => page.getByRole('heading', { name: new RegExp(`^Step ${step} of 4:`) });
+const enabled = () => page.locator(':enabled');
 const shot = (name: string) => pages.shot(name);
 const gate = (id: string) => page.locator(`[data-gate="${id}"]`);
 
+/** The checks run by themselves when setup opens: wait until they are done. */
 async function runChecks(): Promise<void> {
-  await page.getByRole('button', { name: 'Run the checks' }).click();
   await page.getByRole('list', { name: 'Checks' }).waitFor();
+  await page.getByRole('button', { name: 'Check again' }).and(enabled()).waitFor();
 }
 
-/** Step 2 with the default goal (Llama 3.1 8B, Q4_K_M, 8192 tokens, f16), sized, then on to the proposal. */
+/**
+ * Step 2 with the goal it starts at (no model found on these PCs: Llama 3.1 8B, Q4_K_M, 8192 tokens, f16), sized by
+ * itself, with the proposal below it.
+ */
 async function sizeDefaultGoal(name: string): Promise<void> {
   await page.getByRole('button', { name: 'Next: your model' }).click();
   await stepHeading(2).waitFor();
-  await page.getByRole('button', { name: 'Size it' }).click();
   await page.getByRole('heading', { name: /Llama 3\.1 8B Instruct Q4_K_M: fits this PC/ }).waitFor();
   await shot(`${name}-2-goal`);
-  await page.getByRole('button', { name: 'Next: review the changes' }).click();
-  await stepHeading(3).waitFor();
 }
 
-/** Start the loop in step 4, agreeing to stop the running distros when asked. */
+/** Start the loop from step 2, agreeing to stop the running distros when asked; step 3 follows it. */
 async function startVerify(button: 'Verify now' | 'Apply and verify'): Promise<void> {
-  await page.getByRole('button', { name: button }).click();
+  await page.getByRole('button', { name: button }).and(enabled()).click();
   const dialog = page.getByRole('dialog', { name: 'Shut down WSL?' });
   await dialog.waitFor();
   await page.keyboard.press('Enter');
@@ -82,20 +84,24 @@ describe('the setup wizard in the browser demo', () => {
     await sizeDefaultGoal('config-not-applied');
     expect(await page.getByText(/already fits Llama 3\.1 8B Instruct Q4_K_M/).isVisible()).toBe(true);
     expect(await page.locator('figcaption').textContent()).toMatch(/^No change to .*\.wslconfig$/);
-    await shot('config-not-applied-3-proposal');
+    await shot('config-not-applied-2-proposal');
 
-    await page.getByRole('button', { name: 'Next: verify without changes' }).click();
-    await stepHeading(4).waitFor();
     await startVerify('Verify now');
+    await stepHeading(3).waitFor();
     await page.getByText('Verified: WSL runs with your .wslconfig.').waitFor();
     await light.getByText('OK', { exact: true }).waitFor();
     expect(await page.getByTestId('memory-after').textContent()).toMatch(
       /^WSL memory: before 7\.\d GiB → now 4[67]\.\d GiB\.$/,
     );
-    await shot('config-not-applied-4-verified');
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    await page
+      .getByTestId('goal-verdict')
+      .getByText(/Llama 3\.1 8B Instruct Q4_K_M fits now/)
+      .waitFor();
+    await shot('config-not-applied-3-verified');
 
     await page.getByRole('button', { name: 'Next: finish' }).click();
-    await stepHeading(5).waitFor();
+    await stepHeading(4).waitFor();
     expect(await page.getByTestId('memory-after').textContent()).toMatch(
       /before 7\.\d GiB → now 4[67]\.\d GiB/,
     );
@@ -105,7 +111,7 @@ describe('the setup wizard in the browser demo', () => {
     expect(await page.getByRole('list', { name: 'The tray light' }).textContent()).toContain(
       'Grey: WSL is stopped',
     );
-    await shot('config-not-applied-5-done');
+    await shot('config-not-applied-4-done');
 
     await page.getByRole('button', { name: 'Go to the overview' }).click();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
@@ -127,14 +133,12 @@ describe('the setup wizard in the browser demo', () => {
     const changed = page.locator('.diff__line--removed, .diff__line--added');
     await changed.first().waitFor();
     expect(await changed.allTextContents()).toEqual(['removed: - memory=16gb\n', 'added: + memory=16GB\n']);
-    await shot('invalid-memory-value-3-proposal');
+    await shot('invalid-memory-value-2-proposal');
 
-    await page.getByRole('button', { name: 'Next: apply 1 change' }).click();
-    await stepHeading(4).waitFor();
     await startVerify('Apply and verify');
     await page.getByText('Verified: WSL runs with your .wslconfig.').waitFor();
     expect(await page.getByTestId('memory-after').textContent()).toMatch(/now 15\.\d GiB/);
-    await shot('invalid-memory-value-4-verified');
+    await shot('invalid-memory-value-3-verified');
     expect(wslconfigOf(running)).toBe('[wsl2]\r\nmemory=16GB\r\nprocessors=12\r\n');
 
     // The History page keeps the file as it was; one click shows what changed since, one restores it.
@@ -154,41 +158,31 @@ describe('the setup wizard in the browser demo', () => {
 
   it('takes the short path on a healthy machine with the keyboard alone, and resumes after a reload', async () => {
     const running = await open('healthy');
-    await tabTo(/^Run the checks$/);
-    await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Next: your model' }).waitFor();
     expect(await page.getByText('Every check passed.').isVisible()).toBe(true);
     await shot('healthy-1-check');
     await tabTo(/^Next: your model$/);
     await page.keyboard.press('Enter');
     await stepHeading(2).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Step 2 of 5: Goal');
-    await tabTo(/^Size it$/);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Next: review the changes' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Step 2 of 4: Goal');
+    await page.getByRole('heading', { name: /fits this PC/ }).waitFor();
     await shot('healthy-2-goal');
 
     await page.reload();
     await stepHeading(2).waitFor();
     await page.getByRole('heading', { name: /fits this PC/ }).waitFor();
 
-    await tabTo(/^Next: review the changes$/);
-    await page.keyboard.press('Enter');
-    await stepHeading(3).waitFor();
-    await shot('healthy-3-proposal');
-    await tabTo(/^Next: verify without changes$/);
-    await page.keyboard.press('Enter');
-    await stepHeading(4).waitFor();
+    await page.getByRole('button', { name: 'Verify now' }).and(enabled()).waitFor();
     await tabTo(/^Verify now$/);
     await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: 'Shut down WSL?' }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByText('Verified: WSL runs with your .wslconfig.').waitFor();
-    await shot('healthy-4-verified');
+    await shot('healthy-3-verified');
     await tabTo(/^Next: finish$/);
     await page.keyboard.press('Enter');
-    await stepHeading(5).waitFor();
-    await shot('healthy-5-done');
+    await stepHeading(4).waitFor();
+    await shot('healthy-4-done');
     await tabTo(/^Go to the overview$/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
@@ -210,15 +204,14 @@ describe('the setup wizard in the browser demo', () => {
     expect(await memory.getByRole('checkbox').isChecked()).toBe(true);
     await page.locator('.diff__line--added').waitFor();
     expect(await page.locator('.diff__line--added').textContent()).toBe('added: + memory=47GB\n');
-    await page.getByRole('button', { name: 'Next: apply 1 change' }).click();
-    await stepHeading(4).waitFor();
     await startVerify('Apply and verify');
+    await stepHeading(3).waitFor();
     await page.getByText(/Waiting for every distribution to stop|Shutting WSL down/).waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
     const alert = page.getByRole('alert');
     await alert.getByText(/Not verified\..*[Cc]ancel/).waitFor();
     expect(await alert.textContent()).toContain('.wslconfig is back as it was before.');
-    await shot('cancel-4-cancelled');
+    await shot('cancel-3-cancelled');
     expect(wslconfigOf(running)).toBe('[wsl2]\r\nmemory=48GB\r\nprocessors=12\r\nswap=8GB\r\n');
   }, 120_000);
 
@@ -226,13 +219,11 @@ describe('the setup wizard in the browser demo', () => {
     await open('vm-keeps-restarting');
     await runChecks();
     await sizeDefaultGoal('vm-keeps-restarting');
-    await page.getByRole('button', { name: 'Next: verify without changes' }).click();
-    await stepHeading(4).waitFor();
     await startVerify('Verify now');
     const alert = page.getByRole('alert');
     await alert.getByText(/Not verified\./).waitFor({ timeout: 60_000 });
     expect(await alert.textContent()).toMatch(/docker-desktop/);
     expect(await page.getByRole('button', { name: 'Next: finish' }).count()).toBe(0);
-    await shot('vm-keeps-restarting-4-timed-out');
+    await shot('vm-keeps-restarting-3-timed-out');
   }, 120_000);
 });

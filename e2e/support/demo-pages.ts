@@ -12,7 +12,12 @@ export interface DemoPages {
   /** Start the demo on a scenario (the simulator 20 times faster) and open its window at the URL it printed. */
   open(
     scenario: string,
-    options?: { viewport?: { width: number; height: number }; timeoutMs?: number },
+    options?: {
+      viewport?: { width: number; height: number };
+      timeoutMs?: number;
+      /** Runs on the new page before it loads the window (routes that hold or drop the service's answers). */
+      beforeLoad?: (page: Page) => Promise<void>;
+    },
   ): Promise<DemoProcess>;
   /** A full-page screenshot into the spec's artefact folder. */
   shot(name: string): Promise<Buffer>;
@@ -51,6 +56,7 @@ export function useDemoPages(artefacts: string): DemoPages {
       current = await browser.newPage({ viewport: options.viewport ?? { width: 1100, height: 900 } });
       current.setDefaultTimeout(options.timeoutMs ?? 30_000);
       current.on('pageerror', (error) => pageErrors.push(error.message));
+      await options.beforeLoad?.(current);
       await current.goto(demo.url);
       return demo;
     },

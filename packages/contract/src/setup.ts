@@ -163,6 +163,8 @@ export const setupChangeSchema = z.object({
   /** The value in the file now; absent when WSL uses its default. */
   current: z.string().optional(),
   why: z.string(),
+  /** The goal needs it (memory, a line WSL ignores); a swap change that only follows the memory is not needed. */
+  needed: z.boolean(),
 });
 
 /** A slider's bounds, from what the host has. */

@@ -49,12 +49,14 @@ describe('proposeWslConfig', () => {
     const proposal = proposeWslConfig(plan, checkWslConfig('[wsl2]\nmemory=8GB\nswap=1GB\n', HOST), HOST);
     const memory = proposal.changes.find((change) => change.key === 'memory');
     expect(gib(plan.wslconfig.memory.value)).toBeLessThan(32);
-    expect(memory).toMatchObject({ current: '8GB', value: '32GB' });
-    expect(memory?.why).toMatch(/would get 8 GB/);
-    expect(memory?.why).toMatch(/WSL's own default, half the RAM, is 32 GB/);
+    expect(memory).toMatchObject({ current: '8GB', value: '32GB', needed: true });
+    expect(memory?.why).toMatch(/would get 8 GiB/);
+    expect(memory?.why).toMatch(/WSL's own default, half the RAM, is 32 GiB/);
+    // Swap only follows the new memory: proposed, but nothing the goal needs.
     expect(proposal.changes.find((change) => change.key === 'swap')).toMatchObject({
       current: '1GB',
       value: '8GB',
+      needed: false,
     });
   });
 
@@ -93,7 +95,7 @@ describe('proposeWslConfig', () => {
     const proposal = proposeWslConfig(planFor('llama-3.1-70b', 8), checkWslConfig('', host), host);
     expect(proposal.values.memoryGB).toBe(4);
     expect(proposal.goalFits).toBe(false);
-    expect(proposal.notes.join(' ')).toMatch(/more than fits beside Windows: WSL gets 4 GB of the 8 GB/);
+    expect(proposal.notes.join(' ')).toMatch(/more than fits beside Windows: WSL gets 4 GiB of the 8 GiB/);
     expect(proposal.notes.join(' ')).toContain("Headroom's rule of thumb");
   });
 

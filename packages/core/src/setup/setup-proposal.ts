@@ -15,6 +15,11 @@ export interface ProposedChange {
   /** The value WSL reads from the file now; undefined when it uses its default (or ignores the line). */
   readonly current: string | undefined;
   readonly why: string;
+  /**
+   * The goal needs it: memory the VM lacks (or takes from Windows), or a line WSL ignores. A swap change that only
+   * follows the new memory is proposed but not needed, so the wizard shows it unticked.
+   */
+  readonly needed: boolean;
 }
 
 /** A slider's range. */
@@ -114,6 +119,7 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
       key: 'memory',
       value: keepMeant && meant !== undefined ? meant.toUpperCase() : plan.wslconfig.memory.value,
       current: undefined,
+      needed: true,
       why: `WSL ignores line ${memoryLine.line} and falls back to half the RAM; ${
         keepMeant
           ? 'this writes the value you meant so WSL reads it'
@@ -125,9 +131,10 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
       key: 'memory',
       value: `${raisedGiB}GB`,
       current: current('memory'),
+      needed: true,
       why:
-        `The VM would get ${vmGiB.toFixed(0)} GB; the model needs ${planMemoryGiB} GB (${reason(plan.wslconfig.memory.explanation)})` +
-        (raisedGiB > planMemoryGiB ? `; WSL's own default, half the RAM, is ${raisedGiB} GB.` : '.'),
+        `The VM would get ${vmGiB.toFixed(0)} GiB; the model needs ${planMemoryGiB} GiB (${reason(plan.wslconfig.memory.explanation)})` +
+        (raisedGiB > planMemoryGiB ? `; WSL's own default, half the RAM, is ${raisedGiB} GiB.` : '.'),
     });
   } else if (vmGiB > upperGiB && Math.max(upperGiB, goalGiB) < vmGiB) {
     const loweredGiB = Math.max(upperGiB, goalGiB);
@@ -135,9 +142,10 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
       key: 'memory',
       value: `${loweredGiB}GB`,
       current: current('memory'),
-      why: `The VM may take ${vmGiB.toFixed(0)} GB and leave Windows too little; ${loweredGiB} GB leaves it ${
+      needed: true,
+      why: `The VM may take ${vmGiB.toFixed(0)} GiB and leave Windows too little; ${loweredGiB} GiB leaves it ${
         Math.round(host.totalMemoryBytes / GIB) - loweredGiB
-      } GB (Headroom's rule of thumb: Windows keeps max(8 GB, 25 % of the RAM)).`,
+      } GiB (Headroom's rule of thumb: Windows keeps max(8 GiB, 25 % of the RAM)).`,
     });
   }
   const memoryChange = changes.find((change) => change.key === 'memory');
@@ -152,6 +160,7 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
       key: 'swap',
       value: `${swapGiB}GB`,
       current: current('swap'),
+      needed: swapLine !== undefined,
       why: swapLine ? `WSL ignores line ${swapLine.line}; ${swapWhy}.` : `${swapWhy}.`,
     });
   }
@@ -161,6 +170,7 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
       key: 'processors',
       value: plan.wslconfig.processors.value,
       current: undefined,
+      needed: true,
       why: `WSL ignores line ${processorsLine.line}; ${reason(plan.wslconfig.processors.explanation)}.`,
     });
   }
@@ -177,8 +187,8 @@ export function proposeWslConfig(plan: FitPlan, config: WslConfigCheck, host: Pr
   const notes: string[] = [];
   if (!goalFits) {
     notes.push(
-      `The goal needs ${goalGiB} GB inside WSL, more than fits beside Windows: WSL gets ${memoryGB} GB of the ` +
-        `${hostGiB} GB (Headroom's rule of thumb keeps max(8 GB, 25 % of the RAM) for Windows, and Headroom never ` +
+      `The goal needs ${goalGiB} GiB inside WSL, more than fits beside Windows: WSL gets ${memoryGB} GiB of the ` +
+        `${hostGiB} GiB (Headroom's rule of thumb keeps max(8 GiB, 25 % of the RAM) for Windows, and Headroom never ` +
         "proposes less than WSL's own default of half the RAM). Pick a smaller quantization or a shorter context, " +
         'or put more layers on the GPU.',
     );

@@ -165,7 +165,7 @@ describe('setup.plan and setup.preview', () => {
     const tooBig = await setup.plan({ ...llama8b, ctx: 65536 });
     expect(tooBig.values.memoryGB).toBe(4);
     expect(tooBig.fits).toBe(false);
-    expect(tooBig.warnings[0]).toMatch(/more than fits beside Windows: WSL gets 4 GB of the 8 GB/);
+    expect(tooBig.warnings[0]).toMatch(/more than fits beside Windows: WSL gets 4 GiB of the 8 GiB/);
     expect(tooBig.warnings.find((warning) => warning.startsWith('What fits:'))).toMatch(/-ngl \d+/);
   });
 

@@ -381,6 +381,7 @@ export function createSetupHandlers(deps: SetupDeps): SetupHandlers {
           value: change.value,
           ...(change.current === undefined ? {} : { current: change.current }),
           why: change.why,
+          needed: change.needed,
         })),
         bounds: proposal.bounds,
         values: proposal.values,

@@ -104,7 +104,14 @@ export function App({ footer }: { readonly footer?: ReactNode } = {}) {
     void load();
   }, [load]);
 
-  const page: AppPage = hashPage ?? (loaded && !completed ? 'setup' : 'overview');
+  // A first start opens on setup, and stays there when finishing it marks setup complete.
+  const opensOnSetup = hashPage === undefined && loaded && !completed;
+  useEffect(() => {
+    if (opensOnSetup) navigate('setup', { replace: true });
+  }, [opensOnSetup]);
+
+  // Until the setup's place is read, no page shows: a first start must not flash the overview.
+  const page: AppPage | undefined = hashPage ?? (!loaded ? undefined : completed ? 'overview' : 'setup');
   return (
     <div className="shell">
       <nav className="rail" aria-label="Headroom">
@@ -121,7 +128,11 @@ export function App({ footer }: { readonly footer?: ReactNode } = {}) {
         </ul>
         {footer}
       </nav>
-      {page === 'history' ? (
+      {page === undefined ? (
+        <main className="page" aria-busy="true">
+          <p className="status">Opening Headroom…</p>
+        </main>
+      ) : page === 'history' ? (
         <main className="page" id="history">
           <h1>History</h1>
           <HistoryPage />

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** A yes-or-no question in a native modal dialog: focus stays inside, Esc cancels, Enter confirms. */
 export function ConfirmDialog({
@@ -9,6 +9,7 @@ export function ConfirmDialog({
   danger = false,
   onConfirm,
   onCancel,
+  children,
 }: {
   open: boolean;
   title: string;
@@ -18,14 +19,21 @@ export function ConfirmDialog({
   danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** More than the question: an option such as "don't ask again", between the text and the buttons. */
+  children?: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // Enter confirms: the answer button has focus, whatever option comes before it.
+      confirmRef.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -41,10 +49,12 @@ export function ConfirmDialog({
     >
       <h2 id={titleId}>{title}</h2>
       <p id={bodyId}>{body}</p>
+      {children}
       <div className="dialog__actions">
         <button
           type="button"
           className={`button ${danger ? 'button--danger' : 'button--primary'}`}
+          ref={confirmRef}
           autoFocus
           onClick={onConfirm}
         >

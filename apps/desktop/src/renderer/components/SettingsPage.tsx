@@ -1,4 +1,5 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { setShutdownWithoutAsking, shutdownWithoutAsking } from '../state/shutdown-preference';
 import { useSettings } from '../state/store-context';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -23,8 +24,28 @@ function LoginItemField() {
   );
 }
 
+/** The shutdown question's "don't ask again", undone here. */
+function ShutdownQuestionField() {
+  const [ask, setAsk] = useState(() => !shutdownWithoutAsking());
+  const id = useId();
+  return (
+    <p className="field-row">
+      <input
+        id={id}
+        type="checkbox"
+        checked={ask}
+        onChange={(event) => {
+          setAsk(event.target.checked);
+          setShutdownWithoutAsking(!event.target.checked);
+        }}
+      />
+      <label htmlFor={id}>Ask before shutting WSL down while distributions run</label>
+    </p>
+  );
+}
+
 /**
- * Settings: start at sign-in, notifications per kind, the health-check interval, the metrics CSV log, the data and
+ * Settings: start at sign-in, the shutdown question, notifications per kind, the health-check interval, the metrics CSV log, the data and
  * log folders, the target distro, and the version.
  */
 export function SettingsPage() {
@@ -47,6 +68,7 @@ export function SettingsPage() {
       <section className="card" aria-labelledby="settings-start">
         <h2 id="settings-start">Start</h2>
         <LoginItemField />
+        <ShutdownQuestionField />
       </section>
       {settings ? (
         <>

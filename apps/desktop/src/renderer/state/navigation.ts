@@ -7,9 +7,13 @@ export function pageFromHash(hash: string): AppPage | undefined {
   return (APP_PAGES as readonly string[]).includes(name) ? (name as AppPage) : undefined;
 }
 
-/** Show a page: the hash holds it, so Back and Forward and a reload keep the place. */
-export function navigate(page: AppPage): void {
-  window.location.hash = `#${page}`;
+/**
+ * Show a page: the hash holds it, so Back and Forward and a reload keep the place. `replace` takes the current
+ * history entry instead of adding one (the window choosing its first page by itself).
+ */
+export function navigate(page: AppPage, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.location.replace(`#${page}`);
+  else window.location.hash = `#${page}`;
 }
 
 function subscribe(onChange: () => void): () => void {

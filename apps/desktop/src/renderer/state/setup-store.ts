@@ -22,8 +22,42 @@ export interface EditRow {
   readonly ticked: boolean;
 }
 
-/** The wizard's steps, in order. */
-export const SETUP_STEPS = ['Check', 'Goal', 'Proposal', 'Apply and verify', 'Done'] as const;
+/**
+ * The wizard's steps, in order. The goal step holds the proposal too, so applying is one decision: the path on a
+ * machine that passes its checks is "Next", "Apply and verify" (and "Shut down" when distributions run).
+ */
+export const SETUP_STEPS = ['Check', 'Goal', 'Apply and verify', 'Done'] as const;
+
+/** The step numbers, by name, so views and the store never count by hand. */
+export const STEP = { check: 1, goal: 2, apply: 3, done: 4 } as const;
+
+/** The preset the goal starts at when no model was found on this PC. */
+const FALLBACK_GOAL: SetupGoal = {
+  model: { kind: 'preset', id: 'llama-3.1-8b', quant: 'Q4_K_M' },
+  ctx: 8192,
+  kvType: 'f16',
+};
+
+/**
+ * The goal the wizard starts at: the model found on this PC that is most likely in use (the preselected one, else
+ * the largest readable), at the context its runtime gives it by default; a preset when none was found.
+ */
+export function defaultGoal(models: SetupModels | undefined): SetupGoal {
+  const readable = (models?.discovered ?? []).filter((model) => model.unreadable === undefined);
+  const model = readable.find((candidate) => candidate.preselected) ?? readable[0];
+  if (!model) return FALLBACK_GOAL;
+  return {
+    model: { kind: 'discovered', id: model.id },
+    ctx: model.defaultContext?.tokens ?? FALLBACK_GOAL.ctx,
+    kvType: 'f16',
+  };
+}
+
+/** Whether the goal, sized after the verification against the file WSL now runs with, holds without changes. */
+export type GoalNow =
+  | { readonly state: 'fits'; readonly plan: SetupPlan }
+  | { readonly state: 'short'; readonly plan: SetupPlan }
+  | { readonly state: 'too-big'; readonly plan: SetupPlan; readonly fitting: readonly string[] };
 
 /** What the wizard shows and does; its place and choices are saved in the service after every move. */
 export interface SetupStoreState {
@@ -39,6 +73,8 @@ export interface SetupStoreState {
   readonly planning: boolean;
   readonly edits: Readonly<Record<SizingKey, EditRow>> | undefined;
   readonly preview: SetupPreview | undefined;
+  /** The goal judged against the file as it is after the verification; undefined until judged. */
+  readonly goalNow: GoalNow | undefined;
   readonly loginItem: LoginItem | undefined;
   readonly error: ErrorPayload | undefined;
   /** What just happened, for the live region. */
@@ -48,6 +84,10 @@ export interface SetupStoreState {
   readonly fix: (findingId: string) => Promise<void>;
   readonly goTo: (step: number) => void;
   readonly sizeGoal: (goal: SetupGoal) => Promise<void>;
+  /** Forget the sizing shown: the goal is being changed and its new sizing is not in yet. */
+  readonly dropPlan: () => void;
+  /** Size the goal again against the file WSL now runs with: does it fit now, and if not, what does. */
+  readonly judgeGoal: () => Promise<void>;
   readonly setEdit: (key: SizingKey, row: Partial<EditRow>) => void;
   readonly finish: () => void;
   /** Reopened from the overview or the tray: a finished setup starts over at step 1, an unfinished one resumes. */
@@ -72,12 +112,38 @@ export function tickedEdits(
 }
 
 function rowsFromPlan(plan: SetupPlan): Record<SizingKey, EditRow> {
-  const proposed = new Set(plan.changes.map((change) => change.key));
+  // Only what the goal needs starts ticked; a change that merely follows (swap after memory) waits for the user.
+  const proposed = new Set(plan.changes.filter((change) => change.needed).map((change) => change.key));
   return {
     memory: { amount: plan.values.memoryGB, ticked: proposed.has('memory') },
     processors: { amount: plan.values.processors, ticked: proposed.has('processors') },
     swap: { amount: plan.values.swapGB, ticked: proposed.has('swap') },
   };
+}
+
+/**
+ * Smaller goals to try when the chosen one cannot fit beside Windows, most like it first: the same model with a
+ * q8_0 KV cache, then at half and a quarter of the context, then the other models found on this PC.
+ */
+function alternatives(goal: SetupGoal, models: SetupModels | undefined): { goal: SetupGoal; how: string }[] {
+  const words = (ctx: number): string => `at ${ctx.toLocaleString('en')} tokens`;
+  const tried: { goal: SetupGoal; how: string }[] = [];
+  if (goal.kvType === 'f16') {
+    tried.push({ goal: { ...goal, kvType: 'q8_0' }, how: `${words(goal.ctx)} with a q8_0 KV cache` });
+  }
+  for (const ctx of [Math.floor(goal.ctx / 2), Math.floor(goal.ctx / 4)]) {
+    if (ctx >= 2048) tried.push({ goal: { ...goal, ctx }, how: words(ctx) });
+  }
+  const chosen = goal.model.kind === 'discovered' ? goal.model.id : undefined;
+  for (const model of models?.discovered ?? []) {
+    if (model.id === chosen || model.unreadable !== undefined) continue;
+    const ctx = model.defaultContext?.tokens ?? goal.ctx;
+    tried.push({
+      goal: { model: { kind: 'discovered', id: model.id }, ctx, kvType: goal.kvType },
+      how: words(ctx),
+    });
+  }
+  return tried;
 }
 
 function rowsFromSaved(saved: SetupState['edits']): Record<SizingKey, EditRow> | undefined {
@@ -156,6 +222,7 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
       planning: false,
       edits: undefined,
       preview: undefined,
+      goalNow: undefined,
       loginItem: undefined,
       error: undefined,
       notice: undefined,
@@ -171,7 +238,8 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
             const edits = rowsFromSaved(saved.edits);
             set({
               loaded: true,
-              step: saved.step,
+              // A place saved by a wizard with more steps resumes at this one's last.
+              step: Math.min(saved.step, SETUP_STEPS.length),
               completed: saved.completed,
               check: saved.check,
               goal: saved.goal,
@@ -179,8 +247,11 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
               models,
               loginItem,
             });
-            if (saved.goal && saved.step >= 2) await plan(saved.goal, edits !== undefined);
-            // Sizing the saved goal set its own answer or error.
+            if (saved.step >= STEP.goal) {
+              if (saved.goal) await plan(saved.goal, edits !== undefined);
+              else await plan(defaultGoal(models), false);
+            }
+            // Sizing the goal set its own answer or error.
             return undefined;
           },
           { failed: { loaded: true } },
@@ -226,11 +297,61 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
       },
 
       goTo: (step) => {
-        set({ step: Math.min(Math.max(step, 1), SETUP_STEPS.length), error: undefined, notice: undefined });
+        const to = Math.min(Math.max(step, 1), SETUP_STEPS.length);
+        // Reaching the last step is finishing: leaving it through the rail must not read as "left half-way".
+        set({
+          step: to,
+          completed: get().completed || to === STEP.done,
+          error: undefined,
+          notice: undefined,
+        });
         save();
+        // The goal step sizes its goal (at first the likely model) at once, against the file as it is now: no
+        // button for what can happen by itself, and no sizing left from before an apply.
+        const { models, goal } = get();
+        if (to === STEP.goal && models) void plan(goal ?? defaultGoal(models), false);
       },
 
       sizeGoal: (goal) => plan(goal, false),
+
+      dropPlan: () => {
+        if (get().plan) set({ plan: undefined, preview: undefined });
+      },
+
+      judgeGoal: async () => {
+        const { goal, models } = get();
+        if (!goal) return;
+        set({ goalNow: undefined });
+        await request(
+          async () => {
+            const now = await bridge.invoke('setup.plan', goal);
+            if (now.fits) {
+              const short = now.changes.some((change) => change.needed);
+              return { goalNow: { state: short ? 'short' : 'fits', plan: now } };
+            }
+            // The service's ceiling already says what does fit; without it, smaller goals are sized one by one.
+            const { ceiling } = now;
+            if (ceiling) {
+              const words = (ctx: number): string => `at ${ctx.toLocaleString('en')} tokens`;
+              const fitting = [
+                ...(ceiling.largestContext === undefined
+                  ? []
+                  : [`${now.model} ${words(ceiling.largestContext)}`]),
+                ...(ceiling.fittingModels ?? []).map((model) => `${model.name} ${words(model.ctx)}`),
+              ];
+              return { goalNow: { state: 'too-big', plan: now, fitting } };
+            }
+            const fitting: string[] = [];
+            for (const candidate of alternatives(goal, models)) {
+              const sized = await bridge.invoke('setup.plan', candidate.goal);
+              if (sized.fits) fitting.push(`${sized.model} ${candidate.how}`.trim());
+              if (fitting.length === 2) break;
+            }
+            return { goalNow: { state: 'too-big', plan: now, fitting } };
+          },
+          { before: { error: undefined } },
+        );
+      },
 
       setEdit: (key, row) => {
         const edits = get().edits;
@@ -247,7 +368,15 @@ export function createSetupStore(bridge: HeadroomBridge): StoreApi<SetupStoreSta
 
       reopen: () => {
         if (!get().completed) return;
-        set({ step: 1, completed: false, error: undefined, notice: undefined });
+        // A new run checks anew: the old check is dropped, so step 1 runs it by itself.
+        set({
+          step: STEP.check,
+          completed: false,
+          check: undefined,
+          goalNow: undefined,
+          error: undefined,
+          notice: undefined,
+        });
         save();
       },
 

@@ -53,4 +53,28 @@ describe('createWslStore', () => {
       shuttingDown: false,
     });
   });
+
+  it('names the running distros when asked before the list has loaded, instead of saying none runs', async () => {
+    const fake = fakeBridge();
+    const answer = fake.hold('wsl.list');
+    const store = createWslStore(fake.bridge);
+    // The window has just opened: its own load is under way, and "Apply and verify" is pressed.
+    const loading = store.getState().load();
+    const asked = store.getState().running();
+    answer.resolve(RUNNING);
+    await loading;
+    expect(await asked).toEqual(['Ubuntu-24.04']);
+    expect(fake.calls.filter((call) => call.channel === 'wsl.list')).toHaveLength(1);
+  });
+
+  it('reads the list itself when nothing loaded it, and says it cannot tell when WSL does not answer', async () => {
+    const fake = fakeBridge();
+    fake.answer('wsl.list', () => STOPPED);
+    expect(await createWslStore(fake.bridge).getState().running()).toEqual([]);
+    const silent = fakeBridge();
+    silent.answer('wsl.list', () => {
+      throw new ServiceFailure({ code: 'wsl-timeout', message: 'wsl.exe did not answer within 15 s.' });
+    });
+    expect(await createWslStore(silent.bridge).getState().running()).toBeUndefined();
+  });
 });

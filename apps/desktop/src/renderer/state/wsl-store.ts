@@ -12,6 +12,16 @@ export interface WslState {
   readonly notice: string | undefined;
   readonly load: () => Promise<void>;
   readonly shutdown: () => Promise<void>;
+  /**
+   * The distros running now, for the shutdown question: when the list has not loaded yet (the first seconds after
+   * launch) it is read first, never taken as "nothing runs". Undefined when it could not be read.
+   */
+  readonly running: () => Promise<readonly string[] | undefined>;
+}
+
+/** The names of the running distros in a snapshot. */
+function runningIn(snapshot: WslSnapshot): string[] {
+  return snapshot.distros.filter((distro) => distro.state === 'Running').map((distro) => distro.name);
 }
 
 /**
@@ -38,7 +48,25 @@ export function createWslStore(bridge: HeadroomBridge): StoreApi<WslState> {
           failed: { notice: undefined },
         },
       ),
+    running: async () => {
+      if (!get().snapshot) {
+        // A load already under way is joined, not repeated: a second `load` while loading returns at once.
+        if (get().loading) await waitForLoad();
+        else await get().load();
+      }
+      const snapshot = get().snapshot;
+      return snapshot ? runningIn(snapshot) : undefined;
+    },
   }));
+  const waitForLoad = (): Promise<void> =>
+    new Promise((resolve) => {
+      const stop = store.subscribe((state) => {
+        if (!state.loading) {
+          stop();
+          resolve();
+        }
+      });
+    });
   bridge.on('wsl.changed', (snapshot) => store.setState({ snapshot }));
   return store;
 }

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { tickedEdits } from '../../state/setup-store';
-import { useSetup, useVerify, useWsl } from '../../state/store-context';
+import { STEP, tickedEdits } from '../../state/setup-store';
+import { useSetup, useVerify } from '../../state/store-context';
 import { useShutdownConfirm } from '../useShutdownConfirm';
 import { CheckTable, Verdict, VerifyStatusLine } from '../VerifyOutcome';
 import { gib } from './format';
+import { GoalVerdict } from './GoalVerdict';
 
 /** WSL's memory before the setup and after the verification, when both were read. */
 export function MemoryBeforeAfter({
@@ -23,13 +24,15 @@ export function MemoryBeforeAfter({
 }
 
 /**
- * Step 4: write the ticked changes (a backup first), shut WSL down (asking first, naming what runs), boot it and
- * prove it has what .wslconfig says; a clear pass or fail, with retry and roll back.
+ * Step 3: write the ticked changes (a backup first), shut WSL down (asking first, naming what runs), boot it and
+ * prove it has what .wslconfig says; a clear pass or fail, whether the goal fits now, retry (after a failure) and
+ * roll back. The goal step starts it; opened without a run (a resume) it offers to start.
  */
 export function ApplyStep() {
   const edits = tickedEdits(useSetup((s) => s.edits));
   const before = useSetup((s) => s.check?.wslMemTotalBytes);
   const goTo = useSetup((s) => s.goTo);
+  const judgeGoal = useSetup((s) => s.judgeGoal);
   const running = useVerify((s) => s.running);
   const result = useVerify((s) => s.result);
   const run = useVerify((s) => s.run);
@@ -37,14 +40,17 @@ export function ApplyStep() {
   const rollBack = useVerify((s) => s.rollBack);
   const clear = useVerify((s) => s.clear);
   const resultFor = useVerify((s) => s.request);
-  const loadDistros = useWsl((s) => s.load);
   const editsKey = JSON.stringify(edits);
   // A result for these same edits stays (Back from Done keeps it); one for other edits is cleared.
-  const stale = resultFor !== undefined && JSON.stringify(resultFor.edits) !== editsKey;
+  const stale = !running && resultFor !== undefined && JSON.stringify(resultFor.edits) !== editsKey;
+  const verified = result?.ok === true && !running;
   useEffect(() => {
     if (stale) clear();
-    void loadDistros();
-  }, [stale, clear, loadDistros]);
+  }, [stale, clear]);
+  // Verified says WSL applied the file; whether the model fits is judged anew against it.
+  useEffect(() => {
+    if (verified) void judgeGoal();
+  }, [verified, judgeGoal]);
   const confirm = useShutdownConfirm((stopRunning) => void run({ edits, stopRunning }));
 
   return (
@@ -55,24 +61,25 @@ export function ApplyStep() {
           : `Headroom writes ${edits.map((edit) => `${edit.key}=${edit.value}`).join(', ')} (keeping a backup), shuts WSL down, starts it again and proves WSL applied it.`}
       </p>
       <div className="card__actions step__actions">
-        <button type="button" className="button" onClick={() => goTo(3)} disabled={running}>
+        <button type="button" className="button" onClick={() => goTo(STEP.goal)} disabled={running}>
           Back
         </button>
         {running ? (
           <button type="button" className="button" onClick={() => void cancel()}>
             Cancel
           </button>
-        ) : (
+        ) : verified ? null : (
           <button
             type="button"
-            className={result?.ok ? 'button' : 'button button--primary'}
+            className="button button--primary"
             onClick={confirm.ask}
+            disabled={confirm.asking}
           >
             {result ? 'Try again' : edits.length === 0 ? 'Verify now' : 'Apply and verify'}
           </button>
         )}
-        {result?.ok && !running ? (
-          <button type="button" className="button button--primary" onClick={() => goTo(5)}>
+        {verified ? (
+          <button type="button" className="button button--primary" onClick={() => goTo(STEP.done)}>
             Next: finish
           </button>
         ) : null}
@@ -81,6 +88,7 @@ export function ApplyStep() {
       {result && !running ? (
         <>
           <Verdict result={result} onRollBack={() => void rollBack()} />
+          {verified ? <GoalVerdict /> : null}
           <MemoryBeforeAfter before={before} after={result.wslMemTotalBytes} />
           {result.checks.length > 0 ? <CheckTable checks={result.checks} /> : null}
         </>

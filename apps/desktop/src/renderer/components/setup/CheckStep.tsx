@@ -1,4 +1,6 @@
 import type { SetupCheck, SetupFinding } from '@headroom/contract';
+import { useEffect } from 'react';
+import { STEP } from '../../state/setup-store';
 import { useSetup } from '../../state/store-context';
 import { FindingCard } from '../FindingCard';
 import { gib } from './format';
@@ -41,13 +43,20 @@ function Gate({ check }: { check: SetupCheck }) {
 
 /**
  * Step 1: WSL present and current, the distro on WSL 2, a GPU on the host and inside WSL, each with what was seen
- * and the fix when it fails. "Next" waits until no gate fails (GPU failures may be passed over, for the CPU).
+ * and the fix when it fails. The checks run by themselves when the step opens without a result; "Next" waits until
+ * no gate fails (GPU failures may be passed over, for the CPU).
  */
 export function CheckStep() {
   const check = useSetup((s) => s.check);
   const checking = useSetup((s) => s.checking);
   const runCheck = useSetup((s) => s.runCheck);
   const goTo = useSetup((s) => s.goTo);
+  const failed = useSetup((s) => s.error !== undefined);
+
+  // No button for what can happen by itself: a step without a result checks at once (a failure waits for "Check again").
+  useEffect(() => {
+    if (!check && !failed) void runCheck();
+  }, [check, failed, runCheck]);
 
   return (
     <div className="step">
@@ -82,20 +91,20 @@ export function CheckStep() {
         </>
       ) : null}
       <div className="card__actions step__actions">
-        <button
-          type="button"
-          className={check ? 'button' : 'button button--primary'}
-          onClick={() => void runCheck()}
-          disabled={checking}
-        >
-          {checking ? 'Checking…' : check ? 'Check again' : 'Run the checks'}
+        <button type="button" className="button" onClick={() => void runCheck()} disabled={checking}>
+          {checking ? 'Checking…' : 'Check again'}
         </button>
         {check?.ready ? (
-          <button type="button" className="button button--primary" onClick={() => goTo(2)}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => goTo(STEP.goal)}
+            disabled={checking}
+          >
             Next: your model
           </button>
         ) : check?.gpuOnly ? (
-          <button type="button" className="button" onClick={() => goTo(2)}>
+          <button type="button" className="button" onClick={() => goTo(STEP.goal)} disabled={checking}>
             Go on without the GPU
           </button>
         ) : null}

@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import { navigate } from '../../state/navigation';
 import { useSetup, useVerify } from '../../state/store-context';
+import { STEP } from '../../state/setup-store';
 import { MemoryBeforeAfter } from './ApplyStep';
+import { GoalVerdict } from './GoalVerdict';
 
 const LIGHTS: readonly { state: string; word: string; meaning: string }[] = [
   {
@@ -27,7 +29,10 @@ const LIGHTS: readonly { state: string; word: string; meaning: string }[] = [
   },
 ];
 
-/** Step 5: the setup is proven; what was saved, start at sign-in, and what the tray light means. */
+/**
+ * The last step: what was verified and whether the goal fits now (never "proven" over a goal that is not met),
+ * start at sign-in, and what the tray light means. Reaching it records setup as finished.
+ */
 export function DoneStep() {
   const before = useSetup((s) => s.check?.wslMemTotalBytes);
   const loginItem = useSetup((s) => s.loginItem);
@@ -41,12 +46,13 @@ export function DoneStep() {
     <div className="step">
       <p className="verdict verdict--ok">
         {result?.ok === true
-          ? 'Your setup is proven: WSL runs with your .wslconfig.'
+          ? 'Verified: WSL runs with your .wslconfig.'
           : 'Setup is finished. "Run setup again" on the overview proves it anew.'}
         {result?.ok === true && result.baselineSaved
           ? ' Headroom saved it as the baseline, and tells you when a Windows Update or a driver changes it.'
           : ''}
       </p>
+      {result?.ok === true ? <GoalVerdict /> : null}
       <MemoryBeforeAfter before={before} after={result?.wslMemTotalBytes} />
       {loginItem?.supported ? (
         <label className="login-item">
@@ -77,7 +83,7 @@ export function DoneStep() {
         Other system tray icons. Windows remembers the choice across Headroom&apos;s updates.
       </p>
       <div className="card__actions step__actions">
-        <button type="button" className="button" onClick={() => goTo(4)}>
+        <button type="button" className="button" onClick={() => goTo(STEP.apply)}>
           Back
         </button>
         <button

@@ -1,14 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { SETUP_STEPS } from '../../state/setup-store';
+import { SETUP_STEPS, STEP } from '../../state/setup-store';
 import { useSetup } from '../../state/store-context';
 import { ApplyStep } from './ApplyStep';
 import { CheckStep } from './CheckStep';
 import { DoneStep } from './DoneStep';
 import { GoalStep } from './GoalStep';
-import { ProposalStep } from './ProposalStep';
 import { ErrorAlert } from '../ErrorAlert';
 
-const STEP_VIEWS = [CheckStep, GoalStep, ProposalStep, ApplyStep, DoneStep] as const;
+const STEP_VIEWS = [CheckStep, GoalStep, ApplyStep, DoneStep] as const;
 
 /** The steps as an ordered list: earlier ones are buttons back, the current one is marked for screen readers. */
 function Stepper({ step, onPick }: { step: number; onPick: (step: number) => void }) {
@@ -41,7 +40,7 @@ function Stepper({ step, onPick }: { step: number; onPick: (step: number) => voi
 }
 
 /**
- * The first-run setup: check, goal, proposal, apply and verify, done. Resumes at the saved step; focus moves to the
+ * The first-run setup: check, goal (with the proposal), apply and verify, done. Resumes at the saved step; focus moves to the
  * step's heading on every move, so a keyboard or screen reader user always knows where they are.
  */
 export function SetupWizard() {
@@ -70,7 +69,7 @@ export function SetupWizard() {
         Step {step} of {SETUP_STEPS.length}: {SETUP_STEPS[step - 1]}
       </h2>
       <StepView />
-      {step !== 4 ? (
+      {step !== STEP.apply ? (
         <p className="status" role="status" aria-live="polite">
           {notice ?? ''}
         </p>

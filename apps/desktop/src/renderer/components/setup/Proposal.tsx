@@ -6,9 +6,9 @@ import { DiffLines } from '../DiffLines';
 import { gib } from './format';
 
 const ROWS: readonly { key: SizingKey; name: string; unit: string }[] = [
-  { key: 'memory', name: 'Memory', unit: 'GB' },
+  { key: 'memory', name: 'Memory', unit: 'GiB' },
   { key: 'processors', name: 'Processors', unit: '' },
-  { key: 'swap', name: 'Swap', unit: 'GB' },
+  { key: 'swap', name: 'Swap', unit: 'GiB' },
 ];
 
 /** One key: tick to change it, a slider bounded by the host, what the file says now and one line of why. */
@@ -21,7 +21,14 @@ function EditRowView({ plan, row }: { plan: SetupPlan; row: (typeof ROWS)[number
   if (!edit) return null;
   const change = plan.changes.find((candidate) => candidate.key === row.key);
   const bounds = plan.bounds[row.key];
-  const why = change?.why ?? (edit.ticked ? 'Your choice.' : 'No change needed for this goal.');
+  const why =
+    change === undefined
+      ? edit.ticked
+        ? 'Your choice.'
+        : 'No change needed for this goal.'
+      : change.needed || edit.ticked
+        ? change.why
+        : `Not needed for this goal, so left unticked: ${change.why}`;
   return (
     <li className="edit-row" data-key={row.key}>
       <label className="edit-row__tick">
@@ -71,33 +78,31 @@ function DiffView({ preview }: { preview: SetupPreview }) {
   );
 }
 
+/** The first `memory=` or `swap=` value the ticked changes write, for the note on how WSL reads `GB`. */
+function firstSize(edits: readonly { key: SizingKey; value: string }[]): string | undefined {
+  return edits.find((edit) => edit.key !== 'processors')?.value;
+}
+
 /**
- * Step 3: the proposal. Each change can be unticked; the sliders are bounded by the host; the diff, the VM WSL would
- * create and the engine's warnings follow every move.
+ * The proposal, under the goal's sizing: each change with one line of why, ticked only when the goal needs it (a
+ * change that merely follows is shown unticked, with its reason); sliders bounded by the host; the diff, the VM WSL
+ * would create and the engine's warnings follow every move.
  */
-export function ProposalStep() {
-  const plan = useSetup((s) => s.plan);
+export function Proposal({ plan }: { plan: SetupPlan }) {
   const preview = useSetup((s) => s.preview);
-  const edits = useSetup((s) => s.edits);
-  const goTo = useSetup((s) => s.goTo);
-  if (!plan) {
-    return (
-      <div className="step">
-        <p>Choose a model first, so Headroom can size WSL for it.</p>
-        <button type="button" className="button button--primary" onClick={() => goTo(2)}>
-          Back to your model
-        </button>
-      </div>
-    );
-  }
-  const count = tickedEdits(edits).length;
+  const edits = tickedEdits(useSetup((s) => s.edits));
   const warnings = preview?.problems.filter((problem) => problem.severity !== 'info') ?? [];
+  const needed = plan.changes.filter((change) => change.needed).length;
+  const size = firstSize(edits);
   return (
-    <div className="step">
+    <section className="proposal" aria-labelledby="proposal-title">
+      <h3 id="proposal-title">Changes to .wslconfig</h3>
       <p className="proposal__summary">
         {plan.changes.length === 0
           ? `Your .wslconfig already fits ${plan.model}. Nothing needs to change; you can still adjust it below.`
-          : `For ${plan.model}, Headroom proposes ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} to .wslconfig.`}
+          : needed === 0
+            ? `Your .wslconfig already holds what ${plan.model} needs; the change below is optional.`
+            : `${plan.model} needs ${needed} change${needed === 1 ? '' : 's'}, ticked below.`}
       </p>
       <ul className="edit-rows" aria-label="Changes to .wslconfig">
         {ROWS.map((row) => (
@@ -107,6 +112,16 @@ export function ProposalStep() {
       {preview ? (
         <>
           <DiffView preview={preview} />
+          {size ? (
+            <p className="card__summary" data-testid="gb-note">
+              WSL reads <code>{size}</code> as {size.replace(/GB$/i, '')} GiB: in .wslconfig, GB counts 1024³
+              bytes.
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      {preview ? (
+        <>
           <p className="proposal__vm" data-testid="vm-after">
             WSL will create its VM with {gib(preview.vm.memoryBytes)} of memory, {preview.vm.processors}{' '}
             processors and {gib(preview.vm.swapBytes)} of swap.
@@ -126,16 +141,6 @@ export function ProposalStep() {
           ) : null}
         </>
       ) : null}
-      <div className="card__actions step__actions">
-        <button type="button" className="button" onClick={() => goTo(2)}>
-          Back
-        </button>
-        <button type="button" className="button button--primary" onClick={() => goTo(4)}>
-          {count === 0
-            ? 'Next: verify without changes'
-            : `Next: apply ${count} change${count === 1 ? '' : 's'}`}
-        </button>
-      </div>
-    </div>
+    </section>
   );
 }
