@@ -12,7 +12,13 @@ export type {
   SimulatedGpu,
   SimulatedWslVersion,
 } from './scenarios/scenario';
-export { bootConfig, SIMULATED_WSLCONFIG_PATH, type VmConfig } from './vm-config';
+export {
+  bootConfig,
+  SIMULATED_IDENTITY,
+  SIMULATED_USER_PROFILE,
+  SIMULATED_WSLCONFIG_PATH,
+  type VmConfig,
+} from './vm-config';
 export {
   createSimulatedWindows,
   type SimulatedHostFacts,

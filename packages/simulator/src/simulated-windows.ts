@@ -39,7 +39,7 @@ export interface SimulatedWindows {
     readonly totalMemoryBytes: number;
     readonly logicalProcessors: number;
     readonly windowsBuild: number;
-    /** %USERPROFILE% as Windows names it (`C:\\Users\\headroom`), for messages and WSL's warnings. */
+    /** %USERPROFILE% as Windows names it (`C:\\Users\\robin`), for messages and WSL's warnings. */
     readonly userProfile: string;
   };
   /** The simulated user's .wslconfig path. */

@@ -2,3 +2,11 @@
 export { CAPTURE_FORMAT, findProbe, type Capture, type CaptureHost, type ProbeRecord } from './capture';
 export { readCaptureFacts, type CaptureFacts, type NvidiaSmiFacts } from './capture-facts';
 export { probesNotRead, type ProbeNotRead } from './not-read';
+export {
+  redactBytes,
+  redactCapture,
+  redactText,
+  REDACTED_MACHINE,
+  REDACTED_USER,
+  type RedactionTargets,
+} from './redact';
