@@ -127,3 +127,4 @@ export {
   type HistoryPayload,
   type TimelineEntryPayload,
 } from './history';
+export { supportBundleSchema, type SupportBundleInfo } from './support';

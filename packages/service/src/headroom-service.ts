@@ -51,6 +51,18 @@ export interface HeadroomServiceOptions {
   readonly openFolder?: (path: string) => Promise<string>;
   /** What the Settings page shows and changes; without it `settings.get` answers `unavailable`. */
   readonly settings?: Omit<SettingsDeps, 'dataDir' | 'logDir' | 'canOpenFolders'>;
+  /** Diagnostics' support bundle; without it `support.saveBundle` answers `unavailable`. */
+  readonly support?: SupportDeps;
+}
+
+/** How the service writes a support bundle: where, and the collection and zipping (`createHeadroom` brings them). */
+export interface SupportDeps {
+  /** The folder the bundles go to (the data folder's `support`). */
+  readonly dir: string;
+  /** Collect a capture and zip it with the log, redacted or not; answers the zip's path, size and entries. */
+  save(
+    redact: boolean,
+  ): Promise<{ path: string; bytes: number; redacted: boolean; entries: readonly string[] }>;
 }
 
 /** Headroom's brain, free of Electron: answers the contract's channels and pushes what changed. */
@@ -223,6 +235,30 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     if (failure) log.warn(`opening the folder ${path}: ${failure}`);
     return failure ? { opened: false, path, message: failure } : { opened: true, path };
   };
+  let bundleInFlight: ReturnType<SupportDeps['save']> | undefined;
+  const saveBundle = async (redact: boolean): Promise<InvokeResponse<'support.saveBundle'>> => {
+    const support = options.support;
+    if (!support) throw new ServiceError('unavailable', 'Support bundles are not available here.');
+    // A second click while one is collecting gets the same bundle, not a second set of probes.
+    bundleInFlight ??= support.save(redact).finally(() => {
+      bundleInFlight = undefined;
+    });
+    try {
+      const bundle = await bundleInFlight;
+      return {
+        ...bundle,
+        entries: [...bundle.entries],
+        folder: support.dir,
+        canOpenFolder: options.openFolder !== undefined,
+      };
+    } catch (error) {
+      log.warn('saving a support bundle', error);
+      throw new ServiceError(
+        'internal',
+        `The support bundle could not be written to ${support.dir}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
   const editor = () => {
     if (!options.verifier || !options.setup)
       throw new ServiceError('unavailable', 'The .wslconfig editor is not available on this machine.');
@@ -290,6 +326,12 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       'doctor.previewFix': ({ findingId }) => doctor().previewFix(findingId),
       'doctor.fix': ({ findingId }) => doctor().fix(findingId),
       'doctor.mute': ({ findingId, muted }) => doctor().mute(findingId, muted),
+      'support.saveBundle': ({ redact }) => saveBundle(redact),
+      'support.openFolder': () => {
+        if (!options.support)
+          throw new ServiceError('unavailable', 'Support bundles are not available here.');
+        return openFolder(options.support.dir, 'the support bundle');
+      },
       'history.diff': async ({ id }) => {
         const store = wslconfigStore();
         const [version, now] = await Promise.all([store.readVersion(id), store.read()]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type * as Esbuild from 'esbuild';
 import type { FakeProgram } from './fake/main';
 import { getScenario } from './scenarios';
-import { SIMULATED_USER_PROFILE } from './vm-config';
+import { SIMULATED_IDENTITY, SIMULATED_USER_PROFILE } from './vm-config';
 import { initialState, readVmState, writeVmState, type VmState } from './vm-state';
 import { readInvocations, type Invocation } from './invocation-log';
 
@@ -44,6 +44,8 @@ export interface SimulatedWindows {
   };
   /** The simulated user's .wslconfig path. */
   readonly wslconfigPath: string;
+  /** The simulated account, its profile folder and the computer's name: what a support bundle must not name. */
+  readonly identity: { readonly userName: string; readonly home: string; readonly machineName: string };
   /** The VM state as the fake executables left it. */
   readState(): VmState;
   /** Restart the simulated Windows: the VM and every distro stop. */
@@ -193,6 +195,7 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
     wslExecutable,
     wslconfigPath,
     host: { totalMemoryBytes, logicalProcessors, windowsBuild, userProfile: SIMULATED_USER_PROFILE },
+    identity: { ...SIMULATED_IDENTITY, home: SIMULATED_USER_PROFILE },
     readState: () => readVmState(stateDir),
     invocations: () => readInvocations(stateDir),
     hostMemory,

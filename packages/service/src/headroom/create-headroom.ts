@@ -1,6 +1,9 @@
 import type { Capture, NotificationPolicyState, NotificationRequest } from '@headroom/core';
+import { join } from 'node:path';
 import {
+  collectCapture,
   createWslCli,
+  extraProbes,
   createWslConfigStore,
   dataFolderLayout,
   historyDirFor,
@@ -9,13 +12,14 @@ import {
   openJsonDocument,
   openRollingCsvLog,
   withHostFacts,
+  writeSupportBundle,
   type DataFolderLayout,
   type HostFacts,
   type JsonDocument,
   type Log,
   type WslConfigStore,
 } from '@headroom/host';
-import { createHeadroomService, type HeadroomService } from '../headroom-service';
+import { createHeadroomService, type HeadroomService, type SupportDeps } from '../headroom-service';
 import { createHealthMonitor, type HealthMonitor } from '../health/health-monitor';
 import { createEventWatcher } from '../history/event-watcher';
 import {
@@ -111,6 +115,37 @@ function withFactsOf(machine: Machine, collect: () => Promise<Capture>, log: Log
   };
 }
 
+/**
+ * Diagnostics' support bundle: every probe (WSL is never started for it) with the host facts, zipped with the log
+ * into the data folder's `support` folder, the user's name, profile folder and machine name redacted when asked.
+ */
+function supportBundles(machine: Machine, layout: DataFolderLayout, log: Log): SupportDeps {
+  const dir = join(layout.root, 'support');
+  const collect = withFactsOf(
+    machine,
+    () =>
+      collectCapture({
+        ...(machine.env ? { env: machine.env } : {}),
+        host: machine.host,
+        wslconfigPath: machine.wslconfigPath,
+        extraProbes: extraProbes(),
+        bootVm: false,
+      }),
+    log,
+  );
+  return {
+    dir,
+    save: async (redact) =>
+      writeSupportBundle({
+        capture: await collect(),
+        logFiles: [layout.logFile, `${layout.logFile}.1`],
+        ...(redact ? { redact: machine.identity } : {}),
+        dir,
+        now: new Date(),
+      }),
+  };
+}
+
 const DEFAULT_INTERVALS = { wslMs: 10_000, healthMs: 300_000, wslconfigMs: 15_000 } as const;
 
 /**
@@ -182,6 +217,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
       ...(options.distro === undefined ? {} : { distro: options.distro }),
     },
     ...(options.openFolder ? { openFolder: options.openFolder } : {}),
+    support: supportBundles(machine, layout, log),
   });
 
   const notifyListeners = new Set<(requests: NotificationRequest[]) => void>();

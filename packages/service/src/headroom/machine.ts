@@ -1,5 +1,7 @@
 import { freemem, totalmem } from 'node:os';
+import type { RedactionTargets } from '@headroom/core';
 import {
+  currentUserIdentity,
   findMisplacedConfigs,
   fixedHostFacts,
   locateWslConfig,
@@ -46,6 +48,8 @@ export interface Machine {
   readonly hostFacts?: HostFacts;
   /** Copies of .wslconfig WSL never reads, next to the user's file. */
   misplaced(): Promise<MisplacedConfig[]>;
+  /** The user, profile folder and computer a support bundle must not name (`redactCapture` in core). */
+  readonly identity: RedactionTargets;
 }
 
 /** This Windows machine: the real wsl.exe, the .wslconfig in the user's profile, Ollama on 127.0.0.1:11434. */
@@ -61,6 +65,7 @@ export function windowsMachine(env: NodeJS.ProcessEnv = process.env): Machine {
     vmmemCommand: VMMEM_WATCH_COMMAND,
     hostFacts: windowsHostFacts(),
     misplaced: () => findMisplacedConfigs(location, { env }),
+    identity: currentUserIdentity(env),
   };
 }
 
@@ -75,6 +80,8 @@ export interface SimulatedWindowsLike {
   hostMemory(): HostMemoryReading;
   /** The scenario's host facts (edition, drives, display adapters, battery), when the simulator has them. */
   hostFacts?(): HostFactsData;
+  /** The simulated account and computer; absent: nothing simulated is known to hide. */
+  readonly identity?: RedactionTargets;
 }
 
 /**
@@ -98,6 +105,7 @@ export function simulatedMachine(windows: SimulatedWindowsLike, loginItem?: Logi
         env: {},
         platform: 'linux',
       }),
+    identity: windows.identity ?? {},
   };
 }
 
