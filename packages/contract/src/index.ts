@@ -104,10 +104,13 @@ export {
 } from './wslconfig-editor';
 export {
   HEADROOM_VERSION,
+  HEALTH_INTERVAL_MINUTES,
   NOTIFICATION_KINDS,
   settingsSchema,
+  settingsUpdateSchema,
   type NotificationKindName,
   type Settings,
+  type SettingsUpdate,
 } from './settings';
 export {
   doctorFindingSchema,

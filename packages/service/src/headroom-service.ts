@@ -50,7 +50,9 @@ export interface HeadroomServiceOptions {
    */
   readonly openFolder?: (path: string) => Promise<string>;
   /** What the Settings page shows and changes; without it `settings.get` answers `unavailable`. */
-  readonly settings?: Omit<SettingsDeps, 'dataDir' | 'logDir' | 'canOpenFolders'>;
+  readonly settings?: Omit<SettingsDeps, 'dataDir' | 'logDir' | 'canOpenFolders' | 'listDistros'>;
+  /** The distro the user chose for checks and the dashboard's reader; undefined: WSL's default. */
+  readonly targetDistro?: () => string | undefined;
   /** Diagnostics' support bundle; without it `support.saveBundle` answers `unavailable`. */
   readonly support?: SupportDeps;
 }
@@ -115,9 +117,13 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
 
   const refresh = async (): Promise<WslSnapshot> => {
     const distros = await options.wsl.listDistros();
+    const chosen = options.targetDistro?.()?.toLowerCase();
     options.metrics?.runningChanged(
       distros.filter((distro) => distro.state === 'Running').map((distro) => distro.name),
-      distros.find((distro) => distro.isDefault)?.name,
+      (
+        distros.find((distro) => distro.name.toLowerCase() === chosen) ??
+        distros.find((distro) => distro.isDefault)
+      )?.name,
     );
     const snapshot: WslSnapshot = { distros, observedAt: clock().toISOString() };
     const changed = !last || !sameDistros(last.distros, distros);
@@ -217,6 +223,14 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
           ...options.settings,
           ...options.paths,
           canOpenFolders: options.openFolder !== undefined,
+          listDistros: async () => {
+            try {
+              return (await refresh()).distros.map((distro) => distro.name);
+            } catch (error) {
+              log.warn('listing the distros for the Settings page (shown as none)', error);
+              return [];
+            }
+          },
         })
       : undefined;
   const settings = (): NonNullable<typeof settingsHandlers> => {
@@ -316,6 +330,12 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       },
       'settings.get': () => settings().get(),
       'settings.muteNotification': ({ kind, muted }) => settings().muteNotification(kind, muted),
+      'settings.update': async (change) => {
+        const answer = await settings().update(change);
+        // A new target distro: the dashboard's reader follows it at once.
+        if (change.distro !== undefined) await refreshQuietly('after the target distro changed');
+        return answer;
+      },
       'health.get': () => {
         const latest = health().latest();
         return latest ? Promise.resolve(latest) : health().check();

@@ -1,5 +1,4 @@
 import type { Capture, NotificationPolicyState, NotificationRequest } from '@headroom/core';
-import { join } from 'node:path';
 import {
   collectCapture,
   createWslCli,
@@ -17,6 +16,7 @@ import {
   type HostFacts,
   type JsonDocument,
   type Log,
+  type RollingCsvLog,
   type WslConfigStore,
 } from '@headroom/host';
 import { createHeadroomService, type HeadroomService, type SupportDeps } from '../headroom-service';
@@ -30,6 +30,7 @@ import {
 } from '../metrics/metrics-sampler';
 import { acceptPolicyState, eventNotification, healthNotifications } from '../notify/notification-decisions';
 import { createServiceRouter, type ServiceRouter } from '../service-router';
+import { acceptAppSettings, openAppSettings, settingsOverrides } from '../settings/app-settings';
 import type { LoginItemPort } from '../setup/setup-handlers';
 import type { VerifierDeps } from '../verify/verify-handlers';
 import { createVerifier, quietCollector } from '../verify/verifier';
@@ -43,7 +44,7 @@ export interface CreateHeadroomOptions {
   readonly dataDir: string;
   /** Where background failures go: the app's rolling file, the CLI's stderr with --verbose; default none. */
   readonly log?: Log;
-  /** Reads HEADROOM_METRICS_CSV; default `process.env`. */
+  /** Reads HEADROOM_METRICS_CSV and HEADROOM_HEALTH_INTERVAL_S (they override the Settings page); default `process.env`. */
   readonly env?: NodeJS.ProcessEnv;
   /** Start at sign-in (Electron's); default the machine's, else none. */
   readonly loginItem?: LoginItemPort;
@@ -51,7 +52,7 @@ export interface CreateHeadroomOptions {
   readonly openFolder?: (path: string) => Promise<string>;
   /** How long verify waits for WSL to stop; default 60 s. */
   readonly stopTimeoutMs?: number;
-  /** The distro verify boots; default WSL's default. */
+  /** The distro verify boots (a command's --distro); default the Settings page's choice, else WSL's default. */
   readonly distro?: string;
   /** The health check's collection; default the machine's quiet collection (tests hand in a failing one). */
   readonly collect?: () => Promise<Capture>;
@@ -63,7 +64,10 @@ export interface CreateHeadroomOptions {
 export interface HeadroomIntervals {
   /** The distros (a wsl.exe call); default 10 s. */
   readonly wslMs?: number;
-  /** The light health check (never starts WSL); default 5 minutes. */
+  /**
+   * The light health check (never starts WSL) when the Settings page has no interval and HEADROOM_HEALTH_INTERVAL_S
+   * is unset; default 5 minutes.
+   */
   readonly healthMs?: number;
   /** .wslconfig edited outside Headroom (a file read); default 15 s. */
   readonly wslconfigMs?: number;
@@ -115,12 +119,28 @@ function withFactsOf(machine: Machine, collect: () => Promise<Capture>, log: Log
   };
 }
 
+/** The metrics CSV log, writing only while `enabled()` says so (the Settings page turns it on and off live). */
+function switchableCsvLog(layout: DataFolderLayout, enabled: () => boolean): RollingCsvLog {
+  let file: RollingCsvLog | undefined;
+  return {
+    append: (row) => {
+      if (!enabled()) return Promise.resolve();
+      file ??= openRollingCsvLog({
+        path: layout.metricsCsv,
+        header: ['time', ...METRICS_CSV_COLUMNS],
+        maxBytes: 10 * 2 ** 20,
+      });
+      return file.append(row);
+    },
+  };
+}
+
 /**
  * Diagnostics' support bundle: every probe (WSL is never started for it) with the host facts, zipped with the log
  * into the data folder's `support` folder, the user's name, profile folder and machine name redacted when asked.
  */
 function supportBundles(machine: Machine, layout: DataFolderLayout, log: Log): SupportDeps {
-  const dir = join(layout.root, 'support');
+  const dir = layout.support;
   const collect = withFactsOf(
     machine,
     () =>
@@ -160,6 +180,15 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
   const layout = dataFolderLayout(options.dataDir);
   await migrateDataFolder(layout, machine.wslconfigPath, log);
 
+  // What the Settings page chose (settings.json), the environment over it; --distro of a command over both.
+  let fallbackHealthMs: number = DEFAULT_INTERVALS.healthMs;
+  const overrides = settingsOverrides(env);
+  const appSettings = await openAppSettings(
+    openJsonDocument(layout.settings, acceptAppSettings),
+    overrides,
+    () => fallbackHealthMs,
+  );
+  const targetDistro = (): string | undefined => options.distro ?? appSettings.distro();
   const verifier = createVerifier({
     ...(machine.env ? { env: machine.env } : {}),
     host: machine.host,
@@ -167,9 +196,10 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     historyDir: layout.wslconfigHistory,
     baselineFile: layout.baselines,
     ...(options.stopTimeoutMs === undefined ? {} : { stopTimeoutMs: options.stopTimeoutMs }),
-    ...(options.distro === undefined ? {} : { distro: options.distro }),
+    distro: targetDistro,
   });
-  // HEADROOM_METRICS_CSV=1 keeps every sample in a rolling CSV (10 MB, one older generation) in the data folder.
+  // The metrics CSV log (Settings, or HEADROOM_METRICS_CSV=1) keeps every sample in a rolling CSV (10 MB, one older
+  // generation) in the data folder; it is opened on the first row written while it is on.
   const samplerDeps: MetricsSamplerDeps = {
     ...(machine.env ? { env: machine.env } : {}),
     hostMemory: () => machine.hostMemory(),
@@ -177,26 +207,18 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     ...(machine.vmmemCommand ? { vmmemCommand: machine.vmmemCommand } : {}),
     ...(machine.hostFacts ? { power: hostFactsPower(machine.hostFacts) } : {}),
     ...options.metricsOverrides,
-    ...(env.HEADROOM_METRICS_CSV === '1'
-      ? {
-          csvLog: openRollingCsvLog({
-            path: layout.metricsCsv,
-            header: ['time', ...METRICS_CSV_COLUMNS],
-            maxBytes: 10 * 2 ** 20,
-          }),
-        }
-      : {}),
+    csvLog: switchableCsvLog(layout, () => appSettings.metricsCsv()),
     log,
   };
   const metrics = createMetricsSampler(samplerDeps);
   const health = createHealthMonitor({
-    collect: options.collect ?? withFactsOf(machine, quietCollector(machine), log),
+    collect:
+      options.collect ?? withFactsOf(machine, quietCollector({ ...machine, distro: targetDistro }), log),
     latency: () => metrics.latency(),
     baseline: () => verifier.baselines?.latest() ?? Promise.resolve(undefined),
     log,
   });
   const loginItem = options.loginItem ?? machine.loginItem;
-  let healthMs: number = DEFAULT_INTERVALS.healthMs;
   const notificationState = openJsonDocument(layout.notifications, acceptPolicyState);
   const service = createHeadroomService({
     wsl: createWslCli(machine.env ? { env: machine.env } : {}),
@@ -212,10 +234,21 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     paths: { dataDir: layout.root, logDir: layout.logDir },
     settings: {
       notificationState,
-      healthIntervalMs: () => healthMs,
-      metricsCsv: { enabled: env.HEADROOM_METRICS_CSV === '1', path: layout.metricsCsv },
-      ...(options.distro === undefined ? {} : { distro: options.distro }),
+      healthIntervalMs: () => appSettings.healthIntervalMs(),
+      ...(overrides.healthIntervalMs === undefined
+        ? {}
+        : { healthIntervalOverride: `HEADROOM_HEALTH_INTERVAL_S=${env.HEADROOM_HEALTH_INTERVAL_S ?? ''}` }),
+      metricsCsv: () => ({
+        enabled: appSettings.metricsCsv(),
+        path: layout.metricsCsv,
+        ...(overrides.metricsCsv === undefined
+          ? {}
+          : { override: `HEADROOM_METRICS_CSV=${env.HEADROOM_METRICS_CSV ?? ''}` }),
+      }),
+      distro: targetDistro,
+      update: (change) => appSettings.update(change),
     },
+    targetDistro,
     ...(options.openFolder ? { openFolder: options.openFolder } : {}),
     support: supportBundles(machine, layout, log),
   });
@@ -245,7 +278,10 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     },
     start(intervals = {}) {
       const every = { ...DEFAULT_INTERVALS, ...intervals };
-      healthMs = every.healthMs;
+      fallbackHealthMs = every.healthMs;
+      // The health check's timer follows the Settings page: a new interval applies at once.
+      let healthMs = appSettings.healthIntervalMs();
+      let stopHealthWatch = health.watch(healthMs);
       let lastLight: Parameters<typeof healthNotifications>[0];
       stops = [
         health.onTimeline((entries) => {
@@ -259,7 +295,13 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
           lastLight = light;
         }),
         service.watch(every.wslMs),
-        health.watch(every.healthMs),
+        () => stopHealthWatch(),
+        appSettings.onChange(() => {
+          if (appSettings.healthIntervalMs() === healthMs) return;
+          healthMs = appSettings.healthIntervalMs();
+          stopHealthWatch();
+          stopHealthWatch = health.watch(healthMs);
+        }),
         service.watchWslconfig(every.wslconfigMs),
       ];
       health.check().catch((error: unknown) => log.warn('running the first health check', error));
