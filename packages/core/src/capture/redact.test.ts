@@ -110,6 +110,16 @@ describe('redactCapture', () => {
     );
   });
 
+  it('keeps a profile folder in its own spelling: doubled backslashes stay doubled, slashes stay slashes', () => {
+    const home = { home: 'D:\\Profiles\\alex.smith' };
+    expect(redactText('swapFile=D:\\\\Profiles\\\\alex.smith\\\\swap.vhdx', home)).toBe(
+      'swapFile=D:\\\\Profiles\\\\[user]\\\\swap.vhdx',
+    );
+    expect(redactText('D:/Profiles/alex.smith/models and D:\\Profiles\\ALEX.SMITH', home)).toBe(
+      'D:/Profiles/[user]/models and D:\\Profiles\\[user]',
+    );
+  });
+
   it('replaces a name only as a whole word, and leaves shared profiles named', () => {
     expect(redactText('alexander and alex, ALEX@RIPPER', targets)).toBe(
       'alexander and [user], [user]@[machine]',

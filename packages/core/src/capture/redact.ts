@@ -124,6 +124,13 @@ function redactedHome(home: string): string {
   return `${trimmed.slice(0, cut + 1)}${REDACTED_USER}`;
 }
 
+/** The ways a path is written: as is, with the doubled backslashes .wslconfig needs, and with forward slashes. */
+const PATH_SPELLINGS: readonly ((text: string) => string)[] = [
+  (text) => text.replace(/\\/g, '\\\\'),
+  (text) => text,
+  (text) => text.replace(/\\/g, '/'),
+];
+
 function needlesFor(targets: RedactionTargets, wide: boolean): Needle[] {
   const home = targets.home?.replace(/[\\/]+$/, '');
   const words: [string | undefined, string, boolean][] = [
@@ -135,21 +142,22 @@ function needlesFor(targets: RedactionTargets, wide: boolean): Needle[] {
   const needles: Needle[] = [];
   for (const [word, replacement, whole] of words) {
     if (word === undefined || word.trim().length < 2) continue;
-    const forms = new Set([word, word.toLowerCase(), word.toUpperCase()]);
-    // The profile folder also appears with the other slash and with the doubled backslashes .wslconfig needs.
-    if (!whole) for (const form of [...forms]) forms.add(form.replace(/\\/g, '\\\\'));
-    const spellings: number[][] = [];
-    for (const form of forms) {
-      if (wide) spellings.push(utf16Units(form));
-      else {
-        spellings.push(utf8(form));
-        for (const table of [OEM_HIGH_HALVES[437], OEM_HIGH_HALVES[850], undefined]) {
-          const bytes = singleByte(form, table);
-          if (bytes) spellings.push(bytes);
+    // A path keeps its own spelling: `C:\\Users\\alex` in .wslconfig becomes `C:\\Users\\[user]`, never a
+    // single backslash WSL would read as an escape.
+    for (const spell of whole ? [(text: string) => text] : PATH_SPELLINGS) {
+      const spellings: number[][] = [];
+      for (const form of new Set([word, word.toLowerCase(), word.toUpperCase()].map(spell))) {
+        if (wide) spellings.push(utf16Units(form));
+        else {
+          spellings.push(utf8(form));
+          for (const table of [OEM_HIGH_HALVES[437], OEM_HIGH_HALVES[850], undefined]) {
+            const bytes = singleByte(form, table);
+            if (bytes) spellings.push(bytes);
+          }
         }
       }
+      needles.push({ spellings, replacement: asciiUnits(spell(replacement)), whole });
     }
-    needles.push({ spellings, replacement: asciiUnits(replacement), whole });
   }
   return needles;
 }
