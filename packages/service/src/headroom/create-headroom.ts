@@ -136,21 +136,30 @@ function switchableCsvLog(layout: DataFolderLayout, enabled: () => boolean): Rol
 }
 
 /**
- * Diagnostics' support bundle: every probe (WSL is never started for it) with the host facts, zipped with the log
+ * Diagnostics' support bundle: every probe (WSL is never started for it; the distro checked is the one in Settings)
+ * with the host facts, zipped with the log
  * into the data folder's `support` folder, the user's name, profile folder and machine name redacted when asked.
  */
-function supportBundles(machine: Machine, layout: DataFolderLayout, log: Log): SupportDeps {
+function supportBundles(
+  machine: Machine,
+  layout: DataFolderLayout,
+  log: Log,
+  distro: () => string | undefined,
+): SupportDeps {
   const dir = layout.support;
   const collect = withFactsOf(
     machine,
-    () =>
-      collectCapture({
+    () => {
+      const name = distro();
+      return collectCapture({
         ...(machine.env ? { env: machine.env } : {}),
         host: machine.host,
         wslconfigPath: machine.wslconfigPath,
         extraProbes: extraProbes(),
         bootVm: false,
-      }),
+        ...(name === undefined ? {} : { distro: name }),
+      });
+    },
     log,
   );
   return {
@@ -250,7 +259,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     },
     targetDistro,
     ...(options.openFolder ? { openFolder: options.openFolder } : {}),
-    support: supportBundles(machine, layout, log),
+    support: supportBundles(machine, layout, log, targetDistro),
   });
 
   const notifyListeners = new Set<(requests: NotificationRequest[]) => void>();
