@@ -9,14 +9,12 @@ import {
   migrateDataFolder,
   nullLog,
   openJsonDocument,
-  openRollingCsvLog,
   withHostFacts,
   writeSupportBundle,
   type DataFolderLayout,
   type HostFacts,
   type JsonDocument,
   type Log,
-  type RollingCsvLog,
   type WslConfigStore,
 } from '@headroom/host';
 import { createHeadroomService, type HeadroomService, type SupportDeps } from '../headroom-service';
@@ -24,13 +22,13 @@ import { createHealthMonitor, type HealthMonitor } from '../health/health-monito
 import { createEventWatcher } from '../history/event-watcher';
 import {
   createMetricsSampler,
-  METRICS_CSV_COLUMNS,
   type MetricsSampler,
   type MetricsSamplerDeps,
 } from '../metrics/metrics-sampler';
 import { acceptPolicyState, eventNotification, healthNotifications } from '../notify/notification-decisions';
 import { createServiceRouter, type ServiceRouter } from '../service-router';
 import { acceptAppSettings, openAppSettings, settingsOverrides } from '../settings/app-settings';
+import { switchableCsvLog } from '../metrics/switchable-csv-log';
 import type { LoginItemPort } from '../setup/setup-handlers';
 import type { VerifierDeps } from '../verify/verify-handlers';
 import { createVerifier, quietCollector } from '../verify/verifier';
@@ -119,22 +117,6 @@ function withFactsOf(machine: Machine, collect: () => Promise<Capture>, log: Log
   };
 }
 
-/** The metrics CSV log, writing only while `enabled()` says so (the Settings page turns it on and off live). */
-function switchableCsvLog(layout: DataFolderLayout, enabled: () => boolean): RollingCsvLog {
-  let file: RollingCsvLog | undefined;
-  return {
-    append: (row) => {
-      if (!enabled()) return Promise.resolve();
-      file ??= openRollingCsvLog({
-        path: layout.metricsCsv,
-        header: ['time', ...METRICS_CSV_COLUMNS],
-        maxBytes: 10 * 2 ** 20,
-      });
-      return file.append(row);
-    },
-  };
-}
-
 /**
  * Diagnostics' support bundle: every probe (WSL is never started for it; the distro checked is the one in Settings)
  * with the host facts, zipped with the log
@@ -216,7 +198,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     ...(machine.vmmemCommand ? { vmmemCommand: machine.vmmemCommand } : {}),
     ...(machine.hostFacts ? { power: hostFactsPower(machine.hostFacts) } : {}),
     ...options.metricsOverrides,
-    csvLog: switchableCsvLog(layout, () => appSettings.metricsCsv()),
+    csvLog: switchableCsvLog(layout.metricsCsv, () => appSettings.metricsCsv()),
     log,
   };
   const metrics = createMetricsSampler(samplerDeps);
