@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { useDemoPages, wslconfigOf } from './support/demo-pages';
 
@@ -61,4 +63,38 @@ describe('the Diagnostics page in the browser demo', () => {
       .getByText(/^Checked: /)
       .waitFor();
   }, 60_000);
+
+  it('saves a support bundle: progress, then the path, and capture.json inside without the user’s name', async () => {
+    await pages.open('windows-update-broke-gpu');
+    const { page } = pages;
+    await page.getByRole('link', { name: 'Diagnostics' }).click();
+    const card = page.getByRole('region', { name: 'Support bundle' });
+    expect(await card.getByLabel('Replace my user name, profile folder and computer name').isChecked()).toBe(
+      true,
+    );
+    // Keyboard only: Tab to the button, Enter.
+    await card.getByRole('button', { name: 'Save support bundle' }).focus();
+    await page.keyboard.press('Enter');
+    await card.getByText(/Collecting what Windows, WSL and the GPU say/).waitFor();
+    const path = (await card.getByTestId('support-bundle-path').textContent({ timeout: 60_000 })) ?? '';
+    expect(path).toMatch(/headroom-support-[\dT-]+\.zip$/);
+    expect(await card.getByTestId('support-status').textContent()).toContain(`your names replaced): ${path}`);
+    await pages.shot('3-support-bundle');
+
+    const entries = unzipSync(new Uint8Array(readFileSync(path)));
+    expect(Object.keys(entries)).toEqual(expect.arrayContaining(['capture.json', 'wsl-list-verbose.stdout']));
+    const captureJson = strFromU8(entries['capture.json'] ?? new Uint8Array());
+    expect(captureJson).toContain('"userProfile": "C:\\\\Users\\\\[user]"');
+    const everything = Object.values(entries)
+      .map((bytes) => `${strFromU8(bytes, true)}\n${Buffer.from(bytes).toString('utf16le')}`)
+      .join('\n');
+    expect(everything).not.toMatch(/robin|DESKTOP-HEADROOM/i);
+
+    // The demo in a browser cannot open a folder: it says where the bundle is instead.
+    await card.getByRole('button', { name: 'Open folder' }).click();
+    await card
+      .getByTestId('support-status')
+      .getByText(/A browser cannot open folders/)
+      .waitFor();
+  }, 120_000);
 });

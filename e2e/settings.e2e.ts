@@ -34,4 +34,42 @@ describe('the Settings page in the browser demo', () => {
       .waitFor();
     await pages.shot('settings');
   }, 60_000);
+
+  it('sets the check interval, the distro and the CSV log; a restarted Headroom keeps them', async () => {
+    const demo = await pages.open('docker-data-distro');
+    const { page } = pages;
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const status = page.getByTestId('settings-status');
+
+    // Keyboard only: type the interval, Enter saves it.
+    const interval = page.getByLabel('Run the health check every');
+    await interval.fill('0');
+    await page.getByText('Give a whole number of minutes from 1 to 1440.').waitFor();
+    await interval.fill('15');
+    await interval.press('Enter');
+    await status.getByText('The health check runs every 15 minutes.').waitFor();
+
+    await page.getByLabel('Distribution checked').selectOption('docker-desktop');
+    await status.getByText('Checks and the dashboard use docker-desktop.').waitFor();
+
+    const csv = page.getByRole('checkbox', { name: 'Keep every metrics sample in a CSV file' });
+    expect(await csv.isChecked()).toBe(false);
+    await csv.focus();
+    await page.keyboard.press('Space');
+    await status.getByText(/^Every metrics sample is kept in .*samples\.csv\.$/).waitFor();
+    expect(JSON.parse(readFileSync(join(demo.stateDir, 'headroom', 'settings.json'), 'utf8'))).toEqual({
+      healthIntervalMinutes: 15,
+      distro: 'docker-desktop',
+      metricsCsv: true,
+    });
+
+    await pages.restart();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByLabel('Run the health check every').inputValue()).toBe('15');
+    expect(await page.getByLabel('Distribution checked').inputValue()).toBe('docker-desktop');
+    expect(
+      await page.getByRole('checkbox', { name: 'Keep every metrics sample in a CSV file' }).isChecked(),
+    ).toBe(true);
+    await pages.shot('settings-restarted');
+  }, 120_000);
 });

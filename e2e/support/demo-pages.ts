@@ -19,6 +19,11 @@ export interface DemoPages {
       beforeLoad?: (page: Page) => Promise<void>;
     },
   ): Promise<DemoProcess>;
+  /**
+   * Restart the demo as a user restarts the app: the process ended, a new one started on the same state (and data)
+   * folder, and the page opened at its new URL.
+   */
+  restart(): Promise<DemoProcess>;
   /** A full-page screenshot into the spec's artefact folder. */
   shot(name: string): Promise<Buffer>;
 }
@@ -30,6 +35,7 @@ export interface DemoPages {
 export function useDemoPages(artefacts: string): DemoPages {
   let browser: Browser;
   let demo: DemoProcess | undefined;
+  let scenarioOpened = 'healthy';
   let current: Page | undefined;
   const pageErrors: string[] = [];
 
@@ -52,12 +58,21 @@ export function useDemoPages(artefacts: string): DemoPages {
       return current;
     },
     async open(scenario, options = {}) {
+      scenarioOpened = scenario;
       demo = await startDemo(scenario, { HEADROOM_SIM_TIME_SCALE: '0.05' });
       current = await browser.newPage({ viewport: options.viewport ?? { width: 1100, height: 900 } });
       current.setDefaultTimeout(options.timeoutMs ?? 30_000);
       current.on('pageerror', (error) => pageErrors.push(error.message));
       await options.beforeLoad?.(current);
       await current.goto(demo.url);
+      return demo;
+    },
+    async restart() {
+      if (!demo) throw new Error('No demo runs: call open() first.');
+      const { stateDir } = demo;
+      await demo.halt();
+      demo = await startDemo(scenarioOpened, { HEADROOM_SIM_TIME_SCALE: '0.05' }, { stateDir });
+      await pages.page.goto(demo.url);
       return demo;
     },
     shot: (name) => pages.page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true }),

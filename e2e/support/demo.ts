@@ -13,6 +13,8 @@ export interface DemoProcess {
   /** The simulated machine's state folder, for specs that look behind the UI. */
   readonly stateDir: string;
   stop(): Promise<void>;
+  /** End the process but keep its state folder, for a restart on it (`startDemo(…, { stateDir })`). */
+  halt(): Promise<void>;
 }
 
 /** A port nothing listens on right now, found by letting the OS pick one and releasing it. */
@@ -42,11 +44,16 @@ function stopProcess(child: ChildProcess): Promise<void> {
 
 /**
  * Start `headroom demo` the way a user would (the CLI's bin), on a free port with its own state folder, and
- * resolve once it prints its URL. `stop` ends it and removes the state folder.
+ * resolve once it prints its URL. `stop` ends it and removes the state folder; `options.stateDir` starts it again on
+ * the folder a halted one left, as a restarted app finds its data folder.
  */
-export async function startDemo(scenario = 'healthy', env: NodeJS.ProcessEnv = {}): Promise<DemoProcess> {
+export async function startDemo(
+  scenario = 'healthy',
+  env: NodeJS.ProcessEnv = {},
+  options: { readonly stateDir?: string } = {},
+): Promise<DemoProcess> {
   const port = await freePort();
-  const stateDir = mkdtempSync(join(tmpdir(), 'headroom-e2e-'));
+  const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'headroom-e2e-'));
   const child = spawn(
     process.execPath,
     [HEADROOM_BIN, 'demo', '--scenario', scenario, '--port', String(port), '--state-dir', stateDir],
@@ -80,5 +87,6 @@ export async function startDemo(scenario = 'healthy', env: NodeJS.ProcessEnv = {
       await stopProcess(child);
       rmSync(stateDir, { recursive: true, force: true });
     },
+    halt: () => stopProcess(child),
   };
 }

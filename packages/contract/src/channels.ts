@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { doctorFixPreviewSchema, doctorReportSchema } from './doctor';
 import { healthSnapshotSchema } from './health';
-import { NOTIFICATION_KINDS, settingsSchema } from './settings';
+import { NOTIFICATION_KINDS, settingsSchema, settingsUpdateSchema } from './settings';
+import { supportBundleSchema } from './support';
 import { wslconfigDocumentSchema, wslconfigEditsSchema } from './wslconfig-editor';
 import { historySchema, versionDiffSchema } from './history';
 import {
@@ -120,8 +121,23 @@ export const invokeChannels = {
     request: z.object({ kind: z.enum(NOTIFICATION_KINDS), muted: z.boolean() }),
     response: settingsSchema,
   },
+  /**
+   * Change the health-check interval, the target distro or the metrics CSV log (kept in the data folder's
+   * settings.json); each applies at once. Answers the settings.
+   */
+  'settings.update': { request: settingsUpdateSchema, response: settingsSchema },
   /** Open the data folder in Explorer; the demo in a browser cannot, and answers with the path and why. */
   'app.openDataFolder': {
+    request: z.undefined(),
+    response: z.object({ opened: z.boolean(), path: z.string(), message: z.string().optional() }),
+  },
+  /**
+   * Collect a capture (redacted unless `redact` is false) and zip it with the log into the data folder's `support`
+   * folder; it takes seconds (every probe runs, WSL is never started).
+   */
+  'support.saveBundle': { request: z.object({ redact: z.boolean() }), response: supportBundleSchema },
+  /** Open the folder of the support bundles in Explorer; the demo in a browser cannot, and says so. */
+  'support.openFolder': {
     request: z.undefined(),
     response: z.object({ opened: z.boolean(), path: z.string(), message: z.string().optional() }),
   },

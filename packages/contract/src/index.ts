@@ -114,10 +114,13 @@ export {
 } from './wslconfig-editor';
 export {
   HEADROOM_VERSION,
+  HEALTH_INTERVAL_MINUTES,
   NOTIFICATION_KINDS,
   settingsSchema,
+  settingsUpdateSchema,
   type NotificationKindName,
   type Settings,
+  type SettingsUpdate,
 } from './settings';
 export {
   doctorFindingSchema,
@@ -137,3 +140,4 @@ export {
   type HistoryPayload,
   type TimelineEntryPayload,
 } from './history';
+export { supportBundleSchema, type SupportBundleInfo } from './support';

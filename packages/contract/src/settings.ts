@@ -13,6 +13,12 @@ export const NOTIFICATION_KINDS = [
   'display-reset',
 ] as const;
 
+/**
+ * The health check's interval a user may choose, in minutes: at least a minute (each check starts up to four
+ * wsl.exe and reads the event log) and at most a day. Headroom's rule of thumb; the default is 5 minutes.
+ */
+export const HEALTH_INTERVAL_MINUTES = { min: 1, max: 1440, default: 5 } as const;
+
 /** The Settings page: notifications per kind, the check interval, the metrics log, the folders, the distro. */
 export const settingsSchema = z.object({
   notifications: z.array(
@@ -20,15 +26,34 @@ export const settingsSchema = z.object({
   ),
   /** How often the light health check runs. */
   healthIntervalMinutes: z.number().positive(),
-  /** Every metrics sample kept in a CSV file (HEADROOM_METRICS_CSV=1), and where. */
-  metricsCsv: z.object({ enabled: z.boolean(), path: z.string() }),
+  /** Set when an environment variable decides the interval (`HEADROOM_HEALTH_INTERVAL_S=30`): the setting waits. */
+  healthIntervalOverride: z.string().optional(),
+  /** Every metrics sample kept in a CSV file, and where; `override` names HEADROOM_METRICS_CSV when it decides. */
+  metricsCsv: z.object({ enabled: z.boolean(), path: z.string(), override: z.string().optional() }),
   dataDir: z.string(),
   logDir: z.string(),
   canOpenFolders: z.boolean(),
-  /** The distribution checks and verification run in; absent: WSL's default. */
+  /** The distribution checks, verification and the dashboard's reader use; absent: WSL's default. */
   distro: z.string().optional(),
+  /** The distributions WSL lists now, to choose from (empty when WSL could not be asked). */
+  distros: z.array(z.string()),
   version: z.string(),
 });
+
+/** A change on the Settings page: only the fields given change; `distro: null` goes back to WSL's default. */
+export const settingsUpdateSchema = z.object({
+  healthIntervalMinutes: z
+    .number()
+    .int()
+    .min(HEALTH_INTERVAL_MINUTES.min)
+    .max(HEALTH_INTERVAL_MINUTES.max)
+    .optional(),
+  distro: z.string().min(1).max(200).nullable().optional(),
+  metricsCsv: z.boolean().optional(),
+});
+
+/** A {@link settingsUpdateSchema} value. */
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
 /** A {@link settingsSchema} value. */
 export type Settings = z.infer<typeof settingsSchema>;

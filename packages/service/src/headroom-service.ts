@@ -50,7 +50,21 @@ export interface HeadroomServiceOptions {
    */
   readonly openFolder?: (path: string) => Promise<string>;
   /** What the Settings page shows and changes; without it `settings.get` answers `unavailable`. */
-  readonly settings?: Omit<SettingsDeps, 'dataDir' | 'logDir' | 'canOpenFolders'>;
+  readonly settings?: Omit<SettingsDeps, 'dataDir' | 'logDir' | 'canOpenFolders' | 'listDistros'>;
+  /** The distro the user chose for checks and the dashboard's reader; undefined: WSL's default. */
+  readonly targetDistro?: () => string | undefined;
+  /** Diagnostics' support bundle; without it `support.saveBundle` answers `unavailable`. */
+  readonly support?: SupportDeps;
+}
+
+/** How the service writes a support bundle: where, and the collection and zipping (`createHeadroom` brings them). */
+export interface SupportDeps {
+  /** The folder the bundles go to (the data folder's `support`). */
+  readonly dir: string;
+  /** Collect a capture and zip it with the log, redacted or not; answers the zip's path, size and entries. */
+  save(
+    redact: boolean,
+  ): Promise<{ path: string; bytes: number; redacted: boolean; entries: readonly string[] }>;
 }
 
 /** Headroom's brain, free of Electron: answers the contract's channels and pushes what changed. */
@@ -103,9 +117,13 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
 
   const refresh = async (): Promise<WslSnapshot> => {
     const distros = await options.wsl.listDistros();
+    const chosen = options.targetDistro?.()?.toLowerCase();
     options.metrics?.runningChanged(
       distros.filter((distro) => distro.state === 'Running').map((distro) => distro.name),
-      distros.find((distro) => distro.isDefault)?.name,
+      (
+        distros.find((distro) => distro.name.toLowerCase() === chosen) ??
+        distros.find((distro) => distro.isDefault)
+      )?.name,
     );
     const snapshot: WslSnapshot = { distros, observedAt: clock().toISOString() };
     const changed = !last || !sameDistros(last.distros, distros);
@@ -205,6 +223,14 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
           ...options.settings,
           ...options.paths,
           canOpenFolders: options.openFolder !== undefined,
+          listDistros: async () => {
+            try {
+              return (await refresh()).distros.map((distro) => distro.name);
+            } catch (error) {
+              log.warn('listing the distros for the Settings page (shown as none)', error);
+              return [];
+            }
+          },
         })
       : undefined;
   const settings = (): NonNullable<typeof settingsHandlers> => {
@@ -222,6 +248,30 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     const failure = await options.openFolder(path);
     if (failure) log.warn(`opening the folder ${path}: ${failure}`);
     return failure ? { opened: false, path, message: failure } : { opened: true, path };
+  };
+  let bundleInFlight: ReturnType<SupportDeps['save']> | undefined;
+  const saveBundle = async (redact: boolean): Promise<InvokeResponse<'support.saveBundle'>> => {
+    const support = options.support;
+    if (!support) throw new ServiceError('unavailable', 'Support bundles are not available here.');
+    // A second click while one is collecting gets the same bundle, not a second set of probes.
+    bundleInFlight ??= support.save(redact).finally(() => {
+      bundleInFlight = undefined;
+    });
+    try {
+      const bundle = await bundleInFlight;
+      return {
+        ...bundle,
+        entries: [...bundle.entries],
+        folder: support.dir,
+        canOpenFolder: options.openFolder !== undefined,
+      };
+    } catch (error) {
+      log.warn('saving a support bundle', error);
+      throw new ServiceError(
+        'internal',
+        `The support bundle could not be written to ${support.dir}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   };
   const editor = () => {
     if (!options.verifier || !options.setup)
@@ -280,6 +330,12 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       },
       'settings.get': () => settings().get(),
       'settings.muteNotification': ({ kind, muted }) => settings().muteNotification(kind, muted),
+      'settings.update': async (change) => {
+        const answer = await settings().update(change);
+        // A new target distro: the dashboard's reader follows it at once.
+        if (change.distro !== undefined) await refreshQuietly('after the target distro changed');
+        return answer;
+      },
       'health.get': () => {
         const latest = health().latest();
         return latest ? Promise.resolve(latest) : health().check();
@@ -290,6 +346,12 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       'doctor.previewFix': ({ findingId }) => doctor().previewFix(findingId),
       'doctor.fix': ({ findingId }) => doctor().fix(findingId),
       'doctor.mute': ({ findingId, muted }) => doctor().mute(findingId, muted),
+      'support.saveBundle': ({ redact }) => saveBundle(redact),
+      'support.openFolder': () => {
+        if (!options.support)
+          throw new ServiceError('unavailable', 'Support bundles are not available here.');
+        return openFolder(options.support.dir, 'the support bundle');
+      },
       'history.diff': async ({ id }) => {
         const store = wslconfigStore();
         const [version, now] = await Promise.all([store.readVersion(id), store.read()]);

@@ -16,7 +16,13 @@ export type {
   SimulatedOllamaModel,
   SimulatedWslVersion,
 } from './scenarios/scenario';
-export { bootConfig, SIMULATED_WSLCONFIG_PATH, type VmConfig } from './vm-config';
+export {
+  bootConfig,
+  SIMULATED_IDENTITY,
+  SIMULATED_USER_PROFILE,
+  SIMULATED_WSLCONFIG_PATH,
+  type VmConfig,
+} from './vm-config';
 export {
   createSimulatedWindows,
   type SimulatedHostFacts,

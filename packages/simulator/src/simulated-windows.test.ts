@@ -91,7 +91,7 @@ describe('the simulated VM', () => {
     run(sim, 'wsl.exe', '--shutdown');
     const boot = run(sim, 'wsl.exe', '-e', 'cat', '/proc/meminfo');
     expect(boot.stderr).toContain(
-      "wsl: Invalid memory string '16gb' for .wslconfig entry 'wsl2.memory' in C:\\Users\\headroom\\.wslconfig:2",
+      "wsl: Invalid memory string '16gb' for .wslconfig entry 'wsl2.memory' in C:\\Users\\robin\\.wslconfig:2",
     );
     expect(memTotalKiB(boot.stdout)).toBeGreaterThan((31 * GiB) / 1024);
     expect(run(sim, 'wsl.exe', '-e', 'nproc').stderr).toBe('');

@@ -5,7 +5,7 @@ import type * as Esbuild from 'esbuild';
 import type { FakeProgram } from './fake/main';
 import { fakeOllamaApi, type FakeOllamaApi } from './fake/ollama-api';
 import { getScenario } from './scenarios';
-import { SIMULATED_USER_PROFILE } from './vm-config';
+import { SIMULATED_IDENTITY, SIMULATED_USER_PROFILE } from './vm-config';
 import { initialState, readVmState, writeVmState, type VmState } from './vm-state';
 import { readInvocations, type Invocation } from './invocation-log';
 
@@ -40,11 +40,13 @@ export interface SimulatedWindows {
     readonly totalMemoryBytes: number;
     readonly logicalProcessors: number;
     readonly windowsBuild: number;
-    /** %USERPROFILE% as Windows names it (`C:\\Users\\headroom`), for messages and WSL's warnings. */
+    /** %USERPROFILE% as Windows names it (`C:\\Users\\robin`), for messages and WSL's warnings. */
     readonly userProfile: string;
   };
   /** The simulated user's .wslconfig path. */
   readonly wslconfigPath: string;
+  /** The simulated account, its profile folder and the computer's name: what a support bundle must not name. */
+  readonly identity: { readonly userName: string; readonly home: string; readonly machineName: string };
   /** The VM state as the fake executables left it. */
   readState(): VmState;
   /** The scenario's Ollama API, answering while its distro runs; absent when the scenario has no Ollama. */
@@ -196,6 +198,7 @@ export function createSimulatedWindows(options: SimulatedWindowsOptions): Simula
     wslExecutable,
     wslconfigPath,
     host: { totalMemoryBytes, logicalProcessors, windowsBuild, userProfile: SIMULATED_USER_PROFILE },
+    identity: { ...SIMULATED_IDENTITY, home: SIMULATED_USER_PROFILE },
     readState: () => readVmState(stateDir),
     ...(scenario.ollama
       ? {

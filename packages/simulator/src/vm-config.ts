@@ -15,8 +15,11 @@ export interface VmConfig {
   readonly warnings: readonly string[];
 }
 
+/** The simulated Windows account and computer: what a support bundle must not name (`redactCapture` in core). */
+export const SIMULATED_IDENTITY = { userName: 'robin', machineName: 'DESKTOP-HEADROOM' } as const;
+
 /** The simulated user's profile folder, as Windows names it. */
-export const SIMULATED_USER_PROFILE = 'C:\\Users\\headroom';
+export const SIMULATED_USER_PROFILE = `C:\\Users\\${SIMULATED_IDENTITY.userName}`;
 
 /** Where the simulated user's .wslconfig is, as WSL names it in its warnings. */
 export const SIMULATED_WSLCONFIG_PATH = `${SIMULATED_USER_PROFILE}\\.wslconfig`;

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STANDARD_PROBE_IDS } from '@headroom/core';
 import { scenarioNames } from '@headroom/simulator';
@@ -37,6 +37,40 @@ describe('headroom collect', () => {
     expect(facts.hostGpu.query.value[0]?.driverVersion).toBe('566.36');
     expect(facts.distro.gpu.banner.value.driverVersion).toBe('552.12');
     expect((await runCli('collect', '--show', out)).stdout).toContain('GPU in WSL: driver 552.12');
+  });
+
+  it('--redact leaves the simulated user and computer out of every file, the log too', async () => {
+    const out = join(sandbox.dir, 'redacted');
+    mkdirSync(join(sandbox.dir, 'data', 'logs'), { recursive: true });
+    writeFileSync(
+      join(sandbox.dir, 'data', 'logs', 'headroom.log'),
+      'WARN  reading C:\\Users\\robin\\.wslconfig on DESKTOP-HEADROOM: EBUSY\n',
+    );
+    const collected = await runCli(
+      'collect',
+      '--simulate',
+      'windows-update-broke-gpu',
+      '--redact',
+      '--out',
+      out,
+    );
+    expect(collected.code).toBe(0);
+    expect(collected.stdout).toContain('computer name replaced with [user] and [machine]');
+    const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) =>
+      entry.isFile(),
+    );
+    const text = files
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name)))
+      .map((bytes) => `${bytes.toString('utf8')}\n${bytes.toString('utf16le')}`)
+      .join('\n');
+    expect(text).toContain('C:\\Users\\[user]');
+    expect(text).toContain('<Computer>[machine]</Computer>');
+    expect(text).not.toMatch(/robin|DESKTOP-HEADROOM/i);
+    expect(readFileSync(join(out, 'headroom-log', 'headroom.log'), 'utf8')).toBe(
+      'WARN  reading C:\\Users\\[user]\\.wslconfig on [machine]: EBUSY\n',
+    );
+    // The doctor still reads the redacted capture.
+    expect((await runCli('doctor', '--from-capture', out)).stdout).toContain('driver');
   });
 
   it('refuses an unknown scenario and a folder that is not a capture, with plain messages', async () => {

@@ -1,7 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { readCaptureFacts, type CaptureFacts } from '@headroom/core';
+import {
+  readCaptureFacts,
+  redactBytes,
+  redactCapture,
+  type CaptureFacts,
+  type RedactionTargets,
+} from '@headroom/core';
 import {
   collectCapture,
   dataFolderLayout,
@@ -56,17 +62,21 @@ function summary(facts: CaptureFacts): string[] {
   return lines;
 }
 
-/** Copy the app's log and its older file into `<out>/headroom-log/`; answers how many there were. */
-async function copyLogs(layout: DataFolderLayout, out: string): Promise<number> {
+/** Copy the app's log and its older file into `<out>/headroom-log/` (redacted when asked); answers how many. */
+async function copyLogs(layout: DataFolderLayout, out: string, redact?: RedactionTargets): Promise<number> {
   const files = [layout.logFile, `${layout.logFile}.1`].filter((file) => existsSync(file));
   if (files.length === 0) return 0;
   await mkdir(join(out, 'headroom-log'), { recursive: true });
-  for (const file of files) await copyFile(file, join(out, 'headroom-log', basename(file)));
+  for (const file of files) {
+    const bytes = new Uint8Array(await readFile(file));
+    await writeFile(join(out, 'headroom-log', basename(file)), redact ? redactBytes(bytes, redact) : bytes);
+  }
   return files.length;
 }
 
 /**
- * `headroom collect [--out DIR] [--simulate S] [--boot]` writes a capture; `headroom collect --show DIR [--json]`
+ * `headroom collect [--out DIR] [--simulate S] [--boot] [--redact]` writes a capture (`--redact`: without the user's
+ * name, profile folder and computer name); `headroom collect --show DIR [--json]`
  * prints the facts of any capture, with nothing else needed.
  */
 export async function runCollect(args: readonly string[], io: CliIo): Promise<number> {
@@ -75,6 +85,7 @@ export async function runCollect(args: readonly string[], io: CliIo): Promise<nu
     simulate: { type: 'string' },
     show: { type: 'string' },
     boot: { type: 'boolean', default: false },
+    redact: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   });
   if (values.show !== undefined) {
@@ -90,13 +101,15 @@ export async function runCollect(args: readonly string[], io: CliIo): Promise<nu
     throw new UsageError(`${out} already holds files; give --out a new or empty folder.`);
   const { machine } = await openHeadroom(cliMachine(values.simulate), io);
   io.stdout.write(`Collecting from ${machine.label}…\n`);
-  const capture = await collectCapture({ ...collectOptions(machine), bootVm: values.boot });
+  const collected = await collectCapture({ ...collectOptions(machine), bootVm: values.boot });
+  const redact = values.redact ? machine.identity : undefined;
+  const capture = redact ? redactCapture(collected, redact) : collected;
   await writeCapture(out, capture);
   // A support capture carries the app's log (the user's data folder, even for a simulated machine): what failed
   // in the background, with what was being done.
-  const logs = await copyLogs(dataFolderLayout(resolveDataDir()), out);
+  const logs = await copyLogs(dataFolderLayout(resolveDataDir()), out, redact);
   io.stdout.write(
-    `${summary(readCaptureFacts(capture)).join('\n')}\nWrote ${capture.probes.length} probes${logs > 0 ? ` and Headroom's log` : ''} to ${out}\n`,
+    `${summary(readCaptureFacts(capture)).join('\n')}\nWrote ${capture.probes.length} probes${logs > 0 ? ` and Headroom's log` : ''} to ${out}${redact ? ', your user name, profile folder and computer name replaced with [user] and [machine]' : ''}\n`,
   );
   return EXIT.ok;
 }

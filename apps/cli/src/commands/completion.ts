@@ -3,7 +3,7 @@ import { EXIT, UsageError, type CliIo } from '../cli-io';
 /** The commands and the options each takes, for completion (kept beside their help; a test checks they match). */
 export const COMPLETION_WORDS: Readonly<Record<string, readonly string[]>> = {
   doctor: ['--from-capture', '--simulate', '--boot', '--model', '--ctx', '--quant', '--json', '--help'],
-  collect: ['--out', '--boot', '--simulate', '--show', '--json', '--help'],
+  collect: ['--out', '--boot', '--redact', '--simulate', '--show', '--json', '--help'],
   verify: ['--distro', '--yes', '--timeout', '--json', '--simulate', '--help'],
   fit: [
     '--model',

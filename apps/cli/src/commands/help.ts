@@ -22,6 +22,7 @@ Commands:
                 --out DIR         where to write it (default: ./headroom-capture-<time>)
                 --simulate NAME   collect from a simulated Windows (see 'headroom scenarios')
                 --boot            start the WSL VM for the in-distro probes when it is stopped
+                --redact          replace your user name, profile folder and computer name (to share it)
                 --show DIR        print the facts of a capture instead (add --json for JSON)
   fit         How a model fits your GPU and RAM, each number explained, and the .wslconfig to match
                 --model NAME | --gguf FILE   a preset (see 'headroom fit --help') or a GGUF file
@@ -73,18 +74,22 @@ Exit codes: 0 healthy, 1 configuration, 2 driver/GPU passthrough or the command 
   collect: `headroom collect — capture what Windows, WSL and nvidia-smi say, for a bug report or 'doctor --from-capture'
 
 Usage:
-  headroom collect [--out DIR] [--boot] [--simulate NAME]
+  headroom collect [--out DIR] [--boot] [--redact] [--simulate NAME]
   headroom collect --show DIR [--json]
 
 Options:
   --out DIR         a new or empty folder to write to (default: ./headroom-capture-<time>); never overwritten
   --boot            start the WSL VM for the in-distro probes when it is stopped
+  --redact          replace your user name (C:\\Users\\<name>, /home/<name>, /mnt/c/Users/<name>), profile folder
+                    and computer name with [user] and [machine] in every output, capture.json, .wslconfig and
+                    the log: a capture to attach to a public bug report
   --simulate NAME   collect from a simulated Windows (development build)
   --show DIR        print the facts of a capture instead
   --json            with --show: the facts as JSON
 
 Examples:
   headroom collect --out .\\capture --boot
+  headroom collect --redact --out .\\for-the-issue
   headroom collect --show .\\capture --json
 
 Exit codes: 0 written (or shown), 1 the capture could not be taken or written, 2 the command line was wrong

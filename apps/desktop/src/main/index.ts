@@ -18,9 +18,6 @@ import { hardenSession } from './security';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
 
-/** The light health check's interval (it never starts WSL): five minutes, or HEADROOM_HEALTH_INTERVAL_S seconds. */
-const HEALTH_INTERVAL_MS = (Number(process.env.HEADROOM_HEALTH_INTERVAL_S) || 300) * 1000;
-
 function start(dataDir: string): void {
   const paths = desktopPaths(__dirname);
   const log = openFileLog({ path: dataFolderLayout(dataDir).logFile, level: logLevelFrom(process.env) });
@@ -127,7 +124,8 @@ function start(dataDir: string): void {
     });
     const stopNotify = headroom.onNotify((requests) => void notifier.notify(requests));
     const stopHealthTray = service.on('health.changed', (health) => tray.setHealth(health));
-    headroom.start({ healthMs: HEALTH_INTERVAL_MS });
+    // The health check's interval: the Settings page's (HEADROOM_HEALTH_INTERVAL_S over it), else five minutes.
+    headroom.start();
     loginItem.get().then(
       (enabled) => tray.setStartAtLogin(enabled),
       (error: unknown) => {

@@ -3,3 +3,11 @@ export { CAPTURE_FORMAT, findProbe, type Capture, type CaptureHost, type ProbeRe
 export { readCaptureFacts, type CaptureFacts, type NvidiaSmiFacts } from './capture-facts';
 export { probesNotRead, type ProbeNotRead } from './not-read';
 export { storagePaths, windowsPathOfMount } from './storage-paths';
+export {
+  redactBytes,
+  redactCapture,
+  redactText,
+  REDACTED_MACHINE,
+  REDACTED_USER,
+  type RedactionTargets,
+} from './redact';

@@ -39,16 +39,17 @@ function fileStem(id: string): string {
 }
 
 /**
- * Write a capture folder exactly as docs/architecture.md "Capture format" lays it out: capture.json, `<id>.stdout` /
- * `<id>.stderr` with the raw bytes, and `wslconfig` when there is one.
+ * The files of a capture folder exactly as docs/architecture.md "Capture format" lays it out, by name: capture.json,
+ * `<id>.stdout` / `<id>.stderr` with the raw bytes, and `wslconfig` when there is one. A folder and a support
+ * bundle's zip hold the same files.
  */
-export async function writeCapture(dir: string, capture: Capture): Promise<void> {
-  await mkdir(dir, { recursive: true });
+export function captureFolderFiles(capture: Capture): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
   const probes: ProbeEntry[] = [];
   for (const probe of capture.probes) {
     const stem = fileStem(probe.id);
-    await writeFile(join(dir, `${stem}.stdout`), probe.stdout);
-    await writeFile(join(dir, `${stem}.stderr`), probe.stderr);
+    files.set(`${stem}.stdout`, probe.stdout);
+    files.set(`${stem}.stderr`, probe.stderr);
     probes.push({
       id: probe.id,
       argv: probe.argv,
@@ -60,7 +61,7 @@ export async function writeCapture(dir: string, capture: Capture): Promise<void>
       ...(probe.error ? { error: probe.error } : {}),
     });
   }
-  if (capture.wslconfig) await writeFile(join(dir, 'wslconfig'), capture.wslconfig);
+  if (capture.wslconfig) files.set('wslconfig', capture.wslconfig);
   const json: CaptureJson = {
     format: CAPTURE_FORMAT,
     createdAt: capture.createdAt,
@@ -68,7 +69,14 @@ export async function writeCapture(dir: string, capture: Capture): Promise<void>
     probes,
     files: capture.wslconfig ? { wslconfig: 'wslconfig' } : {},
   };
-  await writeFile(join(dir, 'capture.json'), `${JSON.stringify(json, null, 2)}\n`);
+  files.set('capture.json', new TextEncoder().encode(`${JSON.stringify(json, null, 2)}\n`));
+  return files;
+}
+
+/** Write a capture folder ({@link captureFolderFiles}). */
+export async function writeCapture(dir: string, capture: Capture): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const [name, bytes] of captureFolderFiles(capture)) await writeFile(join(dir, name), bytes);
 }
 
 /** How a capture.json must look; lenient where docs/architecture.md "Capture format" says reading is lenient. */

@@ -106,7 +106,7 @@ describe('collectCapture against the simulated Windows', () => {
     expect(windows.readState().vm).toBeNull();
     const booted = readCaptureFacts(await collect(windows, { bootVm: true }));
     expect(booted.wsl.bootWarnings).toEqual([
-      "Invalid memory string '16gb' for .wslconfig entry 'wsl2.memory' in C:\\Users\\headroom\\.wslconfig:2",
+      "Invalid memory string '16gb' for .wslconfig entry 'wsl2.memory' in C:\\Users\\robin\\.wslconfig:2",
     ]);
     expect(booted.distro?.meminfo).toMatchObject({ ok: true });
   });

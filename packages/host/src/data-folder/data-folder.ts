@@ -29,9 +29,13 @@ export interface DataFolderLayout {
   readonly setupGoalShapes: string;
   /** The notification policy's state: when each kind was last shown, muted kinds. */
   readonly notifications: string;
+  /** The Settings page's choices: the health-check interval, the target distro, the metrics CSV log. */
+  readonly settings: string;
+  /** Diagnostics' support bundles (`headroom-support-<time>.zip`). */
+  readonly support: string;
   /** The Windows events already told, so each is told once across restarts. */
   readonly events: string;
-  /** Every metrics sample when HEADROOM_METRICS_CSV=1 (rolling, `samples.csv.1` the older file). */
+  /** Every metrics sample while the metrics CSV log is on (Settings, or HEADROOM_METRICS_CSV=1; rolling, `samples.csv.1` the older file). */
   readonly metricsCsv: string;
   /** The log folder: `headroom.log` and the older `headroom.log.1`. */
   readonly logDir: string;
@@ -49,6 +53,8 @@ export function dataFolderLayout(root: string): DataFolderLayout {
     setup: join(root, 'setup.json'),
     setupGoalShapes: join(root, 'setup-goal-shapes.json'),
     notifications: join(root, 'notifications.json'),
+    settings: join(root, 'settings.json'),
+    support: join(root, 'support'),
     events: join(root, 'events.json'),
     metricsCsv: join(root, 'metrics', 'samples.csv'),
     logDir: join(root, 'logs'),

@@ -1,31 +1,34 @@
 import type { Capture, NotificationPolicyState, NotificationRequest } from '@headroom/core';
 import {
+  collectCapture,
   createWslCli,
+  extraProbes,
   createWslConfigStore,
   dataFolderLayout,
   historyDirFor,
   migrateDataFolder,
   nullLog,
   openJsonDocument,
-  openRollingCsvLog,
+  writeSupportBundle,
   type DataFolderLayout,
   type HostFacts,
   type JsonDocument,
   type Log,
   type WslConfigStore,
 } from '@headroom/host';
-import { createHeadroomService, type HeadroomService } from '../headroom-service';
+import { createHeadroomService, type HeadroomService, type SupportDeps } from '../headroom-service';
 import { captureWithHostFacts } from './capture-host-facts';
 import { createHealthMonitor, type HealthMonitor } from '../health/health-monitor';
 import { createEventWatcher } from '../history/event-watcher';
 import {
   createMetricsSampler,
-  METRICS_CSV_COLUMNS,
   type MetricsSampler,
   type MetricsSamplerDeps,
 } from '../metrics/metrics-sampler';
 import { acceptPolicyState, eventNotification, healthNotifications } from '../notify/notification-decisions';
 import { createServiceRouter, type ServiceRouter } from '../service-router';
+import { acceptAppSettings, openAppSettings, settingsOverrides } from '../settings/app-settings';
+import { switchableCsvLog } from '../metrics/switchable-csv-log';
 import type { LoginItemPort } from '../setup/setup-handlers';
 import type { VerifierDeps } from '../verify/verify-handlers';
 import { createModelFinder } from '../setup/model-discovery';
@@ -41,7 +44,7 @@ export interface CreateHeadroomOptions {
   readonly dataDir: string;
   /** Where background failures go: the app's rolling file, the CLI's stderr with --verbose; default none. */
   readonly log?: Log;
-  /** Reads HEADROOM_METRICS_CSV; default `process.env`. */
+  /** Reads HEADROOM_METRICS_CSV and HEADROOM_HEALTH_INTERVAL_S (they override the Settings page); default `process.env`. */
   readonly env?: NodeJS.ProcessEnv;
   /** Start at sign-in (Electron's); default the machine's, else none. */
   readonly loginItem?: LoginItemPort;
@@ -49,7 +52,7 @@ export interface CreateHeadroomOptions {
   readonly openFolder?: (path: string) => Promise<string>;
   /** How long verify waits for WSL to stop; default 60 s. */
   readonly stopTimeoutMs?: number;
-  /** The distro verify boots; default WSL's default. */
+  /** The distro verify boots (a command's --distro); default the Settings page's choice, else WSL's default. */
   readonly distro?: string;
   /** The health check's collection; default the machine's quiet collection (tests hand in a failing one). */
   readonly collect?: () => Promise<Capture>;
@@ -61,7 +64,10 @@ export interface CreateHeadroomOptions {
 export interface HeadroomIntervals {
   /** The distros (a wsl.exe call); default 10 s. */
   readonly wslMs?: number;
-  /** The light health check (never starts WSL); default 5 minutes. */
+  /**
+   * The light health check (never starts WSL) when the Settings page has no interval and HEADROOM_HEALTH_INTERVAL_S
+   * is unset; default 5 minutes.
+   */
   readonly healthMs?: number;
   /** .wslconfig edited outside Headroom (a file read); default 15 s. */
   readonly wslconfigMs?: number;
@@ -107,6 +113,46 @@ function withFactsOf(machine: Machine, collect: () => Promise<Capture>, log: Log
   return async () => captureWithHostFacts(await collect(), facts, log);
 }
 
+/**
+ * Diagnostics' support bundle: every probe (WSL is never started for it; the distro checked is the one in Settings)
+ * with the host facts, zipped with the log
+ * into the data folder's `support` folder, the user's name, profile folder and machine name redacted when asked.
+ */
+function supportBundles(
+  machine: Machine,
+  layout: DataFolderLayout,
+  log: Log,
+  distro: () => string | undefined,
+): SupportDeps {
+  const dir = layout.support;
+  const collect = withFactsOf(
+    machine,
+    () => {
+      const name = distro();
+      return collectCapture({
+        ...(machine.env ? { env: machine.env } : {}),
+        host: machine.host,
+        wslconfigPath: machine.wslconfigPath,
+        extraProbes: extraProbes(),
+        bootVm: false,
+        ...(name === undefined ? {} : { distro: name }),
+      });
+    },
+    log,
+  );
+  return {
+    dir,
+    save: async (redact) =>
+      writeSupportBundle({
+        capture: await collect(),
+        logFiles: [layout.logFile, `${layout.logFile}.1`],
+        ...(redact ? { redact: machine.identity } : {}),
+        dir,
+        now: new Date(),
+      }),
+  };
+}
+
 const DEFAULT_INTERVALS = { wslMs: 10_000, healthMs: 300_000, wslconfigMs: 15_000 } as const;
 
 /**
@@ -121,6 +167,15 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
   const layout = dataFolderLayout(options.dataDir);
   await migrateDataFolder(layout, machine.wslconfigPath, log);
 
+  // What the Settings page chose (settings.json), the environment over it; --distro of a command over both.
+  let fallbackHealthMs: number = DEFAULT_INTERVALS.healthMs;
+  const overrides = settingsOverrides(env);
+  const appSettings = await openAppSettings(
+    openJsonDocument(layout.settings, acceptAppSettings),
+    overrides,
+    () => fallbackHealthMs,
+  );
+  const targetDistro = (): string | undefined => options.distro ?? appSettings.distro();
   const verifier = createVerifier({
     ...(machine.env ? { env: machine.env } : {}),
     host: machine.host,
@@ -128,9 +183,10 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     historyDir: layout.wslconfigHistory,
     baselineFile: layout.baselines,
     ...(options.stopTimeoutMs === undefined ? {} : { stopTimeoutMs: options.stopTimeoutMs }),
-    ...(options.distro === undefined ? {} : { distro: options.distro }),
+    distro: targetDistro,
   });
-  // HEADROOM_METRICS_CSV=1 keeps every sample in a rolling CSV (10 MB, one older generation) in the data folder.
+  // The metrics CSV log (Settings, or HEADROOM_METRICS_CSV=1) keeps every sample in a rolling CSV (10 MB, one older
+  // generation) in the data folder; it is opened on the first row written while it is on.
   const samplerDeps: MetricsSamplerDeps = {
     ...(machine.env ? { env: machine.env } : {}),
     hostMemory: () => machine.hostMemory(),
@@ -138,15 +194,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     ...(machine.vmmemCommand ? { vmmemCommand: machine.vmmemCommand } : {}),
     ...(machine.hostFacts ? { power: hostFactsPower(machine.hostFacts) } : {}),
     ...options.metricsOverrides,
-    ...(env.HEADROOM_METRICS_CSV === '1'
-      ? {
-          csvLog: openRollingCsvLog({
-            path: layout.metricsCsv,
-            header: ['time', ...METRICS_CSV_COLUMNS],
-            maxBytes: 10 * 2 ** 20,
-          }),
-        }
-      : {}),
+    csvLog: switchableCsvLog(layout.metricsCsv, () => appSettings.metricsCsv()),
     log,
   };
   const metrics = createMetricsSampler(samplerDeps);
@@ -157,13 +205,13 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
   });
   const health = createHealthMonitor({
     target: (facts) => goal.need(facts),
-    collect: options.collect ?? withFactsOf(machine, quietCollector(machine), log),
+    collect:
+      options.collect ?? withFactsOf(machine, quietCollector({ ...machine, distro: targetDistro }), log),
     latency: () => metrics.latency(),
     baseline: () => verifier.baselines?.latest() ?? Promise.resolve(undefined),
     log,
   });
   const loginItem = options.loginItem ?? machine.loginItem;
-  let healthMs: number = DEFAULT_INTERVALS.healthMs;
   const notificationState = openJsonDocument(layout.notifications, acceptPolicyState);
   const wsl = createWslCli(machine.env ? { env: machine.env } : {});
   const service = createHeadroomService({
@@ -189,11 +237,23 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     paths: { dataDir: layout.root, logDir: layout.logDir },
     settings: {
       notificationState,
-      healthIntervalMs: () => healthMs,
-      metricsCsv: { enabled: env.HEADROOM_METRICS_CSV === '1', path: layout.metricsCsv },
-      ...(options.distro === undefined ? {} : { distro: options.distro }),
+      healthIntervalMs: () => appSettings.healthIntervalMs(),
+      ...(overrides.healthIntervalMs === undefined
+        ? {}
+        : { healthIntervalOverride: `HEADROOM_HEALTH_INTERVAL_S=${env.HEADROOM_HEALTH_INTERVAL_S ?? ''}` }),
+      metricsCsv: () => ({
+        enabled: appSettings.metricsCsv(),
+        path: layout.metricsCsv,
+        ...(overrides.metricsCsv === undefined
+          ? {}
+          : { override: `HEADROOM_METRICS_CSV=${env.HEADROOM_METRICS_CSV ?? ''}` }),
+      }),
+      distro: targetDistro,
+      update: (change) => appSettings.update(change),
     },
+    targetDistro,
     ...(options.openFolder ? { openFolder: options.openFolder } : {}),
+    support: supportBundles(machine, layout, log, targetDistro),
   });
 
   const notifyListeners = new Set<(requests: NotificationRequest[]) => void>();
@@ -222,7 +282,10 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     },
     start(intervals = {}) {
       const every = { ...DEFAULT_INTERVALS, ...intervals };
-      healthMs = every.healthMs;
+      fallbackHealthMs = every.healthMs;
+      // The health check's timer follows the Settings page: a new interval applies at once.
+      let healthMs = appSettings.healthIntervalMs();
+      let stopHealthWatch = health.watch(healthMs);
       let lastLight: Parameters<typeof healthNotifications>[0];
       stops = [
         health.onTimeline((entries) => {
@@ -236,7 +299,13 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
           lastLight = light;
         }),
         service.watch(every.wslMs),
-        health.watch(every.healthMs),
+        () => stopHealthWatch(),
+        appSettings.onChange(() => {
+          if (appSettings.healthIntervalMs() === healthMs) return;
+          healthMs = appSettings.healthIntervalMs();
+          stopHealthWatch();
+          stopHealthWatch = health.watch(healthMs);
+        }),
         service.watchWslconfig(every.wslconfigMs),
       ];
       health.check().catch((error: unknown) => log.warn('running the first health check', error));

@@ -1,5 +1,7 @@
 import { freemem, totalmem } from 'node:os';
+import type { RedactionTargets } from '@headroom/core';
 import {
+  currentUserIdentity,
   findMisplacedConfigs,
   fixedHostFacts,
   locateWslConfig,
@@ -50,6 +52,8 @@ export interface Machine {
   readonly hostFacts?: HostFacts;
   /** Copies of .wslconfig WSL never reads, next to the user's file. */
   misplaced(): Promise<MisplacedConfig[]>;
+  /** The user, profile folder and computer a support bundle must not name (`redactCapture` in core). */
+  readonly identity: RedactionTargets;
 }
 
 /** This Windows machine: the real wsl.exe, the .wslconfig in the user's profile, Ollama on 127.0.0.1:11434. */
@@ -66,6 +70,7 @@ export function windowsMachine(env: NodeJS.ProcessEnv = process.env): Machine {
     vmmemCommand: VMMEM_WATCH_COMMAND,
     hostFacts: windowsHostFacts(),
     misplaced: () => findMisplacedConfigs(location, { env }),
+    identity: currentUserIdentity(env),
   };
 }
 
@@ -82,6 +87,8 @@ export interface SimulatedWindowsLike {
   hostFacts?(): HostFactsData;
   /** The scenario's Ollama (answering only while the distro it runs in does), when it has one. */
   readonly ollamaApi?: OllamaApi;
+  /** The simulated account and computer; absent: nothing simulated is known to hide. */
+  readonly identity?: RedactionTargets;
 }
 
 /**
@@ -106,6 +113,7 @@ export function simulatedMachine(windows: SimulatedWindowsLike, loginItem?: Logi
         env: {},
         platform: 'linux',
       }),
+    identity: windows.identity ?? {},
   };
 }
 

@@ -3,6 +3,7 @@ import {
   NOTIFICATION_KINDS,
   type NotificationKindName,
   type Settings,
+  type SettingsUpdate,
 } from '@headroom/contract';
 import { muteNotifications, NO_NOTIFICATIONS_YET, type NotificationPolicyState } from '@headroom/core';
 import type { JsonDocument } from '@headroom/host';
@@ -13,17 +14,25 @@ export interface SettingsDeps {
   readonly notificationState: JsonDocument<NotificationPolicyState>;
   /** How often the light health check runs now. */
   readonly healthIntervalMs: () => number;
-  readonly metricsCsv: { readonly enabled: boolean; readonly path: string };
+  /** The environment variable that decides the interval, as set (`HEADROOM_HEALTH_INTERVAL_S=30`). */
+  readonly healthIntervalOverride?: string;
+  readonly metricsCsv: () => { readonly enabled: boolean; readonly path: string; readonly override?: string };
   readonly dataDir: string;
   readonly logDir: string;
   readonly canOpenFolders: boolean;
-  readonly distro?: string;
+  /** The distro in use; undefined: WSL's default. */
+  readonly distro: () => string | undefined;
+  /** The distros WSL lists now. */
+  readonly listDistros: () => Promise<string[]>;
+  /** Keep a change and apply it. */
+  readonly update: (change: SettingsUpdate) => Promise<void>;
 }
 
 /** The Settings page's handlers. */
 export interface SettingsHandlers {
   get(): Promise<Settings>;
   muteNotification(kind: NotificationKindName, muted: boolean): Promise<Settings>;
+  update(change: SettingsUpdate): Promise<Settings>;
 }
 
 /** Each kind of notification in the words of the Settings page. */
@@ -40,6 +49,7 @@ export const NOTIFICATION_LABELS: Readonly<Record<NotificationKindName, string>>
 export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
   const get = async (): Promise<Settings> => {
     const state = (await deps.notificationState.read()) ?? NO_NOTIFICATIONS_YET;
+    const distro = deps.distro();
     return {
       notifications: NOTIFICATION_KINDS.map((kind) => ({
         kind,
@@ -47,11 +57,15 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
         muted: state.muted.includes(kind),
       })),
       healthIntervalMinutes: deps.healthIntervalMs() / 60_000,
-      metricsCsv: { ...deps.metricsCsv },
+      ...(deps.healthIntervalOverride === undefined
+        ? {}
+        : { healthIntervalOverride: deps.healthIntervalOverride }),
+      metricsCsv: { ...deps.metricsCsv() },
       dataDir: deps.dataDir,
       logDir: deps.logDir,
       canOpenFolders: deps.canOpenFolders,
-      ...(deps.distro === undefined ? {} : { distro: deps.distro }),
+      ...(distro === undefined ? {} : { distro }),
+      distros: await deps.listDistros(),
       version: HEADROOM_VERSION,
     };
   };
@@ -60,6 +74,10 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
     async muteNotification(kind, muted) {
       const state = (await deps.notificationState.read()) ?? NO_NOTIFICATIONS_YET;
       await deps.notificationState.write(muteNotifications(state, kind, muted));
+      return get();
+    },
+    async update(change) {
+      await deps.update(change);
       return get();
     },
   };

@@ -20,8 +20,14 @@ export interface VerifierOptions {
   readonly baselineFile: string;
   /** How long to wait for every distro to stop after `wsl --shutdown`; default 60 s. */
   readonly stopTimeoutMs?: number;
-  /** The distro to boot and probe; default: WSL's default distro. */
-  readonly distro?: string;
+  /** The distro to boot and probe, or how to find it when it is asked (a setting); default: WSL's default distro. */
+  readonly distro?: string | (() => string | undefined);
+}
+
+/** The distro option as collectCapture takes it, read now. */
+function distroNow(distro: VerifierOptions['distro']): { distro?: string } {
+  const name = typeof distro === 'function' ? distro() : distro;
+  return name === undefined ? {} : { distro: name };
 }
 
 /** Build the verify loop's adapters over the real process runner: the app, the demo and the CLI use the same. */
@@ -40,7 +46,7 @@ export function createVerifier(options: VerifierOptions): VerifierDeps {
         wslconfigPath,
         extraProbes: extraProbes(),
         bootVm: true,
-        ...(options.distro === undefined ? {} : { distro: options.distro }),
+        ...distroNow(options.distro),
       }),
   };
 }
@@ -50,7 +56,7 @@ export function createVerifier(options: VerifierOptions): VerifierDeps {
  * `wsl --list --running` left out (the verbose list's states say the same), so it starts at most 4 wsl.exe.
  */
 export function quietCollector(
-  options: Pick<VerifierOptions, 'env' | 'host' | 'wslconfigPath'>,
+  options: Pick<VerifierOptions, 'env' | 'host' | 'wslconfigPath' | 'distro'>,
 ): () => Promise<Capture> {
   return () =>
     collectCapture({
@@ -59,6 +65,7 @@ export function quietCollector(
       wslconfigPath: options.wslconfigPath,
       extraProbes: extraProbes(),
       bootVm: false,
+      ...distroNow(options.distro),
       skipProbes: ['wsl-list-running'],
     });
 }

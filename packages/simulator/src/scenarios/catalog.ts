@@ -283,7 +283,7 @@ export const CATALOG: readonly Scenario[] = [
       extraMounts: [
         'D:\\134 /mnt/d 9p rw,noatime,dirsync,aname=drvfs;path=D:\\;uid=1000;gid=1000;symlinkroot=/mnt/ 0 0',
       ],
-      modelDirs: [{ path: '/home/headroom/.ollama/models', resolved: '/mnt/d/ollama/models' }],
+      modelDirs: [{ path: '/home/robin/.ollama/models', resolved: '/mnt/d/ollama/models' }],
     }),
   },
   {

@@ -5,6 +5,7 @@ import { DiffLines } from './DiffLines';
 import { ErrorAlert } from './ErrorAlert';
 import { HealthLight } from './HealthLight';
 import { ShutdownVerify } from './ShutdownVerify';
+import { SupportBundleCard } from './SupportBundleCard';
 
 const GROUPS: readonly { severity: DoctorFinding['severity']; title: string }[] = [
   { severity: 'error', title: 'Broken' },
@@ -219,6 +220,7 @@ export function DiagnosticsPage() {
           </ul>
         </section>
       ) : null}
+      <SupportBundleCard />
     </>
   );
 }

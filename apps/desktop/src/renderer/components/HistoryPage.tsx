@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
-import { ConfirmDialog } from './ConfirmDialog';
-import { DiffLines } from './DiffLines';
+import { useEffect } from 'react';
 import { useHistory } from '../state/store-context';
 import { ErrorAlert } from './ErrorAlert';
+import { when, WslconfigVersions } from './WslconfigVersions';
 
 const KIND_WORDS = {
   'windows-update': 'Windows Update',
@@ -11,14 +10,6 @@ const KIND_WORDS = {
   'inference-crash': 'Crash',
   restart: 'Restart',
 } as const;
-
-/** A time as the page prints it: date and minute, in the user's locale. */
-function when(time: string): string {
-  const date = new Date(time);
-  return Number.isNaN(date.getTime())
-    ? time
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /**
  * The history: Windows Updates, driver changes, display resets, crashes and restarts from the event log (what the
@@ -29,11 +20,6 @@ export function HistoryPage() {
   const loading = useHistory((s) => s.loading);
   const error = useHistory((s) => s.error);
   const load = useHistory((s) => s.load);
-  const diff = useHistory((s) => s.diff);
-  const showDiff = useHistory((s) => s.showDiff);
-  const restore = useHistory((s) => s.restore);
-  const notice = useHistory((s) => s.notice);
-  const [restoring, setRestoring] = useState<string | undefined>();
   useEffect(() => {
     void load();
   }, [load]);
@@ -78,71 +64,7 @@ export function HistoryPage() {
           </table>
         ) : null}
       </section>
-      <section className="card" aria-labelledby="versions-title">
-        <header className="card__header">
-          <div>
-            <h2 id="versions-title">.wslconfig versions</h2>
-            <p className="card__summary">Headroom keeps a copy before every change it writes.</p>
-          </div>
-        </header>
-        {history?.wslconfig.length === 0 ? <p className="empty">No saved versions yet.</p> : null}
-        {history && history.wslconfig.length > 0 ? (
-          <table className="distros">
-            <caption className="visually-hidden">Saved versions of .wslconfig</caption>
-            <thead>
-              <tr>
-                <th scope="col">Saved</th>
-                <th scope="col">Why</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.wslconfig.map((version) => (
-                <tr key={version.id} data-version={version.id}>
-                  <td>{when(version.savedAt)}</td>
-                  <td>{version.reason}</td>
-                  <td className="versions__actions">
-                    <button
-                      type="button"
-                      className="button"
-                      aria-expanded={diff?.id === version.id}
-                      onClick={() => void showDiff(diff?.id === version.id ? undefined : version.id)}
-                    >
-                      {diff?.id === version.id ? 'Hide changes' : 'Changes since'}
-                    </button>
-                    <button type="button" className="button" onClick={() => setRestoring(version.id)}>
-                      Restore
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-        {diff ? (
-          <DiffLines
-            lines={diff.lines}
-            label="This version against the file now, line by line"
-            words={{ added: 'in the file now', removed: 'only in this version' }}
-          />
-        ) : null}
-        <p className="status" role="status" aria-live="polite">
-          {notice ?? ''}
-        </p>
-        <ConfirmDialog
-          open={restoring !== undefined}
-          title="Restore this version of .wslconfig?"
-          body="Headroom keeps the file as it is now in the history first, then writes this version back. WSL reads it at its next start."
-          confirmLabel="Restore"
-          onCancel={() => setRestoring(undefined)}
-          onConfirm={() => {
-            if (restoring) void restore(restoring);
-            setRestoring(undefined);
-          }}
-        />
-      </section>
+      <WslconfigVersions />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { HEALTH_INTERVAL_MINUTES, type Settings } from '@headroom/contract';
 import { useEffect, useId, useState } from 'react';
 import { setShutdownWithoutAsking, shutdownWithoutAsking } from '../state/shutdown-preference';
 import { useSettings } from '../state/store-context';
@@ -41,6 +42,116 @@ function ShutdownQuestionField() {
       />
       <label htmlFor={id}>Ask before shutting WSL down while distributions run</label>
     </p>
+  );
+}
+
+/**
+ * The health check's interval in minutes, saved with Enter or "Save"; bounded, or fixed by the environment. Keyed by
+ * the saved value, so a draft starts again from what was saved.
+ */
+function IntervalField({ settings }: { readonly settings: Settings }) {
+  const update = useSettings((s) => s.update);
+  const [draft, setDraft] = useState(String(settings.healthIntervalMinutes));
+  const id = useId();
+  const hint = useId();
+  const { min, max } = HEALTH_INTERVAL_MINUTES;
+  const value = Number(draft);
+  const valid = draft.trim() !== '' && Number.isInteger(value) && value >= min && value <= max;
+  if (settings.healthIntervalOverride)
+    return (
+      <p>
+        Every {settings.healthIntervalMinutes} minute{settings.healthIntervalMinutes === 1 ? '' : 's'}, set by{' '}
+        <code>{settings.healthIntervalOverride}</code> when Headroom started; it never starts WSL.
+      </p>
+    );
+  return (
+    <form
+      className="field-row"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (valid) void update({ healthIntervalMinutes: value });
+      }}
+    >
+      <label htmlFor={id}>Run the health check every</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        value={draft}
+        aria-describedby={hint}
+        aria-invalid={!valid}
+        onChange={(event) => setDraft(event.target.value)}
+      />
+      <span>minutes</span>
+      <button type="submit" className="button" disabled={!valid || value === settings.healthIntervalMinutes}>
+        Save
+      </button>
+      <span id={hint} className={valid ? 'card__summary' : 'field-error'}>
+        {valid
+          ? `From ${min} minute to ${max / 60} hours; it never starts WSL.`
+          : `Give a whole number of minutes from ${min} to ${max}.`}
+      </span>
+    </form>
+  );
+}
+
+/** The distro the checks, verification and the dashboard's reader use: WSL's default or one it lists. */
+function DistroField({ settings }: { readonly settings: Settings }) {
+  const update = useSettings((s) => s.update);
+  const id = useId();
+  const names =
+    settings.distro && !settings.distros.includes(settings.distro)
+      ? [...settings.distros, settings.distro]
+      : settings.distros;
+  return (
+    <p className="field-row">
+      <label htmlFor={id}>Distribution checked</label>
+      <select
+        id={id}
+        value={settings.distro ?? ''}
+        onChange={(event) => void update({ distro: event.target.value === '' ? null : event.target.value })}
+      >
+        <option value="">WSL’s default distribution</option>
+        {names.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
+}
+
+/** The metrics CSV log: on or off, live; fixed when HEADROOM_METRICS_CSV decides. */
+function CsvField({ settings }: { readonly settings: Settings }) {
+  const update = useSettings((s) => s.update);
+  const id = useId();
+  const { enabled, path, override } = settings.metricsCsv;
+  return (
+    <>
+      <p className="field-row">
+        <input
+          id={id}
+          type="checkbox"
+          checked={enabled}
+          disabled={override !== undefined}
+          onChange={(event) => void update({ metricsCsv: event.target.checked })}
+        />
+        <label htmlFor={id}>Keep every metrics sample in a CSV file</label>
+      </p>
+      <p className="card__summary">
+        <code>{path}</code> (10 MB, one older file kept)
+        {override ? (
+          <>
+            ; set by <code>{override}</code> when Headroom started
+          </>
+        ) : null}
+        .
+      </p>
+    </>
   );
 }
 
@@ -91,28 +202,9 @@ export function SettingsPage() {
           </section>
           <section className="card" aria-labelledby="settings-checks">
             <h2 id="settings-checks">Checks and metrics</h2>
-            <dl className="settings-facts">
-              <dt>Health check</dt>
-              <dd>
-                Every {settings.healthIntervalMinutes} minute{settings.healthIntervalMinutes === 1 ? '' : 's'}
-                ; it never starts WSL.
-              </dd>
-              <dt>Distribution checked</dt>
-              <dd>{settings.distro ?? 'WSL’s default distribution'}</dd>
-              <dt>Metrics log (CSV)</dt>
-              <dd>
-                {settings.metricsCsv.enabled ? (
-                  <>
-                    On: <code>{settings.metricsCsv.path}</code>
-                  </>
-                ) : (
-                  <>
-                    Off. Start Headroom with <code>HEADROOM_METRICS_CSV=1</code> to keep every sample in{' '}
-                    <code>{settings.metricsCsv.path}</code>.
-                  </>
-                )}
-              </dd>
-            </dl>
+            <IntervalField key={settings.healthIntervalMinutes} settings={settings} />
+            <DistroField settings={settings} />
+            <CsvField settings={settings} />
           </section>
           <section className="card" aria-labelledby="settings-folders">
             <h2 id="settings-folders">Folders</h2>

@@ -1,10 +1,11 @@
 import { WSLCONFIG_GROUPS, type WslconfigDocument, type WslconfigField } from '@headroom/contract';
 import { useEffect } from 'react';
 import { navigate } from '../state/navigation';
-import { useDoctor, useWslconfig } from '../state/store-context';
+import { useDoctor, useHistory, useWslconfig } from '../state/store-context';
 import { DiffLines } from './DiffLines';
 import { ErrorAlert } from './ErrorAlert';
 import { ShutdownVerify } from './ShutdownVerify';
+import { WslconfigVersions } from './WslconfigVersions';
 
 /** One key's field: typed input, its default here, its bounds, and the line it lives on. */
 function Field({ field }: { readonly field: WslconfigField }) {
@@ -105,10 +106,12 @@ export function WslconfigPage() {
   const discard = useWslconfig((s) => s.discard);
   const pending = useDoctor((s) => s.report?.findings.some((f) => f.id === 'wslconfig-not-applied') === true);
   const loadDoctor = useDoctor((s) => s.load);
+  const loadHistory = useHistory((s) => s.load);
   useEffect(() => {
     void load();
     void loadDoctor();
-  }, [load, loadDoctor]);
+    void loadHistory();
+  }, [load, loadDoctor, loadHistory]);
   const changed = Object.keys(edits).length > 0;
 
   return (
@@ -126,11 +129,11 @@ export function WslconfigPage() {
       {document ? (
         <>
           <p className="card__summary">
-            <code>{document.path}</code>. Versions and restore are on the{' '}
+            <code>{document.path}</code>. Its versions are below; the{' '}
             <a href="#history" onClick={() => navigate('history')}>
               History
             </a>{' '}
-            page.
+            page shows them beside Windows’ updates and driver changes.
           </p>
           <form
             className="card"
@@ -193,6 +196,7 @@ export function WslconfigPage() {
             <h2 id="raw-title">The file as written</h2>
             <RawView document={document} />
           </section>
+          <WslconfigVersions onRestored={() => void load()} />
         </>
       ) : null}
     </>

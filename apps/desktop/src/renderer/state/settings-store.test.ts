@@ -9,6 +9,7 @@ const SETTINGS = {
   dataDir: '/data',
   logDir: '/data/logs',
   canOpenFolders: false,
+  distros: ['Ubuntu-24.04', 'Debian'],
   version: '0.1.0',
 };
 
@@ -37,5 +38,29 @@ describe('createSettingsStore', () => {
     const store = createSettingsStore(fake.bridge);
     await store.getState().openFolder('data');
     expect(store.getState().notice).toBe('A browser cannot. /data');
+  });
+
+  it('changes the interval, the distro and the CSV log, each said in words', async () => {
+    const fake = fakeBridge();
+    fake.answer('settings.update', (change) => ({
+      ...SETTINGS,
+      ...(change as object),
+      metricsCsv: SETTINGS.metricsCsv,
+    }));
+    const store = createSettingsStore(fake.bridge);
+    await store.getState().update({ healthIntervalMinutes: 15 });
+    expect(store.getState()).toMatchObject({
+      settings: { healthIntervalMinutes: 15 },
+      notice: 'The health check runs every 15 minutes.',
+    });
+    await store.getState().update({ distro: 'Debian' });
+    expect(store.getState().notice).toBe('Checks and the dashboard use Debian.');
+    await store.getState().update({ metricsCsv: false });
+    expect(store.getState().notice).toBe('The metrics CSV log is off.');
+    expect(fake.calls.map((call) => call.request)).toEqual([
+      { healthIntervalMinutes: 15 },
+      { distro: 'Debian' },
+      { metricsCsv: false },
+    ]);
   });
 });

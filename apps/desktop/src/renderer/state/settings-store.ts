@@ -4,6 +4,7 @@ import type {
   LoginItem,
   NotificationKindName,
   Settings,
+  SettingsUpdate,
 } from '@headroom/contract';
 import type { StoreApi } from 'zustand/vanilla';
 import { createRequestStore } from './request';
@@ -18,8 +19,21 @@ export interface SettingsStoreState {
   readonly error: ErrorPayload | undefined;
   readonly load: () => Promise<void>;
   readonly muteNotification: (kind: NotificationKindName, muted: boolean) => Promise<void>;
+  /** Change the interval, the distro or the CSV log; each applies at once and is kept. */
+  readonly update: (change: SettingsUpdate) => Promise<void>;
   readonly setLoginItem: (enabled: boolean) => Promise<void>;
   readonly openFolder: (which: 'data' | 'log') => Promise<void>;
+}
+
+/** What a change did, in words, for the live region. */
+export function updateNotice(change: SettingsUpdate, settings: Settings): string {
+  if (change.healthIntervalMinutes !== undefined)
+    return `The health check runs every ${settings.healthIntervalMinutes} minute${settings.healthIntervalMinutes === 1 ? '' : 's'}.`;
+  if (change.distro !== undefined)
+    return `Checks and the dashboard use ${settings.distro ?? 'WSL’s default distribution'}.`;
+  return settings.metricsCsv.enabled
+    ? `Every metrics sample is kept in ${settings.metricsCsv.path}.`
+    : 'The metrics CSV log is off.';
 }
 
 /** The settings store over a bridge. */
@@ -46,6 +60,11 @@ export function createSettingsStore(bridge: HeadroomBridge): StoreApi<SettingsSt
         const settings = await bridge.invoke('settings.muteNotification', { kind, muted });
         const label = settings.notifications.find((entry) => entry.kind === kind)?.label ?? kind;
         return { settings, notice: `${muted ? 'Muted' : 'Unmuted'}: ${label}.` };
+      }),
+    update: (change) =>
+      request(async () => {
+        const settings = await bridge.invoke('settings.update', change);
+        return { settings, notice: updateNotice(change, settings) };
       }),
     setLoginItem: (enabled) =>
       request(async () => {

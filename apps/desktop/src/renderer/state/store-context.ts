@@ -9,6 +9,7 @@ import { createMetricsStore, type MetricsState } from './metrics-store';
 import { createSettingsStore, type SettingsStoreState } from './settings-store';
 import { createWslconfigStore, type WslconfigStoreState } from './wslconfig-store';
 import { createSetupStore, type SetupStoreState } from './setup-store';
+import { createSupportStore, type SupportStoreState } from './support-store';
 import { createVerifyStore, type VerifyState } from './verify-store';
 import { createWslStore, type WslState } from './wsl-store';
 
@@ -23,6 +24,7 @@ export interface StoreStates {
   readonly doctor: DoctorStoreState;
   readonly settings: SettingsStoreState;
   readonly wslconfig: WslconfigStoreState;
+  readonly support: SupportStoreState;
 }
 
 /** Every store of the window, each over the same bridge. */
@@ -40,6 +42,7 @@ export function createStores(bridge: HeadroomBridge): Stores {
     doctor: createDoctorStore(bridge),
     settings: createSettingsStore(bridge),
     wslconfig: createWslconfigStore(bridge),
+    support: createSupportStore(bridge),
   };
 }
 
@@ -74,3 +77,6 @@ export const useSettings = <T>(selector: (state: SettingsStoreState) => T): T =>
 /** Select from the .wslconfig editor's store. */
 export const useWslconfig = <T>(selector: (state: WslconfigStoreState) => T): T =>
   useStoreOf('wslconfig', selector);
+/** Select from the support bundle's store. */
+export const useSupport = <T>(selector: (state: SupportStoreState) => T): T =>
+  useStoreOf('support', selector);
