@@ -32,8 +32,9 @@ export function probesNotRead(facts: CaptureFacts): ProbeNotRead[] {
     for (const child of Array.isArray(value) ? value : Object.values(value)) visit(child, depth + 1);
   };
   const { events: _events, wslconfig: _wslconfig, eventsNotRead, probesFailed, ...rest } = facts;
+  // A probe that did not finish says why first: its parser only saw what it printed before it stopped.
+  for (const item of probesFailed ?? []) if (!found.has(item.probe)) found.set(item.probe, item.reason);
   visit(rest, 0);
-  for (const item of [...(eventsNotRead ?? []), ...(probesFailed ?? [])])
-    if (!found.has(item.probe)) found.set(item.probe, item.reason);
+  for (const item of eventsNotRead ?? []) if (!found.has(item.probe)) found.set(item.probe, item.reason);
   return [...found].map(([probe, reason]) => ({ probe, reason }));
 }

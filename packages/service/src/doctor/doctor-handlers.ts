@@ -57,6 +57,7 @@ export function fixedBytes(bytes: Uint8Array, fix: WslconfigFix): Uint8Array {
 const AREA_BY_ID: Readonly<Record<string, HealthArea>> = {
   'driver-mismatch': 'updates',
   'driver-too-old': 'updates',
+  'runtime-driver-too-old': 'updates',
   'kernel-too-old': 'updates',
   'memory-ceiling': 'memory',
   'autoreclaim-gradual': 'memory',
