@@ -15,7 +15,18 @@ describe('createStores', () => {
     const fake = fakeBridge();
     const stores = createStores(fake.bridge);
     expect(Object.keys(stores).sort()).toEqual(
-      ['doctor', 'health', 'history', 'metrics', 'settings', 'setup', 'verify', 'wsl', 'wslconfig'].sort(),
+      [
+        'doctor',
+        'health',
+        'history',
+        'metrics',
+        'settings',
+        'setup',
+        'support',
+        'verify',
+        'wsl',
+        'wslconfig',
+      ].sort(),
     );
     expect(fake.calls).toEqual([]);
   });
