@@ -1,5 +1,6 @@
 import type { Capture, ProbeRecord } from './capture';
 import { OEM_HIGH_HALVES } from '../text/decode-oem';
+import { nulParity } from '../text/nul-parity';
 
 /**
  * Who a capture must not name: the Windows user, the profile folder, the machine. `headroom collect --redact` and
@@ -248,13 +249,7 @@ export function redactText(text: string, targets: RedactionTargets): string {
 function isUtf16le(bytes: Uint8Array): boolean {
   if (bytes.length % 2 !== 0) return false;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return true;
-  let odd = 0;
-  let even = 0;
-  for (let index = 0; index < bytes.length; index += 1) {
-    if (bytes[index] !== 0) continue;
-    if (index % 2 === 1) odd += 1;
-    else even += 1;
-  }
+  const { odd, even } = nulParity(bytes);
   return odd > 0 && odd >= even;
 }
 

@@ -1,4 +1,5 @@
 import { createTextDecoder } from './text-decoder';
+import { nulParity } from './nul-parity';
 
 /** The encodings Windows console programs such as wsl.exe write in. */
 export type ConsoleEncoding = 'utf-8' | 'utf-16le';
@@ -20,14 +21,8 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
  * ASCII digits, spaces and line ends, whose high byte is NUL at odd offsets. Valid UTF-8 never contains NUL.
  */
 function looksLikeUtf16le(bytes: Uint8Array): boolean {
-  let oddNuls = 0;
-  let evenNuls = 0;
-  for (let index = 0; index < bytes.length; index += 1) {
-    if (bytes[index] !== 0) continue;
-    if (index % 2 === 1) oddNuls += 1;
-    else evenNuls += 1;
-  }
-  if (oddNuls > 0 || evenNuls > 0) return oddNuls >= evenNuls;
+  const { odd, even } = nulParity(bytes);
+  if (odd > 0 || even > 0) return odd >= even;
   if (bytes.length % 2 !== 0) return false;
   try {
     createTextDecoder('utf-8', { fatal: true }).decode(bytes);

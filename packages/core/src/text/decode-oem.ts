@@ -1,5 +1,6 @@
 import { createTextDecoder } from './text-decoder';
 import { normalizeLineEnds } from './decode-console';
+import { nulParity } from './nul-parity';
 
 /**
  * Bytes 0x80–0xFF of the DOS code pages that TextDecoder does not know, in byte order (0x00–0x7F are ASCII). Made
@@ -46,17 +47,6 @@ export function isKnownCodePage(codePage: number): boolean {
   return codePage in OEM_HIGH_HALVES || codePage in TEXT_DECODER_LABELS;
 }
 
-function countNuls(bytes: Uint8Array): { odd: number; even: number } {
-  let odd = 0;
-  let even = 0;
-  for (let index = 0; index < bytes.length; index += 1) {
-    if (bytes[index] !== 0) continue;
-    if (index % 2 === 1) odd += 1;
-    else even += 1;
-  }
-  return { odd, even };
-}
-
 function decodeWithTable(bytes: Uint8Array, highHalf: string): string {
   let text = '';
   for (const byte of bytes)
@@ -82,7 +72,7 @@ export function decodeOemOutput(bytes: Uint8Array, codePage: number): DecodedOem
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return finish(createTextDecoder('utf-8').decode(bytes.subarray(3)), 'utf-8');
   }
-  const nuls = countNuls(bytes);
+  const nuls = nulParity(bytes);
   if (nuls.odd > 0 && nuls.odd >= nuls.even) {
     return finish(createTextDecoder('utf-16le').decode(bytes), 'utf-16le');
   }
