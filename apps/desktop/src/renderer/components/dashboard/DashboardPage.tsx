@@ -8,6 +8,7 @@ import {
 import { LATENCY_BANDS_NOTE } from '@headroom/core';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Point } from '../../state/metrics-store';
+import { nowFigures } from '../../state/now-figures';
 import { useMetrics } from '../../state/store-context';
 import { clockTime, TimeChart, type ChartBand, type ChartLine } from './TimeChart';
 import { ErrorAlert } from '../ErrorAlert';
@@ -313,7 +314,7 @@ export function DashboardPage() {
           </div>
         </header>
         <ErrorAlert error={error} />
-        <NowFigures latest={latest} />
+        <NowFigures latest={nowFigures(latest, status)} />
       </section>
       {tableView ? (
         <section className="card">
