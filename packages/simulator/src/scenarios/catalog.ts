@@ -8,6 +8,52 @@ function withUbuntu(changes: Partial<SimulatedDistro>): Scenario['distros'] {
   return HEALTHY.distros.map((distro) => (distro.name === UBUNTU.name ? { ...distro, ...changes } : distro));
 }
 
+/**
+ * The healthy machine on a localised Windows: its console code pages, a user folder named in that language and a
+ * cumulative update titled in it, which reg.exe and wevtutil.exe print in the OEM code page.
+ */
+function localisedWindows(options: {
+  readonly name: string;
+  readonly summary: string;
+  readonly ansiCodePage: string;
+  readonly oemCodePage: string;
+  readonly userName: string;
+  readonly updateTitle: string;
+}): Scenario {
+  const profile = `C:\\Users\\${options.userName}`;
+  return {
+    ...HEALTHY,
+    name: options.name,
+    summary: options.summary,
+    registry: {
+      ...HEALTHY.registry,
+      [CODE_PAGE_KEY]: {
+        ACP: { type: 'REG_SZ', data: options.ansiCodePage },
+        OEMCP: { type: 'REG_SZ', data: options.oemCodePage },
+      },
+      'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders': {
+        Personal: { type: 'REG_EXPAND_SZ', data: `${profile}\\Documents` },
+        Desktop: { type: 'REG_EXPAND_SZ', data: `${profile}\\Desktop` },
+      },
+    },
+    events: [
+      ...HEALTHY.events,
+      {
+        log: 'System',
+        provider: 'Microsoft-Windows-WindowsUpdateClient',
+        eventId: 19,
+        time: '2026-11-20T03:04:11.0000000Z',
+        level: 4,
+        data: {
+          updateTitle: options.updateTitle,
+          updateGuid: '{5B8E2F41-7C3D-4E1A-9F2B-6A7C8D9E0F12}',
+          updateRevisionNumber: '1',
+        },
+      },
+    ],
+  };
+}
+
 /** Every scenario of docs/architecture.md "Simulator scenarios": the healthy machine with one thing wrong. */
 export const CATALOG: readonly Scenario[] = [
   HEALTHY,
@@ -357,39 +403,16 @@ export const CATALOG: readonly Scenario[] = [
     distros: [],
     wslconfig: undefined,
   },
-  {
-    ...HEALTHY,
+  localisedWindows({
     name: 'german-windows',
     summary:
       'A German Windows (console code page 850): reg.exe and wevtutil.exe print umlauts in it, for user Jürgen and a “Kumulatives Update”.',
-    registry: {
-      ...HEALTHY.registry,
-      [CODE_PAGE_KEY]: {
-        ACP: { type: 'REG_SZ', data: '1252' },
-        OEMCP: { type: 'REG_SZ', data: '850' },
-      },
-      'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders': {
-        Personal: { type: 'REG_EXPAND_SZ', data: 'C:\\Users\\Jürgen\\Documents' },
-        Desktop: { type: 'REG_EXPAND_SZ', data: 'C:\\Users\\Jürgen\\Desktop' },
-      },
-    },
-    events: [
-      ...HEALTHY.events,
-      {
-        log: 'System',
-        provider: 'Microsoft-Windows-WindowsUpdateClient',
-        eventId: 19,
-        time: '2026-11-20T03:04:11.0000000Z',
-        level: 4,
-        data: {
-          updateTitle:
-            '2026-11 Kumulatives Update für Windows 11 Version 24H2 für x64-basierte Systeme (KB5046617)',
-          updateGuid: '{5B8E2F41-7C3D-4E1A-9F2B-6A7C8D9E0F12}',
-          updateRevisionNumber: '1',
-        },
-      },
-    ],
-  },
+    ansiCodePage: '1252',
+    oemCodePage: '850',
+    userName: 'Jürgen',
+    updateTitle:
+      '2026-11 Kumulatives Update für Windows 11 Version 24H2 für x64-basierte Systeme (KB5046617)',
+  }),
   {
     ...HEALTHY,
     name: 'low-disk',
@@ -415,37 +438,13 @@ export const CATALOG: readonly Scenario[] = [
       },
     },
   },
-  {
-    ...HEALTHY,
+  localisedWindows({
     name: 'japanese-windows',
     summary:
       'A Japanese Windows (console code page 932, Shift_JIS): reg.exe and wevtutil.exe print user 山田 and a “累積更新プログラム” in it.',
-    registry: {
-      ...HEALTHY.registry,
-      [CODE_PAGE_KEY]: {
-        ACP: { type: 'REG_SZ', data: '932' },
-        OEMCP: { type: 'REG_SZ', data: '932' },
-      },
-      'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders': {
-        Personal: { type: 'REG_EXPAND_SZ', data: 'C:\\Users\\山田\\Documents' },
-        Desktop: { type: 'REG_EXPAND_SZ', data: 'C:\\Users\\山田\\Desktop' },
-      },
-    },
-    events: [
-      ...HEALTHY.events,
-      {
-        log: 'System',
-        provider: 'Microsoft-Windows-WindowsUpdateClient',
-        eventId: 19,
-        time: '2026-11-20T03:04:11.0000000Z',
-        level: 4,
-        data: {
-          updateTitle:
-            '2026-11 x64 ベース システム用 Windows 11 Version 24H2 の累積更新プログラム (KB5046617)',
-          updateGuid: '{5B8E2F41-7C3D-4E1A-9F2B-6A7C8D9E0F12}',
-          updateRevisionNumber: '1',
-        },
-      },
-    ],
-  },
+    ansiCodePage: '932',
+    oemCodePage: '932',
+    userName: '山田',
+    updateTitle: '2026-11 x64 ベース システム用 Windows 11 Version 24H2 の累積更新プログラム (KB5046617)',
+  }),
 ];
