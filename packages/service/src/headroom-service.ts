@@ -20,6 +20,7 @@ import { createSettingsHandlers, type SettingsDeps } from './settings/settings-h
 import { createSetupHandlers, type SetupDeps, type SetupHandlers } from './setup/setup-handlers';
 import { createWslconfigEditor } from './wslconfig-editor/wslconfig-editor';
 import { createVerifyHandlers, type VerifierDeps } from './verify/verify-handlers';
+import { createWslTurns, type WslTurns } from './wsl-turns';
 
 /** One handler per invoke channel; the compiler insists every channel of the contract has one. */
 export type InvokeHandlers = {
@@ -55,6 +56,11 @@ export interface HeadroomServiceOptions {
   readonly targetDistro?: () => string | undefined;
   /** Diagnostics' support bundle; without it `support.saveBundle` answers `unavailable`. */
   readonly support?: SupportDeps;
+  /**
+   * The queue every start and stop of WSL waits in (shared with the health check's collection by the composition
+   * root); default: one of the service's own.
+   */
+  readonly turns?: WslTurns;
 }
 
 /** How the service writes a support bundle: where, and the collection and zipping (`createHeadroom` brings them). */
@@ -104,6 +110,7 @@ function sameDistros(a: readonly WslDistro[], b: readonly WslDistro[]): boolean 
 export function createHeadroomService(options: HeadroomServiceOptions): HeadroomService {
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? nullLog;
+  const turns = options.turns ?? createWslTurns();
   /** Refresh in the background of something else; a failure is logged and the caller goes on. */
   const refreshQuietly = (doing: string): Promise<unknown> =>
     refresh().catch((error: unknown) => log.warn(`reading the distros ${doing}`, error));
@@ -116,7 +123,12 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
   };
 
   const refresh = async (): Promise<WslSnapshot> => {
+    const epoch = turns.stopEpoch();
     const distros = await options.wsl.listDistros();
+    const snapshot: WslSnapshot = { distros, observedAt: clock().toISOString() };
+    // Read while WSL is being stopped, or across a stop: the caller gets it, but the reader is not started on it (its
+    // `wsl -d` would start the distro again) and the windows hear the read that follows the stop instead.
+    if (turns.stopping() || epoch !== turns.stopEpoch()) return snapshot;
     const chosen = options.targetDistro?.()?.toLowerCase();
     options.metrics?.runningChanged(
       distros.filter((distro) => distro.state === 'Running').map((distro) => distro.name),
@@ -125,7 +137,6 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
         distros.find((distro) => distro.isDefault)
       )?.name,
     );
-    const snapshot: WslSnapshot = { distros, observedAt: clock().toISOString() };
     const changed = !last || !sameDistros(last.distros, distros);
     last = snapshot;
     if (changed) push('wsl.changed', snapshot);
@@ -133,9 +144,10 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
   };
 
   const shutdown = (): Promise<WslSnapshot> => {
+    // A second click while one is under way joins it; checks that boot WSL end before it starts, not after.
     shutdownInFlight ??= (async () => {
       try {
-        await options.wsl.shutdown();
+        await turns.take('a shutdown of WSL', () => options.wsl.shutdown(), { stopsWsl: true });
         return await refresh();
       } finally {
         shutdownInFlight = undefined;
@@ -144,7 +156,11 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
     return shutdownInFlight;
   };
 
-  const verify = createVerifyHandlers(options.verifier, (progress) => push('verify.progress', progress));
+  const verify = createVerifyHandlers(
+    options.verifier,
+    (progress) => push('verify.progress', progress),
+    turns,
+  );
   const setupHandlers =
     options.verifier && options.setup
       ? createSetupHandlers({ ...options.setup, verifier: options.verifier })
@@ -304,7 +320,8 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
       'verify.rollBack': () => verify.rollBack(),
       'setup.check': async () => {
         try {
-          return await setup().check();
+          const handlers = setup();
+          return await turns.take('setup’s checks', () => handlers.check());
         } finally {
           await refreshQuietly("after the setup wizard's check");
         }

@@ -89,6 +89,71 @@ describe('createHeadroom', () => {
     );
   }, 30_000);
 
+  it('leaves WSL stopped when "Shut down WSL" is pressed while setup’s first checks boot it (cold-boot)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
+    dirs.push(dataDir);
+    // Starting the VM takes 3 s here: the shutdown's own wsl.exe ends long before the checks' boot does.
+    const windows = createSimulatedWindows({ scenario: 'cold-boot', stateDir: join(dataDir, 'simulator') });
+    headroom = await createHeadroom({ machine: simulatedMachine(windows), dataDir });
+    const { router } = headroom;
+    const checks = router.invoke('setup.check', undefined);
+    const shutdown = router.invoke('wsl.shutdown', undefined);
+    const [checked, stopped] = await Promise.all([checks, shutdown]);
+    expect(checked.ok).toBe(true);
+    expect(stopped).toMatchObject({ ok: true });
+    const listed = await headroom.service.handlers['wsl.list'](undefined);
+    const states = listed.distros.map((distro) => `${distro.name} ${distro.state}`);
+    expect(states).toEqual(['Ubuntu-24.04 Stopped', 'docker-desktop Stopped']);
+  }, 30_000);
+
+  it('shuts WSL down only once a health check under way has ended: its `wsl -d` would start the distro again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
+    dirs.push(dataDir);
+    const windows = createSimulatedWindows({ scenario: 'healthy', stateDir: join(dataDir, 'simulator') });
+    let endCollect: () => void = () => undefined;
+    const collecting = new Promise<void>((resolve) => (endCollect = resolve));
+    const events: string[] = [];
+    headroom = await createHeadroom({
+      machine: simulatedMachine(windows),
+      dataDir,
+      collect: async () => {
+        events.push('health check probes');
+        await collecting;
+        events.push('health check done');
+        return Promise.reject(new Error('no capture in this test'));
+      },
+    });
+    const check = headroom.health.check().catch(() => undefined);
+    const shutdown = headroom.router.invoke('wsl.shutdown', undefined).then(() => events.push('shut down'));
+    await vi.waitFor(() => expect(events).toEqual(['health check probes']));
+    // Held long enough for a shutdown that did not wait to end first (one fake wsl.exe takes well under a second).
+    await Promise.race([shutdown, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+    endCollect();
+    await Promise.all([check, shutdown]);
+    // The check that follows every shutdown may run before the answer arrives; the first check ends before it.
+    expect(events.slice(0, 2)).toEqual(['health check probes', 'health check done']);
+    expect(events).toContain('shut down');
+  }, 20_000);
+
+  it('starts a verification asked for during setup’s checks after them, and says so in its progress', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
+    dirs.push(dataDir);
+    const windows = createSimulatedWindows({ scenario: 'cold-boot', stateDir: join(dataDir, 'simulator') });
+    headroom = await createHeadroom({
+      machine: simulatedMachine({ ...windows, env: { ...windows.env, HEADROOM_SIM_TIME_SCALE: '0.2' } }),
+      dataDir,
+    });
+    const progress: string[] = [];
+    headroom.service.on('verify.progress', ({ message }) => progress.push(message));
+    const { router } = headroom;
+    const checks = router.invoke('setup.check', undefined);
+    const verified = await router.invoke('verify.run', { edits: [], stopRunning: true });
+    await checks;
+    expect(verified).toMatchObject({ ok: true, value: { ok: true } });
+    expect(progress[0]).toBe('Waiting for setup’s checks to end…');
+    expect(progress).toContain('Shutting WSL down (wsl --shutdown)…');
+  }, 30_000);
+
   it.each([
     ['german-windows', 'Kumulatives Update für Windows 11'],
     ['japanese-windows', 'x64 ベース システム用 Windows 11 Version 24H2 の累積更新プログラム'],

@@ -34,6 +34,7 @@ import type { VerifierDeps } from '../verify/verify-handlers';
 import { createModelFinder } from '../setup/model-discovery';
 import { createGoalTarget, type GoalTarget } from '../setup/goal-target';
 import { createVerifier, quietCollector } from '../verify/verifier';
+import { createWslTurns, type WslTurns } from '../wsl-turns';
 import type { Machine } from './machine';
 
 /** What {@link createHeadroom} builds Headroom over. */
@@ -123,6 +124,7 @@ function supportBundles(
   layout: DataFolderLayout,
   log: Log,
   distro: () => string | undefined,
+  turns: WslTurns,
 ): SupportDeps {
   const dir = layout.support;
   const collect = withFactsOf(
@@ -144,7 +146,8 @@ function supportBundles(
     dir,
     save: async (redact) =>
       writeSupportBundle({
-        capture: await collect(),
+        // Its probes run in the distros WSL runs: never across a shutdown, whose end they would undo.
+        capture: await turns.take('a support bundle’s checks', collect),
         logFiles: [layout.logFile, `${layout.logFile}.1`],
         ...(redact ? { redact: machine.identity } : {}),
         dir,
@@ -203,10 +206,13 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     shapesFile: layout.setupGoalShapes,
     log,
   });
+  // Everything that starts or stops WSL, or runs commands in its distros, takes its turn here (wsl-turns.ts).
+  const turns = createWslTurns();
+  const collectQuietly =
+    options.collect ?? withFactsOf(machine, quietCollector({ ...machine, distro: targetDistro }), log);
   const health = createHealthMonitor({
     target: (facts) => goal.need(facts),
-    collect:
-      options.collect ?? withFactsOf(machine, quietCollector({ ...machine, distro: targetDistro }), log),
+    collect: () => turns.take('the health check', collectQuietly),
     latency: () => metrics.latency(),
     baseline: () => verifier.baselines?.latest() ?? Promise.resolve(undefined),
     log,
@@ -253,7 +259,8 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     },
     targetDistro,
     ...(options.openFolder ? { openFolder: options.openFolder } : {}),
-    support: supportBundles(machine, layout, log, targetDistro),
+    support: supportBundles(machine, layout, log, targetDistro, turns),
+    turns,
   });
 
   const notifyListeners = new Set<(requests: NotificationRequest[]) => void>();

@@ -11,7 +11,8 @@ import {
 import type { BaselineLog, WslConfigSnapshot } from '@headroom/host';
 import { toSetupFinding } from '../finding-view';
 import { ServiceError } from '../service-error';
-import { runVerify, type VerifyDeps } from './verify-runner';
+import { createWslTurns, type WslTurns } from '../wsl-turns';
+import { runVerify, type VerifyDeps, type VerifyOutcome } from './verify-runner';
 
 /** What the service needs to verify: the loop's adapters (asking happens in the window) and where baselines go. */
 export type VerifierDeps = Omit<VerifyDeps, 'confirm'> & {
@@ -55,10 +56,22 @@ export interface VerifyHandlers {
   rollBack(): Promise<{ restored: boolean }>;
 }
 
-/** Run verifications for the window: progress goes to `push`, the baseline of a pass to the log. */
+/** Resolves when `signal` aborts (at once when it already has). */
+function whenAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+/**
+ * Run verifications for the window: progress goes to `push`, the baseline of a pass to the log. Each waits its turn
+ * in `turns` (a verification stops and starts WSL) and says what it waits for; a cancel while it waits ends it there.
+ */
 export function createVerifyHandlers(
   deps: VerifierDeps | undefined,
   push: (progress: VerifyProgress) => void,
+  turns: WslTurns = createWslTurns(),
 ): VerifyHandlers {
   let running: AbortController | undefined;
   /** The file as it was before the edits of a verification that failed: what "roll back" writes. */
@@ -71,19 +84,40 @@ export function createVerifyHandlers(
       running = controller;
       try {
         let last: VerifyPhase | undefined;
-        const outcome = await runVerify(
-          { ...deps, confirm: () => Promise.resolve(request.stopRunning) },
-          {
-            edits: request.edits.map(({ key, value }) => ({ key: `wsl2.${key}`, value })),
-            signal: controller.signal,
-            ...(deps.stopTimeoutMs === undefined ? {} : { stopTimeoutMs: deps.stopTimeoutMs }),
-            onProgress: (state) => {
-              if (state.phase === last) return;
-              last = state.phase;
-              push({ phase: state.phase, message: PHASE_MESSAGES[state.phase] });
+        let ended = false;
+        const verifyNow = (): Promise<VerifyOutcome> =>
+          runVerify(
+            { ...deps, confirm: () => Promise.resolve(request.stopRunning) },
+            {
+              edits: request.edits.map(({ key, value }) => ({ key: `wsl2.${key}`, value })),
+              signal: controller.signal,
+              ...(deps.stopTimeoutMs === undefined ? {} : { stopTimeoutMs: deps.stopTimeoutMs }),
+              onProgress: (state) => {
+                if (ended || state.phase === last) return;
+                last = state.phase;
+                push({ phase: state.phase, message: PHASE_MESSAGES[state.phase] });
+              },
             },
+          );
+        let started = false;
+        const taken = turns.take(
+          'a verification',
+          () => {
+            started = true;
+            return verifyNow();
+          },
+          {
+            stopsWsl: true,
+            onWait: (holder) => push({ phase: 'reading', message: `Waiting for ${holder} to end…` }),
           },
         );
+        // Cancelled while it waits for its turn: it ends at once (a run already aborted touches nothing), and its
+        // place in the queue later finds the signal aborted and ends the same way. Once started, the loop ends it.
+        const outcome = await Promise.race([
+          taken,
+          whenAborted(controller.signal).then(() => (started ? taken : verifyNow())),
+        ]);
+        ended = true;
         if (outcome.baseline) await deps.baselines?.record(outcome.baseline);
         const putBackNote =
           controller.signal.aborted && outcome.state.phase === 'cancelled' && outcome.previous
