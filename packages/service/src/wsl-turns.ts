@@ -29,36 +29,39 @@ export interface WslTurns {
 /** A fresh queue of turns; the composition root makes one and hands it to everything that starts or stops WSL. */
 export function createWslTurns(): WslTurns {
   const inside = new AsyncLocalStorage<string>();
-  let tail: Promise<unknown> = Promise.resolve();
+  /** Settles when the last turn asked for has ended; never rejects. */
+  let tail: Promise<void> = Promise.resolve();
   /** What holds the turn and what waits for it, in order. */
   const waiting: string[] = [];
   let epoch = 0;
   let stopping = false;
-
-  const run = async <T>(work: () => Promise<T>, what: string, stopsWsl: boolean): Promise<T> => {
-    if (stopsWsl) {
-      epoch += 1;
-      stopping = true;
-    }
-    try {
-      return await inside.run(what, work);
-    } finally {
-      waiting.shift();
-      if (stopsWsl) {
-        epoch += 1;
-        stopping = false;
-      }
-    }
-  };
 
   return {
     take(what, work, options = {}) {
       if (inside.getStore() !== undefined) return work();
       const holder = waiting[0];
       waiting.push(what);
-      const mine = tail.then(() => run(work, what, options.stopsWsl === true));
-      // The queue goes on after a failure; the failure itself is the caller's, through `mine`.
-      tail = mine.catch(() => undefined);
+      // The next turn waits for this one to end, however it ends; a failure is the caller's, through `mine`.
+      let ended: () => void = () => undefined;
+      const before = tail;
+      tail = new Promise<void>((resolve) => (ended = resolve));
+      const stopsWsl = options.stopsWsl === true;
+      const mine = before.then(async () => {
+        if (stopsWsl) {
+          epoch += 1;
+          stopping = true;
+        }
+        try {
+          return await inside.run(what, work);
+        } finally {
+          waiting.shift();
+          if (stopsWsl) {
+            epoch += 1;
+            stopping = false;
+          }
+          ended();
+        }
+      });
       if (holder !== undefined) options.onWait?.(holder);
       return mine;
     },
