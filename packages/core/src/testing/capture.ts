@@ -1,8 +1,8 @@
+/// <reference types="vite/client" />
 /**
  * For tests: a Capture built from what each probe printed, read into facts and diagnosed exactly as a replayed
  * capture is, and the real outputs in testdata to build it from. Test code only; nothing here ships.
  */
-import { readFileSync } from 'node:fs';
 import { CAPTURE_FORMAT, type Capture, type CaptureHost, type ProbeRecord } from '../capture/capture';
 import { readCaptureFacts, type CaptureFacts } from '../capture/capture-facts';
 import { diagnose, type DoctorReport } from '../doctor/diagnose';
@@ -12,9 +12,21 @@ import type { DoctorInput, Rule } from '../doctor/rule';
 import { GPU_QUERY_FIELDS } from '../probe/probe-ids';
 import { encodeConfigText } from '../wslconfig/config-bytes';
 
+/**
+ * Every file of packages/core/src/testdata as text, read by Vitest's bundler when a test imports this module: core
+ * keeps no file reading of its own, not even for its tests.
+ */
+const TESTDATA: Readonly<Record<string, string>> = import.meta.glob('../testdata/**/*', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
 /** A file of packages/core/src/testdata, by its path there, as text. */
 export function fixture(path: string): string {
-  return readFileSync(new URL(`../testdata/${path}`, import.meta.url), 'utf8');
+  const text = TESTDATA[`../testdata/${path}`];
+  if (text === undefined) throw new Error(`No file ${path} in packages/core/src/testdata.`);
+  return text;
 }
 
 /** A probe's output as a test writes it: the text it printed, or the record's parts. */
