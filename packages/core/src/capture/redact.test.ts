@@ -120,6 +120,21 @@ describe('redactCapture', () => {
     );
   });
 
+  it('hides the machine part of an account SID in event XML and registry paths, and keeps well-known SIDs', () => {
+    // The shape of Microsoft's own example SID (learn.microsoft.com, "Security identifiers"), as wevtutil prints a
+    // user's event and reg.exe a user's hive; S-1-5-18 (LocalSystem) and S-1-5-32-544 (Administrators) name no one.
+    const events =
+      "<Security UserID='S-1-5-21-1004336348-1177238915-682003330-1001'/>\r\n<Security UserID='S-1-5-18'/>\r\n";
+    expect(redactText(events, {})).toBe(
+      "<Security UserID='S-1-5-21-[machine]-1001'/>\r\n<Security UserID='S-1-5-18'/>\r\n",
+    );
+    const hive = 'HKEY_USERS\\S-1-5-21-1004336348-1177238915-682003330-1001\\Software S-1-5-32-544\r\n';
+    expect(new TextDecoder('utf-16le').decode(redactBytes(utf16le(hive), {}))).toBe(
+      'HKEY_USERS\\S-1-5-21-[machine]-1001\\Software S-1-5-32-544\r\n',
+    );
+    expect(new TextDecoder().decode(redactBytes(utf8(hive), {}))).toContain('S-1-5-21-[machine]-1001');
+  });
+
   it('replaces a name only as a whole word, and leaves shared profiles named', () => {
     expect(redactText('alexander and alex, ALEX@RIPPER', targets)).toBe(
       'alexander and [user], [user]@[machine]',

@@ -225,6 +225,53 @@ function replaceProfileSegments(units: Units): number[] {
   return out;
 }
 
+const ACCOUNT_SID = asciiUnits('s-1-5-21-');
+
+function isDigit(unit: number | undefined): boolean {
+  return unit !== undefined && unit >= 0x30 && unit <= 0x39;
+}
+
+/** Where the run of digits starting at `at` ends (`at` itself when there is none). */
+function digitsEnd(units: Units, at: number): number {
+  let end = at;
+  while (isDigit(units[end])) end += 1;
+  return end;
+}
+
+/**
+ * Replace the three numbers after `S-1-5-21-` with {@link REDACTED_MACHINE}: they are the machine's (or the domain's)
+ * own, and follow its accounts into event XML (`UserID='S-1-5-21-…-1001'`) and registry paths (`HKEY_USERS\S-1-5-21-…`).
+ * The account number after them is kept, and well-known SIDs such as S-1-5-18 (LocalSystem) name no one.
+ */
+function replaceAccountSids(units: Units): number[] {
+  const out: number[] = [];
+  let index = 0;
+  while (index < units.length) {
+    if (!isWordUnit(units[index - 1]) && matchesAt(units, index, ACCOUNT_SID)) {
+      let end = index + ACCOUNT_SID.length;
+      let parts = 0;
+      for (; parts < 3; parts += 1) {
+        const after = digitsEnd(units, end);
+        if (after === end) break;
+        end = after;
+        if (parts < 2) {
+          if (units[end] !== 0x2d) break;
+          end += 1;
+        }
+      }
+      if (parts === 3) {
+        for (let copy = index; copy < index + ACCOUNT_SID.length; copy += 1) out.push(units[copy] ?? 0);
+        out.push(...asciiUnits(REDACTED_MACHINE));
+        index = end;
+        continue;
+      }
+    }
+    out.push(units[index] ?? 0);
+    index += 1;
+  }
+  return out;
+}
+
 function redactUnits(units: Units, targets: RedactionTargets, wide: boolean): number[] {
   let current: Units = units;
   const needles = needlesFor(targets, wide);
@@ -233,7 +280,7 @@ function redactUnits(units: Units, targets: RedactionTargets, wide: boolean): nu
   current = replaceProfileSegments(current);
   for (const needle of needles.filter((candidate) => candidate.whole))
     current = replaceNeedles(current, needle);
-  return Array.from(current);
+  return replaceAccountSids(current);
 }
 
 /** Text with the user's name, profile folder and machine name replaced ({@link REDACTED_USER} and the others). */
@@ -283,10 +330,10 @@ function redactProbe(probe: ProbeRecord, targets: RedactionTargets): ProbeRecord
 }
 
 /**
- * A capture fit to send to someone: the user's name, profile folder and machine name replaced in every probe's
- * command line, output and error output, in the profile folder Windows reported and in .wslconfig. Everything a
- * diagnosis reads (versions, sizes, lines) is kept, so the doctor judges the redacted capture as it judged the
- * original.
+ * A capture fit to send to someone: the user's name, profile folder, machine name and the machine's part of account
+ * SIDs replaced in every probe's command line, output and error output, in the profile folder Windows reported and
+ * in .wslconfig. Everything a diagnosis reads (versions, sizes, lines) is kept, so the doctor judges the redacted
+ * capture as it judged the original.
  */
 export function redactCapture(capture: Capture, targets: RedactionTargets): Capture {
   const { userProfile } = capture.host;
