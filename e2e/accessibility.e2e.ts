@@ -120,6 +120,13 @@ describe('accessibility of every place (axe-core, serious and critical)', () => 
     await page.locator('[data-version]').last().getByRole('button', { name: 'Changes since' }).focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement?.textContent')).toBe('Restore');
+    // Every row has a "Restore": a screen reader also hears which version this one is, by its time and reason.
+    const description = await page.evaluate(
+      "(document.activeElement?.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')",
+    );
+    const oldest = page.locator('[data-version]').last().locator('td');
+    expect(description).toBe(`${await oldest.nth(0).textContent()} ${await oldest.nth(1).textContent()}`);
+    expect(description).toMatch(/\d{4}/);
     await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: 'Restore this version of .wslconfig?' }).waitFor();
     await page.keyboard.press('Enter');

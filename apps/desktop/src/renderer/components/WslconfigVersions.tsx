@@ -46,20 +46,28 @@ export function WslconfigVersions({ onRestored }: { readonly onRestored?: () => 
             </tr>
           </thead>
           <tbody>
-            {history.wslconfig.map((version) => (
+            {history.wslconfig.map((version, row) => (
               <tr key={version.id} data-version={version.id}>
-                <td>{when(version.savedAt)}</td>
-                <td>{version.reason}</td>
+                {/* Each row's buttons are described by its time and reason: a screen reader tabbing from one
+                    "Restore" to the next hears which version each one restores. */}
+                <td id={`${titleId}-${String(row)}-saved`}>{when(version.savedAt)}</td>
+                <td id={`${titleId}-${String(row)}-why`}>{version.reason}</td>
                 <td className="versions__actions">
                   <button
                     type="button"
                     className="button"
                     aria-expanded={diff?.id === version.id}
+                    aria-describedby={`${titleId}-${String(row)}-saved ${titleId}-${String(row)}-why`}
                     onClick={() => void showDiff(diff?.id === version.id ? undefined : version.id)}
                   >
                     {diff?.id === version.id ? 'Hide changes' : 'Changes since'}
                   </button>
-                  <button type="button" className="button" onClick={() => setRestoring(version.id)}>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-describedby={`${titleId}-${String(row)}-saved ${titleId}-${String(row)}-why`}
+                    onClick={() => setRestoring(version.id)}
+                  >
                     Restore
                   </button>
                 </td>
