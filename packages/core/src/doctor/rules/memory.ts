@@ -79,7 +79,7 @@ export const memoryCeiling: Rule = (input) => {
     title: `WSL has ${gib(expected.memoryBytes)}; ${target.label} needs ${gib(target.ramBytes)}`,
     explanation: `WSL's VM gets ${gib(expected.memoryBytes)} (${configured ? 'from memory= in .wslconfig' : 'the default: half of your RAM'}), but ${target.label} needs about ${gib(target.ramBytes)} inside WSL (${target.reasoning}). Loading it will fail or swap.${
       fits
-        ? ` Raising memory to ${formatSize(BigInt(recommended))} still leaves Windows ${gib(host - recommended)}.`
+        ? ` Raising memory to ${formatSize(BigInt(recommended))} still leaves Windows ${gib(host - recommended)}, no less than it needs (Headroom's rule of thumb: max(8 GB, 25 % of the RAM)).`
         : " Even leaving Windows only the minimum it needs (Headroom's rule of thumb: max(8 GB, 25 % of the RAM)), this machine does not have enough RAM: use a smaller model, a shorter context or a smaller KV cache type."
     }`,
     evidence: [
