@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useDoctor } from '../state/store-context';
 import { DiffLines } from './DiffLines';
 import { ErrorAlert } from './ErrorAlert';
+import { FindingEvidence, FindingSource } from './FindingParts';
 import { HealthLight } from './HealthLight';
 import { ShutdownVerify } from './ShutdownVerify';
 import { SupportBundleCard } from './SupportBundleCard';
@@ -116,25 +117,8 @@ function FindingRow({ finding }: { readonly finding: DoctorFinding }) {
       <details className="finding__why">
         <summary>Why?</summary>
         <p>{finding.explanation}</p>
-        {finding.evidence.length > 1 ? (
-          <ul className="finding__evidence" aria-label="Evidence">
-            {finding.evidence.map((line) => (
-              <li key={line}>
-                <code>{line}</code>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <p className="finding__source">
-          Source:{' '}
-          {finding.source.startsWith('https://') ? (
-            <a href={finding.source} target="_blank" rel="noreferrer">
-              {finding.source}
-            </a>
-          ) : (
-            finding.source
-          )}
-        </p>
+        {finding.evidence.length > 1 ? <FindingEvidence evidence={finding.evidence} /> : null}
+        <FindingSource label="Source:" source={finding.source} />
       </details>
       {previewing ? <FixPreview /> : null}
     </li>

@@ -1,4 +1,5 @@
 import type { SetupFinding } from '@headroom/contract';
+import { FindingEvidence, FindingSource } from './FindingParts';
 
 /** A finding with its evidence, its fix (a button when Headroom can run it, else the steps) and its source. */
 export function FindingCard({
@@ -15,15 +16,7 @@ export function FindingCard({
     <li className={`finding finding--${finding.severity}`} data-finding={finding.id}>
       <p className="finding__title">{finding.title}</p>
       <p>{finding.explanation}</p>
-      {finding.evidence.length > 0 ? (
-        <ul className="finding__evidence" aria-label="Evidence">
-          {finding.evidence.map((line) => (
-            <li key={line}>
-              <code>{line}</code>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <FindingEvidence evidence={finding.evidence} />
       {finding.fix.runnable && onFix ? (
         <button type="button" className="button" disabled={busy} onClick={() => onFix(finding.id)}>
           {finding.fix.label}
@@ -46,16 +39,7 @@ export function FindingCard({
       ) : (
         <p>Fix: {finding.fix.label}</p>
       )}
-      <p className="finding__source">
-        Why?{' '}
-        {finding.source.startsWith('https://') ? (
-          <a href={finding.source} target="_blank" rel="noreferrer">
-            {finding.source}
-          </a>
-        ) : (
-          finding.source
-        )}
-      </p>
+      <FindingSource label="Why?" source={finding.source} />
     </li>
   );
 }

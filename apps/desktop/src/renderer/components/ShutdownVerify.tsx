@@ -1,6 +1,6 @@
 import { useVerify } from '../state/store-context';
 import { useShutdownConfirm } from './useShutdownConfirm';
-import { CheckTable, Verdict, VerifyStatusLine } from './VerifyOutcome';
+import { CancelVerifyButton, VerifyProgressAndResult } from './VerifyOutcome';
 
 /**
  * "Shut down WSL and verify" for a .wslconfig already written (after a fix or a save): asks before stopping running
@@ -8,10 +8,7 @@ import { CheckTable, Verdict, VerifyStatusLine } from './VerifyOutcome';
  */
 export function ShutdownVerify({ intro }: { readonly intro: string }) {
   const running = useVerify((s) => s.running);
-  const result = useVerify((s) => s.result);
   const run = useVerify((s) => s.run);
-  const cancel = useVerify((s) => s.cancel);
-  const rollBack = useVerify((s) => s.rollBack);
   const confirm = useShutdownConfirm((stopRunning) => void run({ edits: [], stopRunning }));
   return (
     <div className="shutdown-verify" aria-busy={running}>
@@ -25,15 +22,9 @@ export function ShutdownVerify({ intro }: { readonly intro: string }) {
         >
           {running ? 'Verifying…' : 'Shut down WSL and verify'}
         </button>
-        {running ? (
-          <button type="button" className="button" onClick={() => void cancel()}>
-            Cancel
-          </button>
-        ) : null}
+        <CancelVerifyButton />
       </div>
-      <VerifyStatusLine />
-      {result ? <Verdict result={result} onRollBack={() => void rollBack()} /> : null}
-      {result && result.checks.length > 0 ? <CheckTable checks={result.checks} /> : null}
+      <VerifyProgressAndResult />
       {confirm.dialog}
     </div>
   );

@@ -1,7 +1,7 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useVerify } from '../state/store-context';
 import { useShutdownConfirm } from './useShutdownConfirm';
-import { CheckTable, Verdict, VerifyStatusLine } from './VerifyOutcome';
+import { CancelVerifyButton, VerifyProgressAndResult } from './VerifyOutcome';
 
 /**
  * Apply and verify: optionally set WSL's memory, then shut WSL down (asking first when distros run), boot it
@@ -9,10 +9,7 @@ import { CheckTable, Verdict, VerifyStatusLine } from './VerifyOutcome';
  */
 export function VerifyCard() {
   const running = useVerify((s) => s.running);
-  const result = useVerify((s) => s.result);
   const run = useVerify((s) => s.run);
-  const cancel = useVerify((s) => s.cancel);
-  const rollBack = useVerify((s) => s.rollBack);
   const memoryId = useId();
   const [memory, setMemory] = useState('');
   const memoryValid = memory === '' || /^\d{1,4}$/.test(memory.trim());
@@ -54,16 +51,10 @@ export function VerifyCard() {
           <button type="submit" className="button button--primary" disabled={running || !memoryValid}>
             {running ? 'Verifying…' : memory.trim() === '' ? 'Verify now' : 'Apply and verify'}
           </button>
-          {running ? (
-            <button type="button" className="button" onClick={() => void cancel()}>
-              Cancel
-            </button>
-          ) : null}
+          <CancelVerifyButton />
         </div>
       </form>
-      <VerifyStatusLine />
-      {result ? <Verdict result={result} onRollBack={() => void rollBack()} /> : null}
-      {result && result.checks.length > 0 ? <CheckTable checks={result.checks} /> : null}
+      <VerifyProgressAndResult />
       {confirm.dialog}
     </section>
   );

@@ -103,3 +103,28 @@ export function VerifyStatusLine() {
     </>
   );
 }
+
+/** Cancel for the verification under way; nothing while none runs. */
+export function CancelVerifyButton() {
+  const running = useVerify((s) => s.running);
+  const cancel = useVerify((s) => s.cancel);
+  if (!running) return null;
+  return (
+    <button type="button" className="button" onClick={() => void cancel()}>
+      Cancel
+    </button>
+  );
+}
+
+/** The live line while the loop runs, then its verdict (with roll back) and one row per check once it has ended. */
+export function VerifyProgressAndResult() {
+  const result = useVerify((s) => s.result);
+  const rollBack = useVerify((s) => s.rollBack);
+  return (
+    <>
+      <VerifyStatusLine />
+      {result ? <Verdict result={result} onRollBack={() => void rollBack()} /> : null}
+      {result && result.checks.length > 0 ? <CheckTable checks={result.checks} /> : null}
+    </>
+  );
+}
