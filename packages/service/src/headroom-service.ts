@@ -327,7 +327,11 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
         }
       },
       'setup.fix': ({ findingId }) => setup().fix(findingId),
-      'setup.models': () => setup().models(),
+      // Its `wsl -d` commands run in the distros it found running: never across a shutdown, which they would undo.
+      'setup.models': () => {
+        const handlers = setup();
+        return turns.take('the search for models', () => handlers.models());
+      },
       'setup.plan': (goal) => setup().plan(goal),
       'setup.preview': ({ edits }) => setup().preview(edits),
       'setup.state': () => setup().state(),
