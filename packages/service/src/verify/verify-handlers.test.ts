@@ -2,15 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VerifyProgress } from '@headroom/contract';
-import { createSimulatedWindows } from '@headroom/simulator';
+import { createSimulatedWindows, readInvocations } from '@headroom/simulator';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVerifier } from './verifier';
 import { createVerifyHandlers } from './verify-handlers';
+import { createWslTurns } from '../wsl-turns';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function setup(scenario: string) {
+function setup(scenario: string, turns = createWslTurns()) {
   const stateDir = mkdtempSync(join(tmpdir(), `headroom-verify-handlers-${scenario}-`));
   dirs.push(stateDir);
   const windows = createSimulatedWindows({ scenario, stateDir });
@@ -24,6 +25,7 @@ function setup(scenario: string) {
       baselineFile: join(stateDir, 'baselines.json'),
     }),
     (step) => progress.push(step),
+    turns,
   );
   return { windows, handlers, progress, stateDir };
 }
@@ -43,6 +45,27 @@ describe('the verify channels', () => {
     expect(JSON.parse(readFileSync(join(stateDir, 'baselines.json'), 'utf8'))).toMatchObject({
       baselines: [{ hostDriver: '566.36' }],
     });
+  }, 60_000);
+
+  it('end at once when cancelled while waiting for setup’s checks, having written and stopped nothing', async () => {
+    const turns = createWslTurns();
+    let endChecks: () => void = () => undefined;
+    const checks = turns.take('setup’s checks', () => new Promise<void>((resolve) => (endChecks = resolve)));
+    const { windows, handlers, progress } = setup('memory-ceiling', turns);
+    const before = readFileSync(windows.wslconfigPath);
+    const running = handlers.run({ edits: [{ key: 'memory', value: '24GB' }], stopRunning: true });
+    await vi.waitFor(() =>
+      expect(progress.map((step) => step.message)).toContain('Waiting for setup’s checks to end…'),
+    );
+    await expect(handlers.cancel()).resolves.toEqual({ cancelled: true });
+    // The checks still run: the cancelled verification does not wait for them to end.
+    const result = await running;
+    expect(result).toMatchObject({ ok: false, phase: 'cancelled' });
+    expect(readFileSync(windows.wslconfigPath)).toEqual(before);
+    endChecks();
+    await checks;
+    // The simulator's log of every program run: no wsl.exe at all, so nothing was stopped.
+    expect(readInvocations(windows.stateDir).filter((call) => call.program === 'wsl')).toEqual([]);
   }, 60_000);
 
   it('name the ignored line, with its text, when WSL drops it', async () => {
