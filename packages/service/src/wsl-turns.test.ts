@@ -1,5 +1,39 @@
-import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { memoryLog } from '@headroom/host';
 import { createWslTurns } from './wsl-turns';
+
+const holderScript = fileURLToPath(new URL('./testing/turn-holder.ts', import.meta.url));
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** Another Headroom process holding a turn on `lockPath` until it is told to let go (or killed). */
+async function otherProcessHolding(lockPath: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', holderScript, lockPath], { stdio: 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const said = (word: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const look = (): void => {
+        if (stdout.split('\n').includes(word)) resolve();
+      };
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        look();
+      });
+      child.once('exit', (code) =>
+        reject(new Error(`the holder ended (${String(code)}) before "${word}": ${stderr}`)),
+      );
+      look();
+    });
+  await said('held');
+  return { child, said };
+}
 
 /** A promise and the functions that settle it, for work the test ends when it chooses. */
 function held<T = void>(): {
@@ -75,4 +109,62 @@ describe('createWslTurns', () => {
     await turns.take('health check', () => Promise.resolve());
     expect(turns.stopEpoch()).toBe(after);
   });
+
+  it('waits for the turn another Headroom process holds, says whose, and goes on once it lets go', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-turns-'));
+    dirs.push(dir);
+    const lockPath = join(dir, 'wsl-turn');
+    const other = await otherProcessHolding(lockPath);
+    const waits: string[] = [];
+    let letGo = false;
+    let ranAfterLetGo: boolean | undefined;
+    const mine = createWslTurns({ lockPath }).take(
+      'headroom verify',
+      () => {
+        ranAfterLetGo = letGo;
+        return Promise.resolve();
+      },
+      { onWait: (holder) => waits.push(holder) },
+    );
+    await vi.waitFor(() => expect(waits).toEqual([`another Headroom (process ${String(other.child.pid)})`]), {
+      timeout: 10_000,
+    });
+    letGo = true;
+    other.child.stdin.end('go\n');
+    await mine;
+    expect(ranAfterLetGo).toBe(true);
+    await other.said('released');
+    expect(existsSync(`${lockPath}.headroom-lock`)).toBe(false);
+  }, 30_000);
+
+  it('takes the turn of a Headroom process that was killed while it held it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-turns-'));
+    dirs.push(dir);
+    const lockPath = join(dir, 'wsl-turn');
+    const other = await otherProcessHolding(lockPath);
+    const ended = new Promise((resolve) => other.child.once('exit', resolve));
+    other.child.kill('SIGKILL');
+    await ended;
+    expect(existsSync(`${lockPath}.headroom-lock`)).toBe(true);
+    await expect(
+      createWslTurns({ lockPath }).take('the health check', () => Promise.resolve('ran')),
+    ).resolves.toBe('ran');
+  }, 30_000);
+
+  it('goes ahead, with a log line, when another process never lets go of its turn', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-turns-'));
+    dirs.push(dir);
+    const lockPath = join(dir, 'wsl-turn');
+    const other = await otherProcessHolding(lockPath);
+    const log = memoryLog();
+    try {
+      const turns = createWslTurns({ lockPath, log, giveUpAfterMs: 500 });
+      await expect(turns.take('the health check', () => Promise.resolve('ran'))).resolves.toBe('ran');
+      expect(log.lines.map((line) => `${line.level} ${line.message}`)).toEqual([
+        `warn another Headroom process held ${lockPath}.headroom-lock for 1 s; going ahead without it`,
+      ]);
+    } finally {
+      other.child.kill();
+    }
+  }, 30_000);
 });

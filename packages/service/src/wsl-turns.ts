@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { nullLog, withFileLock, WslConfigFileError, type Log } from '@headroom/host';
 
 /** How a turn is taken. */
 export interface TurnOptions {
@@ -26,8 +27,64 @@ export interface WslTurns {
   stopping(): boolean;
 }
 
+/** Where the turns of other Headroom processes are seen, and where a lock that cannot be had is told. */
+export interface WslTurnsOptions {
+  /**
+   * A path in the data folder every Headroom process of this user shares: a turn also holds `<path>.headroom-lock`,
+   * so the app's timed check and a `headroom verify` typed in a terminal take turns too. Without it, turns are this
+   * process's alone.
+   */
+  readonly lockPath?: string;
+  readonly log?: Log;
+  /** How long to wait for another process's turn before going ahead anyway; default 5 min. */
+  readonly giveUpAfterMs?: number;
+}
+
+/** How long a turn waits for another process's before going ahead anyway: longer than any verification takes. */
+const CROSS_PROCESS_WAIT_MS = 5 * 60_000;
+/** A lock this old is another process's that hangs or whose pid was reused: verifications end well before. */
+const CROSS_PROCESS_STALE_MS = 10 * 60_000;
+/** How often a waiting turn looks at another process's lock: a turn lasts seconds to minutes. */
+const CROSS_PROCESS_LOOK_MS = 250;
+
+/**
+ * Run `work` holding the shared lock when there is one. Another process that holds it is waited for (its end, its
+ * death, or the lock going stale); one that never lets go is given up on after `giveUpAfterMs` (5 min), with a log
+ * line, rather than leaving Headroom stuck.
+ */
+async function acrossProcesses<T>(
+  options: WslTurnsOptions,
+  work: () => Promise<T>,
+  onWait: ((holder: string) => void) | undefined,
+): Promise<T> {
+  if (options.lockPath === undefined) return work();
+  const turn = { started: false };
+  try {
+    return await withFileLock(
+      options.lockPath,
+      () => {
+        turn.started = true;
+        return work();
+      },
+      {
+        timeoutMs: options.giveUpAfterMs ?? CROSS_PROCESS_WAIT_MS,
+        staleAfterMs: CROSS_PROCESS_STALE_MS,
+        longestWaitMs: CROSS_PROCESS_LOOK_MS,
+        onWait: (pid) => onWait?.(`another Headroom${pid === undefined ? '' : ` (process ${String(pid)})`}`),
+      },
+    );
+  } catch (error) {
+    if (turn.started || !(error instanceof WslConfigFileError) || error.code !== 'locked') throw error;
+    (options.log ?? nullLog).warn(
+      `another Headroom process held ${options.lockPath}.headroom-lock for ${String(Math.round((options.giveUpAfterMs ?? CROSS_PROCESS_WAIT_MS) / 1000))} s; going ahead without it`,
+      error,
+    );
+    return work();
+  }
+}
+
 /** A fresh queue of turns; the composition root makes one and hands it to everything that starts or stops WSL. */
-export function createWslTurns(): WslTurns {
+export function createWslTurns(options: WslTurnsOptions = {}): WslTurns {
   const inside = new AsyncLocalStorage<string>();
   /** Settles when the last turn asked for has ended; never rejects. */
   let tail: Promise<void> = Promise.resolve();
@@ -37,7 +94,7 @@ export function createWslTurns(): WslTurns {
   let stopping = false;
 
   return {
-    take(what, work, options = {}) {
+    take(what, work, turnOptions = {}) {
       if (inside.getStore() !== undefined) return work();
       const holder = waiting[0];
       waiting.push(what);
@@ -45,14 +102,14 @@ export function createWslTurns(): WslTurns {
       let ended: () => void = () => undefined;
       const before = tail;
       tail = new Promise<void>((resolve) => (ended = resolve));
-      const stopsWsl = options.stopsWsl === true;
+      const stopsWsl = turnOptions.stopsWsl === true;
       const mine = before.then(async () => {
         if (stopsWsl) {
           epoch += 1;
           stopping = true;
         }
         try {
-          return await inside.run(what, work);
+          return await inside.run(what, () => acrossProcesses(options, work, turnOptions.onWait));
         } finally {
           waiting.shift();
           if (stopsWsl) {
@@ -62,7 +119,7 @@ export function createWslTurns(): WslTurns {
           ended();
         }
       });
-      if (holder !== undefined) options.onWait?.(holder);
+      if (holder !== undefined) turnOptions.onWait?.(holder);
       return mine;
     },
     stopEpoch: () => epoch,

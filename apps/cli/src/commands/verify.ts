@@ -45,9 +45,20 @@ export async function runVerifyCommand(args: readonly string[], io: CliIo): Prom
     io.stdout.write(
       `Verifying ${headroom.machine.label}: shutting WSL down, booting it again and checking what it got…\n`,
     );
-  const outcome = await runVerify(
-    { ...verifier, confirm: (running) => askOnTerminal(running, io) },
-    { assumeYes: values.yes, stopTimeoutMs: timeoutSeconds * 1000 },
+  // The app's timed check may be running `wsl -d` in a distro right now: wait for its turn rather than race it.
+  const outcome = await headroom.turns.take(
+    'headroom verify',
+    () =>
+      runVerify(
+        { ...verifier, confirm: (running) => askOnTerminal(running, io) },
+        { assumeYes: values.yes, stopTimeoutMs: timeoutSeconds * 1000 },
+      ),
+    {
+      stopsWsl: true,
+      onWait: (holder) =>
+        io.stderr.write(`headroom: waiting for ${holder} to end its work with WSL…
+`),
+    },
   );
   if (outcome.baseline) await baselines?.record(outcome.baseline);
   const findings =

@@ -25,6 +25,10 @@ export interface FileLockOptions {
   /** Whether a process of this machine is still running. Default: `process.kill(pid, 0)`. */
   readonly isAlive?: (pid: number) => boolean;
   readonly now?: () => number;
+  /** The longest pause between two looks while another process holds the lock. Default 20 ms (writes are short). */
+  readonly longestWaitMs?: number;
+  /** Told once, with the holder's process id when it is known, when the lock is found held by another. */
+  readonly onWait?: (holderPid: number | undefined) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -92,8 +96,10 @@ export async function withFileLock<T>(
     token: randomBytes(12).toString('hex'),
   };
   const deadline = now() + timeoutMs;
+  const longestWaitMs = options.longestWaitMs ?? LONGEST_WAIT_MS;
   let wait = FIRST_WAIT_MS;
   let holder: LockOwner | undefined;
+  let told = false;
 
   for (;;) {
     if (await tryCreate(fs, lockPath, me)) break;
@@ -116,8 +122,12 @@ export async function withFileLock<T>(
         `Another Headroom (${who}) is editing ${path}, and it did not finish within ${Math.round(timeoutMs / 1000)} s. Nothing was changed: try again in a moment. If no Headroom is running, delete ${lockPath} and try again.`,
       );
     }
+    if (!told) {
+      told = true;
+      options.onWait?.(holder?.pid);
+    }
     await sleep(wait + Math.random() * wait);
-    wait = Math.min(wait * 2, LONGEST_WAIT_MS);
+    wait = Math.min(wait * 2, longestWaitMs);
   }
 
   try {

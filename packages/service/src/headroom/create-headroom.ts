@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Capture, NotificationPolicyState, NotificationRequest } from '@headroom/core';
 import {
   collectCapture,
@@ -89,6 +90,8 @@ export interface Headroom {
   readonly metrics: MetricsSampler;
   /** The notification policy's state (when each kind was last shown, muted kinds). */
   readonly notificationState: JsonDocument<NotificationPolicyState>;
+  /** The turns every start and stop of WSL takes, shared with the other Headroom processes of this data folder. */
+  readonly turns: WslTurns;
   /** The store of any .wslconfig: the user's own shares the app's history, another file has its own folder. */
   storeFor(path: string): WslConfigStore;
   /** Hear what should be notified (health worse, changes since the verified setup, new events); while started. */
@@ -207,7 +210,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     log,
   });
   // Everything that starts or stops WSL, or runs commands in its distros, takes its turn here (wsl-turns.ts).
-  const turns = createWslTurns();
+  const turns = createWslTurns({ lockPath: join(layout.root, 'wsl-turn'), log });
   const collectQuietly =
     options.collect ?? withFactsOf(machine, quietCollector({ ...machine, distro: targetDistro }), log);
   const health = createHealthMonitor({
@@ -281,6 +284,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     goal,
     metrics,
     notificationState,
+    turns,
     storeFor: (path) =>
       createWslConfigStore({ path, historyDir: historyDirFor(layout, path, machine.wslconfigPath) }),
     onNotify(listener) {
