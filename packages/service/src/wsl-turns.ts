@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { nullLog, withFileLock, WslConfigFileError, type Log } from '@headroom/host';
 
 /** How a turn is taken. */
@@ -57,11 +59,14 @@ async function acrossProcesses<T>(
   work: () => Promise<T>,
   onWait: ((holder: string) => void) | undefined,
 ): Promise<T> {
-  if (options.lockPath === undefined) return work();
+  const { lockPath } = options;
+  if (lockPath === undefined) return work();
   const turn = { started: false };
   try {
+    // The data folder may not be there yet on a first start (or was removed meanwhile).
+    await mkdir(dirname(lockPath), { recursive: true });
     return await withFileLock(
-      options.lockPath,
+      lockPath,
       () => {
         turn.started = true;
         return work();
@@ -74,9 +79,13 @@ async function acrossProcesses<T>(
       },
     );
   } catch (error) {
-    if (turn.started || !(error instanceof WslConfigFileError) || error.code !== 'locked') throw error;
+    if (turn.started) throw error;
+    // Never stuck behind the lock, nor failed by it: the work goes ahead without it, and the log says why.
+    const waited = Math.round((options.giveUpAfterMs ?? CROSS_PROCESS_WAIT_MS) / 1000);
     (options.log ?? nullLog).warn(
-      `another Headroom process held ${options.lockPath}.headroom-lock for ${String(Math.round((options.giveUpAfterMs ?? CROSS_PROCESS_WAIT_MS) / 1000))} s; going ahead without it`,
+      error instanceof WslConfigFileError && error.code === 'locked'
+        ? `another Headroom process held ${lockPath}.headroom-lock for ${String(waited)} s; going ahead without it`
+        : `taking ${lockPath}.headroom-lock; going ahead without it`,
       error,
     );
     return work();
