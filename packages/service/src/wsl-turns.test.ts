@@ -11,6 +11,13 @@ const holderScript = fileURLToPath(new URL('./testing/turn-holder.ts', import.me
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
+/** The shared lock's path in a data folder of its own, removed after the test. */
+function freshLockPath(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-turns-'));
+  dirs.push(dir);
+  return join(dir, 'wsl-turn');
+}
+
 /** Another Headroom process holding a turn on `lockPath` until it is told to let go (or killed). */
 async function otherProcessHolding(lockPath: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', holderScript, lockPath], { stdio: 'pipe' });
@@ -111,9 +118,7 @@ describe('createWslTurns', () => {
   });
 
   it('waits for the turn another Headroom process holds, says whose, and goes on once it lets go', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'headroom-turns-'));
-    dirs.push(dir);
-    const lockPath = join(dir, 'wsl-turn');
+    const lockPath = freshLockPath();
     const other = await otherProcessHolding(lockPath);
     const waits: string[] = [];
     let letGo = false;
@@ -138,9 +143,7 @@ describe('createWslTurns', () => {
   }, 30_000);
 
   it('takes the turn of a Headroom process that was killed while it held it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'headroom-turns-'));
-    dirs.push(dir);
-    const lockPath = join(dir, 'wsl-turn');
+    const lockPath = freshLockPath();
     const other = await otherProcessHolding(lockPath);
     const ended = new Promise((resolve) => other.child.once('exit', resolve));
     other.child.kill('SIGKILL');
@@ -152,9 +155,7 @@ describe('createWslTurns', () => {
   }, 30_000);
 
   it('goes ahead, with a log line, when another process never lets go of its turn', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'headroom-turns-'));
-    dirs.push(dir);
-    const lockPath = join(dir, 'wsl-turn');
+    const lockPath = freshLockPath();
     const other = await otherProcessHolding(lockPath);
     const log = memoryLog();
     try {
