@@ -1,14 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWslCli, memoryLog, WslError } from '@headroom/host';
 import { createSimulatedWindows, readInvocations } from '@headroom/simulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHeadroomService } from './headroom-service';
+import { removeTempFolder } from './testing/temp-folder';
 
 let stateDir: string | undefined;
 afterEach(() => {
-  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  if (stateDir) removeTempFolder(stateDir);
 });
 
 /** Wait until `done` holds, checking every 20 ms, for at most `ms`. */

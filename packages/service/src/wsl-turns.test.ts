@@ -1,15 +1,16 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryLog } from '@headroom/host';
 import { createWslTurns } from './wsl-turns';
+import { removeTempFolder } from './testing/temp-folder';
 
 const holderScript = fileURLToPath(new URL('./testing/turn-holder.ts', import.meta.url));
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => dirs.splice(0).forEach((dir) => removeTempFolder(dir)));
 
 /** The shared lock's path in a data folder of its own, removed after the test. */
 function freshLockPath(): string {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimulatedWindows } from '@headroom/simulator';
@@ -6,9 +6,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { eventNotification } from '../notify/notification-decisions';
 import { quietCollector } from '../verify/verifier';
 import { createHealthMonitor } from './health-monitor';
+import { removeTempFolder } from '../testing/temp-folder';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => dirs.splice(0).forEach((dir) => removeTempFolder(dir)));
 
 function monitorOf(scenario: string, latency?: { ms: number; ok: boolean }) {
   const stateDir = mkdtempSync(join(tmpdir(), `headroom-health-${scenario}-`));

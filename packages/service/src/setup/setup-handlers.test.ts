@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGguf } from '@headroom/core';
@@ -7,10 +7,11 @@ import { createSimulatedWindows, type SimulatedWindows } from '@headroom/simulat
 import { afterEach, describe, expect, it } from 'vitest';
 import { createVerifier } from '../verify/verifier';
 import { createSetupHandlers, type LoginItemPort, type SetupHandlers } from './setup-handlers';
+import { removeTempFolder } from '../testing/temp-folder';
 
 const GIB = 2 ** 30;
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => dirs.splice(0).forEach((dir) => removeTempFolder(dir)));
 
 interface Fixture {
   readonly windows: SimulatedWindows;

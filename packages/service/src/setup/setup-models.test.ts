@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SetupModels, SetupPlan } from '@headroom/contract';
@@ -6,6 +6,7 @@ import { createSimulatedWindows } from '@headroom/simulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHeadroom, type Headroom } from '../headroom/create-headroom';
 import { simulatedMachine } from '../headroom/machine';
+import { removeTempFolder } from '../testing/temp-folder';
 
 const GIB = 2 ** 30;
 const dirs: string[] = [];
@@ -13,7 +14,7 @@ let headroom: Headroom | undefined;
 afterEach(() => {
   headroom?.stop();
   headroom = undefined;
-  dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  dirs.splice(0).forEach((dir) => removeTempFolder(dir));
 });
 
 async function open(scenario: string, changeState?: (stateDir: string) => void): Promise<Headroom> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VerifyProgress } from '@headroom/contract';
@@ -7,9 +7,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVerifier } from './verifier';
 import { createVerifyHandlers } from './verify-handlers';
 import { createWslTurns } from '../wsl-turns';
+import { removeTempFolder } from '../testing/temp-folder';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => dirs.splice(0).forEach((dir) => removeTempFolder(dir)));
 
 function setup(scenario: string, turns = createWslTurns()) {
   const stateDir = mkdtempSync(join(tmpdir(), `headroom-verify-handlers-${scenario}-`));

@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectCapture, createWslCli, createWslConfigStore, type WslCli } from '@headroom/host';
 import { createSimulatedWindows, type SimulatedWindows } from '@headroom/simulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runVerify, type VerifyDeps } from './verify-runner';
+import { removeTempFolder } from '../testing/temp-folder';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => dirs.splice(0).forEach((dir) => removeTempFolder(dir)));
 
 function setup(
   scenario: string,
