@@ -85,7 +85,8 @@ export async function startDemo(
     stateDir,
     async stop() {
       await stopProcess(child);
-      rmSync(stateDir, { recursive: true, force: true });
+      // A simulated program the demo started just before it ended may still be writing its state for a moment.
+      rmSync(stateDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
     halt: () => stopProcess(child),
   };

@@ -118,6 +118,31 @@ describe('createWslTurns', () => {
     expect(turns.stopEpoch()).toBe(after);
   });
 
+  it('is idle only once every turn has ended, a failed one and one asked for while waiting included', async () => {
+    const turns = createWslTurns();
+    const events: string[] = [];
+    const checks = held();
+    const failing = turns.take('setup’s checks', async () => {
+      await checks.promise;
+      throw new Error('wsl.exe did not answer');
+    });
+    failing.catch(() => events.push('checks failed'));
+    const idle = turns.idle().then(() => events.push('idle'));
+    const later = held();
+    // Asked for while `idle()` already waits: it counts too.
+    const health = turns.take('the health check', async () => {
+      await later.promise;
+      events.push('health check done');
+    });
+    checks.resolve();
+    await expect(failing).rejects.toThrow('wsl.exe did not answer');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual(['checks failed']);
+    later.resolve();
+    await Promise.all([health, idle]);
+    expect(events).toEqual(['checks failed', 'health check done', 'idle']);
+  });
+
   it('waits for the turn another Headroom process holds, says whose, and goes on once it lets go', async () => {
     const lockPath = freshLockPath();
     const other = await otherProcessHolding(lockPath);

@@ -27,6 +27,8 @@ export interface WslTurns {
   stopEpoch(): number;
   /** Whether a turn that stops WSL holds the turn now. */
   stopping(): boolean;
+  /** Settles once no turn is held or waited for, including turns asked for while waiting; never rejects. */
+  idle(): Promise<void>;
 }
 
 /** Where the turns of other Headroom processes are seen, and where a lock that cannot be had is told. */
@@ -133,5 +135,12 @@ export function createWslTurns(options: WslTurnsOptions = {}): WslTurns {
     },
     stopEpoch: () => epoch,
     stopping: () => stopping,
+    async idle() {
+      let seen: Promise<void>;
+      do {
+        seen = tail;
+        await seen;
+      } while (seen !== tail);
+    },
   };
 }

@@ -95,7 +95,9 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
     async stop() {
       headroom.stop();
       await server.close();
-      if (ownsStateDir) rmSync(stateDir, { recursive: true, force: true });
+      // A health check that a shutdown just started still runs its simulated programs in the state folder.
+      await headroom.settled();
+      if (ownsStateDir) rmSync(stateDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

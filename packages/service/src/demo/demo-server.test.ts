@@ -23,7 +23,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await server.close();
-  fixture.dispose();
+  await fixture.dispose();
   rmSync(staticDir, { recursive: true, force: true });
 });
 

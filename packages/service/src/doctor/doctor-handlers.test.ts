@@ -5,8 +5,8 @@ import { createSimulatedService, type SimulatedServiceFixture } from '../testing
 import { areaOf, notCheckedWords } from './doctor-handlers';
 
 let fixture: SimulatedServiceFixture | undefined;
-afterEach(() => {
-  fixture?.dispose();
+afterEach(async () => {
+  await fixture?.dispose();
   fixture = undefined;
 });
 

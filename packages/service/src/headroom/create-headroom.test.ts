@@ -10,8 +10,10 @@ import { removeTempFolder } from '../testing/temp-folder';
 
 const dirs: string[] = [];
 let headroom: Headroom | undefined;
-afterEach(() => {
+afterEach(async () => {
   headroom?.stop();
+  // The health check a shutdown or a verification starts runs its probes in the folder removed next.
+  await headroom?.settled();
   headroom = undefined;
   dirs.splice(0).forEach((dir) => removeTempFolder(dir));
 });
@@ -105,8 +107,6 @@ describe('createHeadroom', () => {
     const listed = await headroom.service.handlers['wsl.list'](undefined);
     const states = listed.distros.map((distro) => `${distro.name} ${distro.state}`);
     expect(states).toEqual(['Ubuntu-24.04 Stopped', 'docker-desktop Stopped']);
-    // The health check every shutdown starts runs its probes in the folder this test removes: let it end first.
-    await headroom.health.check();
   }, 30_000);
 
   it('shuts WSL down only once a health check under way has ended: its `wsl -d` would start the distro again', async () => {
@@ -138,6 +138,34 @@ describe('createHeadroom', () => {
     expect(events).toContain('shut down');
   }, 20_000);
 
+  it('settles only once the health check that follows a shutdown has ended, so its folder can go', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
+    dirs.push(dataDir);
+    const windows = createSimulatedWindows({ scenario: 'healthy', stateDir: join(dataDir, 'simulator') });
+    let endCollect: () => void = () => undefined;
+    const collecting = new Promise<void>((resolve) => (endCollect = resolve));
+    const events: string[] = [];
+    headroom = await createHeadroom({
+      machine: simulatedMachine(windows),
+      dataDir,
+      collect: async () => {
+        events.push('health check probes');
+        await collecting;
+        events.push('health check done');
+        return Promise.reject(new Error('no capture in this test'));
+      },
+    });
+    await headroom.router.invoke('wsl.shutdown', undefined);
+    await vi.waitFor(() => expect(events).toEqual(['health check probes']));
+    headroom.stop();
+    const settled = headroom.settled().then(() => events.push('settled'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events).toEqual(['health check probes']);
+    endCollect();
+    await settled;
+    expect(events).toEqual(['health check probes', 'health check done', 'settled']);
+  });
+
   it('starts a verification asked for during setup’s checks after them, and says so in its progress', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
     dirs.push(dataDir);
@@ -155,7 +183,6 @@ describe('createHeadroom', () => {
     expect(verified).toMatchObject({ ok: true, value: { ok: true } });
     expect(progress[0]).toBe('Waiting for setup’s checks to end…');
     expect(progress).toContain('Shutting WSL down (wsl --shutdown)…');
-    await headroom.health.check();
   }, 30_000);
 
   it.each([

@@ -100,6 +100,11 @@ export interface Headroom {
   start(intervals?: HeadroomIntervals): void;
   /** Stop every watcher and the live sampling. */
   stop(): void;
+  /**
+   * Settles once the background work under way has ended: the health check a shutdown or a verification starts,
+   * and every turn with WSL. Whoever removes the data folder after `stop()` waits for it first; never rejects.
+   */
+  settled(): Promise<void>;
 }
 
 /** The sampler's battery reading from the host facts: a laptop off its charger is sampled more slowly. */
@@ -326,6 +331,11 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
       stops = [];
       metrics.stop();
       machine.hostFacts?.close();
+    },
+    async settled() {
+      // The health check takes its turn for its probes: once it has ended, the turns still queued are the rest.
+      await health.settled();
+      await turns.idle();
     },
   };
 }

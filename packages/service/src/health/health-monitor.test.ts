@@ -100,6 +100,20 @@ describe('createHealthMonitor over the simulator', () => {
     expect(windows.invocations().filter((call) => call.program === 'wsl').length).toBeLessThanOrEqual(4);
   });
 
+  it('settles once the check under way has ended, and starts none of its own', async () => {
+    const { monitor, windows } = monitorOf('healthy');
+    await monitor.settled();
+    expect(windows.invocations()).toEqual([]);
+    let checked = false;
+    const check = monitor.check().then(() => (checked = true));
+    await monitor.settled();
+    expect(checked).toBe(true);
+    const calls = windows.invocations().length;
+    await monitor.settled();
+    expect(windows.invocations()).toHaveLength(calls);
+    await check;
+  });
+
   it('turns amber on a slow passthrough, and tells listeners only when the light changes', async () => {
     const { monitor } = monitorOf('healthy', { ms: 1_300, ok: true });
     const changes = vi.fn();

@@ -35,6 +35,8 @@ export interface HealthMonitorDeps {
 export interface HealthMonitor {
   /** Run a check now (one at a time: a second call while one runs shares it). */
   check(): Promise<HealthSnapshot>;
+  /** Settles once the check under way, if any, has ended, without starting one; never rejects. */
+  settled(): Promise<void>;
   /** The last light, or undefined before the first check. */
   latest(): HealthSnapshot | undefined;
   /** Check every `intervalMs`; returns the stop function. */
@@ -110,6 +112,9 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
 
   return {
     check,
+    settled: async () => {
+      await running?.catch(() => undefined);
+    },
     latest: () => last,
     report: () => lastReport,
     watch(intervalMs) {

@@ -7,8 +7,8 @@ import { simulatedMachine } from '../headroom/machine';
 import { createSimulatedService, type SimulatedServiceFixture } from '../testing/simulated-service';
 
 let fixture: SimulatedServiceFixture | undefined;
-afterEach(() => {
-  fixture?.dispose();
+afterEach(async () => {
+  await fixture?.dispose();
   fixture = undefined;
 });
 

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulatedService, type SimulatedServiceFixture } from '../testing/simulated-service';
 
 let fixture: SimulatedServiceFixture | undefined;
-afterEach(() => {
-  fixture?.dispose();
+afterEach(async () => {
+  await fixture?.dispose();
   fixture = undefined;
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimulatedWindows, type SimulatedWindows } from '@headroom/simulator';
@@ -6,6 +6,7 @@ import { createHeadroom, type Headroom } from '../headroom/create-headroom';
 import { simulatedMachine } from '../headroom/machine';
 import type { HeadroomService } from '../headroom-service';
 import type { ServiceRouter } from '../service-router';
+import { removeTempFolder } from './temp-folder';
 
 /** Headroom built by its composition root over a fresh simulated Windows, for integration tests. */
 export interface SimulatedServiceFixture {
@@ -13,8 +14,8 @@ export interface SimulatedServiceFixture {
   readonly headroom: Headroom;
   readonly service: HeadroomService;
   readonly router: ServiceRouter;
-  /** Stop its watchers and sampling, and remove its state folder. */
-  dispose(): void;
+  /** Stop its watchers and sampling, let the work under way end, and remove its state folder. */
+  dispose(): Promise<void>;
 }
 
 /** Build Headroom as the app does (`createHeadroom`) over the simulator's fake wsl.exe, its data in the state folder. */
@@ -30,9 +31,10 @@ export async function createSimulatedService(scenario = 'healthy'): Promise<Simu
     headroom,
     service: headroom.service,
     router: headroom.router,
-    dispose: () => {
+    dispose: async () => {
       headroom.stop();
-      rmSync(stateDir, { recursive: true, force: true });
+      await headroom.settled();
+      removeTempFolder(stateDir);
     },
   };
 }
