@@ -63,4 +63,16 @@ describe('the service over the simulated wsl.exe, through the contract', () => {
     });
     expect(fixture.windows.readState().distros.every((d) => d.running)).toBe(true);
   });
+
+  it('answers a .wslconfig version that does not exist as a bad request that names it, not an internal error', async () => {
+    await expect(
+      fixture.router.invoke('history.diff', { id: '20200101T000000000Z-00000000' }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: expect.stringContaining('20200101T000000000Z-00000000') as unknown,
+      },
+    });
+  });
 });

@@ -8,7 +8,7 @@ const sandbox = useCliSandbox('verify');
 
 interface VerifyJson {
   ok: boolean;
-  baseline: { configHash: string; hostDriver: string | null } | null;
+  baseline?: { configHash: string; hostDriver: string | null };
   phase: string;
   checks: { id: string; ok: boolean; expected: string; observed: string }[];
   findings: { id: string }[];

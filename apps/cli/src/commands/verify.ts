@@ -71,7 +71,8 @@ export async function runVerifyCommand(args: readonly string[], io: CliIo): Prom
         {
           ok: outcome.ok,
           checks: outcome.checks,
-          baseline: outcome.baseline,
+          // Only a pass has a baseline (docs/cli-json/verify.schema.json).
+          ...(outcome.baseline ? { baseline: outcome.baseline } : {}),
           phase: outcome.state.phase,
           ...(outcome.state.reason ? { reason: outcome.state.reason } : {}),
           findings: findings.map(({ id, severity, title }) => ({ id, severity, title })),

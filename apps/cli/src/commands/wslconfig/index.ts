@@ -116,7 +116,7 @@ export async function runWslconfig(args: readonly string[], io: CliIo): Promise<
       case 'history':
         return await runHistory(target, parsed, io);
       case 'diff':
-        return await runDiff(target, rest, io);
+        return await runDiff(target, rest, parsed, io);
       default:
         return await runRestore(target, rest, parsed, io);
     }

@@ -39,24 +39,37 @@ async function versionText(target: WslConfigTarget, id: string): Promise<string>
  * `headroom wslconfig diff [A] [B]`: two versions (or `current`). With one id, that version against the file now;
  * with none, the newest saved version against the file now, which shows edits made outside Headroom.
  */
-export async function runDiff(target: WslConfigTarget, ids: readonly string[], io: CliIo): Promise<number> {
+export async function runDiff(
+  target: WslConfigTarget,
+  ids: readonly string[],
+  options: { json: boolean },
+  io: CliIo,
+): Promise<number> {
   if (ids.length > 2) throw new UsageError('Give at most two versions to compare.');
   const [given, to = 'current'] = ids;
   const from = given ?? (await target.store.history())[0]?.id;
   if (from === undefined) {
-    io.stdout.write(`No saved versions of ${target.label} to compare with yet.\n`);
+    io.stdout.write(
+      options.json
+        ? `${JSON.stringify({ from: null, to, same: true, diff: '' }, null, 2)}\n`
+        : `No saved versions of ${target.label} to compare with yet.\n`,
+    );
     return EXIT.ok;
   }
   const diff = formatUnifiedDiff(from, to, await versionText(target, from), await versionText(target, to));
-  io.stdout.write(diff === '' ? `${from} and ${to} are the same.\n` : diff);
+  if (options.json) io.stdout.write(`${JSON.stringify({ from, to, same: diff === '', diff }, null, 2)}\n`);
+  else io.stdout.write(diff === '' ? `${from} and ${to} are the same.\n` : diff);
   return EXIT.ok;
 }
 
-/** `headroom wslconfig restore ID`: write a saved version back (itself saved in the history). */
+/**
+ * `headroom wslconfig restore ID`: write a saved version back (itself saved in the history). A file that already
+ * holds that version is left as it is.
+ */
 export async function runRestore(
   target: WslConfigTarget,
   ids: readonly string[],
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; json: boolean },
   io: CliIo,
 ): Promise<number> {
   const [id] = ids;
@@ -64,21 +77,29 @@ export async function runRestore(
     throw new UsageError('Give one version id to restore (see `headroom wslconfig history`).');
   const current = await target.store.read();
   const version = await target.store.readVersion(id);
-  io.stdout.write(
-    formatUnifiedDiff(
-      'current',
-      id,
-      decodeConfigBytes(current.bytes).text,
-      decodeConfigBytes(version).text,
-    ) || 'The file already matches that version.\n',
+  const diff = formatUnifiedDiff(
+    'current',
+    id,
+    decodeConfigBytes(current.bytes).text,
+    decodeConfigBytes(version).text,
   );
-  if (options.dryRun) {
-    io.stdout.write('Dry run: nothing was written.\n');
+  const changed = Buffer.compare(Buffer.from(version), Buffer.from(current.bytes)) !== 0;
+  const write = changed && !options.dryRun;
+  // Written before anything is printed: a refused write (read-only, locked) prints only why.
+  if (write) await target.store.restore(id, { expectedHash: current.hash });
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ changed, written: write, diff }, null, 2)}\n`);
     return EXIT.ok;
   }
-  await target.store.restore(id, { expectedHash: current.hash });
+  if (!changed) {
+    io.stdout.write(`${target.label} already holds ${id}; nothing to restore.\n`);
+    return EXIT.ok;
+  }
+  io.stdout.write(diff);
   io.stdout.write(
-    `Restored ${id} to ${target.label}. WSL reads it at the next start of its VM (\`wsl --shutdown\`).\n`,
+    options.dryRun
+      ? 'Dry run: nothing was written.\n'
+      : `Restored ${id} to ${target.label}. WSL reads it at the next start of its VM (\`wsl --shutdown\`).\n`,
   );
   return EXIT.ok;
 }
