@@ -327,11 +327,8 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
         }
       },
       'setup.fix': ({ findingId }) => setup().fix(findingId),
-      // Its `wsl -d` commands run in the distros it found running: never across a shutdown, which they would undo.
-      'setup.models': () => {
-        const handlers = setup();
-        return turns.take('the search for models', () => handlers.models());
-      },
+      // The search's `wsl -d` commands take their turn in the finder the composition root builds (create-headroom.ts).
+      'setup.models': () => setup().models(),
       'setup.plan': (goal) => setup().plan(goal),
       'setup.preview': ({ edits }) => setup().preview(edits),
       'setup.state': () => setup().state(),

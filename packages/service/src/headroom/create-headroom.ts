@@ -216,6 +216,12 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
   });
   // Everything that starts or stops WSL, or runs commands in its distros, takes its turn here (wsl-turns.ts).
   const turns = createWslTurns({ lockPath: join(layout.root, 'wsl-turn'), log });
+  const wsl = createWslCli(machine.env ? { env: machine.env } : {});
+  const findModels = createModelFinder({
+    wsl,
+    ...(machine.ollamaApi ? { ollama: machine.ollamaApi } : {}),
+    log,
+  });
   const collectQuietly =
     options.collect ?? withFactsOf(machine, quietCollector({ ...machine, distro: targetDistro }), log);
   const health = createHealthMonitor({
@@ -227,7 +233,6 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
   });
   const loginItem = options.loginItem ?? machine.loginItem;
   const notificationState = openJsonDocument(layout.notifications, acceptPolicyState);
-  const wsl = createWslCli(machine.env ? { env: machine.env } : {});
   const service = createHeadroomService({
     wsl,
     verifier,
@@ -241,11 +246,9 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
       onGoalSaved: () => {
         health.check().catch((error: unknown) => log.warn('checking the health against the new goal', error));
       },
-      findModels: createModelFinder({
-        wsl,
-        ...(machine.ollamaApi ? { ollama: machine.ollamaApi } : {}),
-        log,
-      }),
+      // Its `wsl -d` commands run in the distros it found running: never across a shutdown, which they would undo.
+      // Every way in takes the turn here: the wizard's list of models, and a plan for a saved goal's model.
+      findModels: (context) => turns.take('the search for models', () => findModels(context)),
     },
     log,
     paths: { dataDir: layout.root, logDir: layout.logDir },

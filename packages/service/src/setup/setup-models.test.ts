@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SetupModels, SetupPlan } from '@headroom/contract';
-import { createSimulatedWindows } from '@headroom/simulator';
+import { createSimulatedWindows, type SimulatedWindows } from '@headroom/simulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHeadroom, type Headroom } from '../headroom/create-headroom';
 import { simulatedMachine } from '../headroom/machine';
@@ -11,6 +11,7 @@ import { removeTempFolder } from '../testing/temp-folder';
 const GIB = 2 ** 30;
 const dirs: string[] = [];
 let headroom: Headroom | undefined;
+let windows: SimulatedWindows | undefined;
 afterEach(() => {
   headroom?.stop();
   headroom = undefined;
@@ -20,7 +21,7 @@ afterEach(() => {
 async function open(scenario: string, changeState?: (stateDir: string) => void): Promise<Headroom> {
   const dataDir = mkdtempSync(join(tmpdir(), 'headroom-models-'));
   dirs.push(dataDir);
-  const windows = createSimulatedWindows({ scenario, stateDir: join(dataDir, 'simulator') });
+  windows = createSimulatedWindows({ scenario, stateDir: join(dataDir, 'simulator') });
   changeState?.(windows.stateDir);
   headroom = await createHeadroom({ machine: simulatedMachine(windows), dataDir });
   return headroom;
@@ -98,6 +99,29 @@ describe('setup.models on the simulated machines', () => {
     expect(plan.ceiling?.fittingModels?.map((model) => model.name)).toEqual([
       'Meta-Llama-3.1-8B-Instruct-Q4_K_M',
     ]);
+  });
+
+  it('looks for a saved goal’s model only in its turn: never in a distro while WSL is being shut down', async () => {
+    const opened = await open('memory-ceiling');
+    /** The commands run inside a distro so far (`wsl -d NAME …`). */
+    const inDistro = (): number =>
+      (windows?.invocations() ?? []).filter((call) => call.program === 'wsl' && call.argv[0] === '-d').length;
+    // A Headroom that restarted on the goal step knows the goal's id but has not looked for models yet.
+    let letGo: () => void = () => undefined;
+    const shutdownHeld = new Promise<void>((resolve) => (letGo = resolve));
+    const shutdown = opened.turns.take('a shutdown', () => shutdownHeld, { stopsWsl: true });
+    const before = inDistro();
+    const plan = ask<SetupPlan>('setup.plan', {
+      model: { kind: 'discovered', id: 'ollama:llama3.1:70b' },
+      ctx: 4096,
+      kvType: 'f16',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(inDistro()).toBe(before);
+    letGo();
+    await shutdown;
+    await expect(plan).resolves.toMatchObject({ model: expect.stringContaining('llama3.1:70b') as unknown });
+    expect(inDistro()).toBeGreaterThan(before);
   });
 
   it('finds nothing on a machine without models, and says which stopped distro it did not look in', async () => {
