@@ -125,7 +125,7 @@ async function fuzzDemoServer(): Promise<void> {
     }
   } finally {
     await server.close();
-    fixture.dispose();
+    await fixture.dispose();
     rmSync(staticDir, { recursive: true, force: true });
   }
 }

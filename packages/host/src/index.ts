@@ -21,7 +21,7 @@ export {
   type WslConfigFileFailure,
   type WslConfigHistoryFailure,
 } from './wslconfig/errors';
-export { lockFileFor, withFileLock, type FileLockOptions } from './wslconfig/file-lock';
+export { lockFileFor, processIsAlive, withFileLock, type FileLockOptions } from './wslconfig/file-lock';
 export {
   nodeFsOps,
   readRegularFile,

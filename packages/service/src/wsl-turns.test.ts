@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -194,4 +194,73 @@ describe('createWslTurns', () => {
       other.child.kill();
     }
   }, 30_000);
+
+  it('gives up a turn cancelled while another process holds the lock: at once, running nothing, stopping nothing', async () => {
+    const lockPath = freshLockPath();
+    const other = await otherProcessHolding(lockPath);
+    const log = memoryLog();
+    try {
+      const turns = createWslTurns({ lockPath, log });
+      const controller = new AbortController();
+      let ran = false;
+      const verification = turns.take(
+        'a verification',
+        () => {
+          ran = true;
+          return Promise.resolve();
+        },
+        { stopsWsl: true, signal: controller.signal, onWait: () => controller.abort(new Error('cancelled')) },
+      );
+      await expect(verification).rejects.toThrow('cancelled');
+      expect(ran).toBe(false);
+      expect(turns.stopping()).toBe(false);
+      await turns.idle();
+      expect(log.lines).toEqual([]);
+    } finally {
+      other.child.kill();
+    }
+  }, 30_000);
+
+  it('gives up a turn cancelled while it waits in this process: the turn after it runs once the first ends', async () => {
+    const turns = createWslTurns();
+    const first = held();
+    const checks = turns.take('setup’s checks', () => first.promise);
+    const controller = new AbortController();
+    let ran = false;
+    const verification = turns.take(
+      'a verification',
+      () => {
+        ran = true;
+        return Promise.resolve();
+      },
+      { stopsWsl: true, signal: controller.signal },
+    );
+    const epoch = turns.stopEpoch();
+    controller.abort(new Error('cancelled'));
+    const after = turns.take('the health check', () => Promise.resolve('ran'));
+    first.resolve();
+    await checks;
+    await expect(verification).rejects.toThrow('cancelled');
+    await expect(after).resolves.toBe('ran');
+    expect(ran).toBe(false);
+    expect(turns.stopEpoch()).toBe(epoch);
+  });
+
+  it('takes over a lock its own process left behind (its removal failed) instead of waiting for itself', async () => {
+    const lockPath = freshLockPath();
+    writeFileSync(
+      `${lockPath}.headroom-lock`,
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        createdAt: new Date().toISOString(),
+        token: 'left',
+      }),
+    );
+    const log = memoryLog();
+    const turns = createWslTurns({ lockPath, log, giveUpAfterMs: 2_000 });
+    await expect(turns.take('the health check', () => Promise.resolve('ran'))).resolves.toBe('ran');
+    expect(log.lines).toEqual([]);
+    expect(existsSync(`${lockPath}.headroom-lock`)).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { nullLog, withFileLock, WslConfigFileError, type Log } from '@headroom/host';
+import { nullLog, processIsAlive, withFileLock, WslConfigFileError, type Log } from '@headroom/host';
 
 /** How a turn is taken. */
 export interface TurnOptions {
@@ -9,6 +9,11 @@ export interface TurnOptions {
   readonly stopsWsl?: boolean;
   /** Told what holds the turn when this one has to wait for it (for a progress line). */
   readonly onWait?: (holder: string) => void;
+  /**
+   * Gives the turn up while it waits (a verification cancelled before it began): when its time comes it ends at
+   * once, rejecting with the signal's reason, without taking the shared lock or running `work`.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -59,9 +64,10 @@ const CROSS_PROCESS_LOOK_MS = 250;
 async function acrossProcesses<T>(
   options: WslTurnsOptions,
   work: () => Promise<T>,
-  onWait: ((holder: string) => void) | undefined,
+  turnOptions: TurnOptions,
 ): Promise<T> {
   const { lockPath } = options;
+  const log = options.log ?? nullLog;
   if (lockPath === undefined) return work();
   const turn = { started: false };
   try {
@@ -77,14 +83,21 @@ async function acrossProcesses<T>(
         timeoutMs: options.giveUpAfterMs ?? CROSS_PROCESS_WAIT_MS,
         staleAfterMs: CROSS_PROCESS_STALE_MS,
         longestWaitMs: CROSS_PROCESS_LOOK_MS,
-        onWait: (pid) => onWait?.(`another Headroom${pid === undefined ? '' : ` (process ${String(pid)})`}`),
+        // This process's turns already take their turns in its queue: a lock naming this process is one whose
+        // removal failed, not a holder to wait for.
+        isAlive: (pid) => pid !== process.pid && processIsAlive(pid),
+        onWait: (pid) =>
+          turnOptions.onWait?.(`another Headroom${pid === undefined ? '' : ` (process ${String(pid)})`}`),
+        onReleaseFailed: (error) =>
+          log.warn(`removing ${lockPath}.headroom-lock after a turn (the next turn takes it over)`, error),
+        ...(turnOptions.signal ? { signal: turnOptions.signal } : {}),
       },
     );
   } catch (error) {
-    if (turn.started) throw error;
+    if (turn.started || turnOptions.signal?.aborted) throw error;
     // Never stuck behind the lock, nor failed by it: the work goes ahead without it, and the log says why.
     const waited = Math.round((options.giveUpAfterMs ?? CROSS_PROCESS_WAIT_MS) / 1000);
-    (options.log ?? nullLog).warn(
+    log.warn(
       error instanceof WslConfigFileError && error.code === 'locked'
         ? `another Headroom process held ${lockPath}.headroom-lock for ${String(waited)} s; going ahead without it`
         : `taking ${lockPath}.headroom-lock; going ahead without it`,
@@ -115,15 +128,18 @@ export function createWslTurns(options: WslTurnsOptions = {}): WslTurns {
       tail = new Promise<void>((resolve) => (ended = resolve));
       const stopsWsl = turnOptions.stopsWsl === true;
       const mine = before.then(async () => {
-        if (stopsWsl) {
+        // Given up while it waited: it ends at once, stopping nothing.
+        const stops = stopsWsl && turnOptions.signal?.aborted !== true;
+        if (stops) {
           epoch += 1;
           stopping = true;
         }
         try {
-          return await inside.run(what, () => acrossProcesses(options, work, turnOptions.onWait));
+          turnOptions.signal?.throwIfAborted();
+          return await inside.run(what, () => acrossProcesses(options, work, turnOptions));
         } finally {
           waiting.shift();
-          if (stopsWsl) {
+          if (stops) {
             epoch += 1;
             stopping = false;
           }

@@ -86,6 +86,74 @@ describe('withFileLock', () => {
     ).rejects.toMatchObject({ code: 'locked' });
   });
 
+  it('stops waiting for a live holder when its signal is aborted, and never runs the task', async () => {
+    const held = owner(process.pid);
+    writeFileSync(lock, held);
+    const controller = new AbortController();
+    let ran = false;
+    const waiting = withFileLock(
+      file,
+      () => {
+        ran = true;
+        return Promise.resolve();
+      },
+      {
+        timeoutMs: 60_000,
+        signal: controller.signal,
+        onWait: () => controller.abort(new Error('cancelled')),
+      },
+    );
+    await expect(waiting).rejects.toThrow('cancelled');
+    expect(ran).toBe(false);
+    expect(readFileSync(lock, 'utf8')).toBe(held);
+  });
+
+  it('tries again to remove a lock Windows holds busy for a moment, and tells when it cannot', async () => {
+    let busy = 2;
+    const flaky = {
+      unlink: async (path: string) => {
+        if (path === lock && busy > 0) {
+          busy -= 1;
+          throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+        }
+        const { unlink } = await import('node:fs/promises');
+        await unlink(path);
+      },
+    };
+    const failures: unknown[] = [];
+    await withFileLock(file, () => Promise.resolve(), {
+      fsOps: flaky,
+      onReleaseFailed: (error) => failures.push(error),
+    });
+    expect(existsSync(lock)).toBe(false);
+    expect(failures).toEqual([]);
+
+    busy = 100;
+    await withFileLock(file, () => Promise.resolve(), {
+      fsOps: flaky,
+      onReleaseFailed: (error) => failures.push(error),
+    });
+    expect(existsSync(lock)).toBe(true);
+    expect(failures).toEqual([expect.objectContaining({ code: 'EBUSY' })]);
+  });
+
+  it('takes its empty lock file away again when writing its owner fails', async () => {
+    const failing = {
+      open: async (path: string, flags: 'wx' | 'r') => {
+        const { open } = await import('node:fs/promises');
+        const handle = await open(path, flags);
+        return {
+          writeFile: () =>
+            Promise.reject(Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' })),
+          sync: () => handle.sync(),
+          close: () => handle.close(),
+        };
+      },
+    };
+    await expect(withFileLock(file, () => Promise.resolve(), { fsOps: failing })).rejects.toThrow('ENOSPC');
+    expect(existsSync(lock)).toBe(false);
+  });
+
   it('does not remove a lock that is no longer its own when it finishes', async () => {
     await withFileLock(file, () => {
       writeFileSync(lock, owner(process.pid));

@@ -29,6 +29,13 @@ export interface FileLockOptions {
   readonly longestWaitMs?: number;
   /** Told once, with the holder's process id when it is known, when the lock is found held by another. */
   readonly onWait?: (holderPid: number | undefined) => void;
+  /** Ends the wait for another holder: the call rejects with the signal's reason and `task` never runs. */
+  readonly signal?: AbortSignal;
+  /**
+   * Told when the lock could not be removed after `task` (a virus scanner or the indexer holding the file on
+   * Windows): the file stays until a later taker finds it stale.
+   */
+  readonly onReleaseFailed?: (error: unknown) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -102,6 +109,7 @@ export async function withFileLock<T>(
   let told = false;
 
   for (;;) {
+    options.signal?.throwIfAborted();
     if (await tryCreate(fs, lockPath, me)) break;
     const seen = await readLock(fs, lockPath);
     if (seen === undefined) continue; // released meanwhile: try again at once
@@ -133,7 +141,7 @@ export async function withFileLock<T>(
   try {
     return await task();
   } finally {
-    await release(fs, lockPath, me.token);
+    await release(fs, lockPath, me.token, options.onReleaseFailed);
   }
 }
 
@@ -147,9 +155,19 @@ async function tryCreate(fs: FsOps, lockPath: string, owner: LockOwner): Promise
   }
   try {
     await handle.writeFile(Buffer.from(JSON.stringify(owner), 'utf8'));
-  } finally {
+  } catch (error) {
+    // A lock without its owner would be waited for until it goes stale: take the empty file away again.
     await handle.close();
+    try {
+      await unlinkIfPresent(fs, lockPath);
+    } catch (unlinkError) {
+      throw new AggregateError([error, unlinkError], `${lockPath} could not be written, nor removed`, {
+        cause: unlinkError,
+      });
+    }
+    throw error;
   }
+  await handle.close();
   return true;
 }
 
@@ -205,12 +223,31 @@ async function breakStaleLock(
   }
 }
 
-/** Remove the lock if it still is ours (a holder judged stale may have lost it to another process). */
-async function release(fs: FsOps, lockPath: string, token: string): Promise<void> {
-  try {
-    const current = await readLock(fs, lockPath);
-    if (current?.owner?.token === token) await fs.unlink(lockPath);
-  } catch {
-    // Nothing to release, or it cannot be removed now: a later writer finds it stale.
+/** How often a lock that cannot be removed is tried again: Windows' scanners hold a new file for moments. */
+const RELEASE_TRIES = 5;
+
+/**
+ * Remove the lock if it still is ours (a holder judged stale may have lost it to another process), trying again
+ * for a moment when the file is busy. One that still cannot be removed is told to `onFailed`: a later taker finds
+ * it stale.
+ */
+async function release(
+  fs: FsOps,
+  lockPath: string,
+  token: string,
+  onFailed: ((error: unknown) => void) | undefined,
+): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const current = await readLock(fs, lockPath);
+      if (current?.owner?.token === token) await fs.unlink(lockPath);
+      return;
+    } catch (error) {
+      if (attempt >= RELEASE_TRIES) {
+        onFailed?.(error);
+        return;
+      }
+      await sleep(FIRST_WAIT_MS * 2 ** attempt);
+    }
   }
 }

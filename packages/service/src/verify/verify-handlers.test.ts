@@ -112,6 +112,26 @@ describe('the verify channels', () => {
     await expect(handlers.rollBack()).resolves.toEqual({ restored: false });
   }, 60_000);
 
+  it('still roll a failed verification back after a later one was cancelled before its turn came', async () => {
+    const turns = createWslTurns();
+    const { windows, handlers, progress } = setup('driver-mismatch', turns);
+    const before = readFileSync(windows.wslconfigPath, 'latin1');
+    const failed = await handlers.run({ edits: [{ key: 'memory', value: '24GB' }], stopRunning: true });
+    expect(failed.canRollBack).toBe(true);
+    let endChecks: () => void = () => undefined;
+    const checks = turns.take('setup’s checks', () => new Promise<void>((resolve) => (endChecks = resolve)));
+    const waiting = handlers.run({ edits: [], stopRunning: true });
+    await vi.waitFor(() =>
+      expect(progress.map((step) => step.message)).toContain('Waiting for setup’s checks to end…'),
+    );
+    await handlers.cancel();
+    expect(await waiting).toMatchObject({ phase: 'cancelled', canRollBack: true });
+    endChecks();
+    await checks;
+    await expect(handlers.rollBack()).resolves.toEqual({ restored: true });
+    expect(readFileSync(windows.wslconfigPath, 'latin1')).toBe(before);
+  }, 60_000);
+
   it('run one verification at a time, and say so when they are not available', async () => {
     const { handlers } = setup('healthy');
     const first = handlers.run({ edits: [], stopRunning: true });

@@ -99,23 +99,25 @@ export function createVerifyHandlers(
               },
             },
           );
-        let started = false;
+        const turn = { started: false };
         const taken = turns.take(
           'a verification',
           () => {
-            started = true;
+            turn.started = true;
             return verifyNow();
           },
           {
             stopsWsl: true,
+            signal: controller.signal,
             onWait: (holder) => push({ phase: 'reading', message: `Waiting for ${holder} to end…` }),
           },
         );
         // Cancelled while it waits for its turn: it ends at once (a run already aborted touches nothing), and its
-        // place in the queue later finds the signal aborted and ends the same way. Once started, the loop ends it.
+        // place in the queue, given up through the signal, ends without taking the turn. Once started, the loop
+        // ends it.
         const outcome = await Promise.race([
           taken,
-          whenAborted(controller.signal).then(() => (started ? taken : verifyNow())),
+          whenAborted(controller.signal).then(() => (turn.started ? taken : verifyNow())),
         ]);
         ended = true;
         if (outcome.baseline) await deps.baselines?.record(outcome.baseline);
@@ -124,10 +126,12 @@ export function createVerifyHandlers(
             ? await putBack(deps, outcome.previous)
             : '';
         const current = await deps.store.read();
-        beforeFailedEdits =
-          !outcome.ok && outcome.previous && outcome.previous.hash !== current.hash
-            ? outcome.previous
-            : undefined;
+        // A run cancelled before its turn changed nothing: an earlier failed run's roll-back point still holds.
+        if (turn.started)
+          beforeFailedEdits =
+            !outcome.ok && outcome.previous && outcome.previous.hash !== current.hash
+              ? outcome.previous
+              : undefined;
         const bytes = current.bytes;
         const lines = decodeConfigBytes(bytes).text.split(/\r\n|\n|\r/);
         const ignoredLines = checkWslConfig(bytes, deps.host)
