@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli';
@@ -43,6 +45,30 @@ describe('headroom verify --simulate S', () => {
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/running; shutting WSL down stops .* Run again with --yes/);
   }, 60_000);
+
+  it('asks before waiting for WSL’s turn, so a refusal never waits for the app’s work with WSL', async () => {
+    // Another Headroom (a live process) holds WSL's turn in the data folder the app and the CLI share.
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    try {
+      const dataDir = join(sandbox.dir, 'data');
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(
+        join(dataDir, 'wsl-turn.headroom-lock'),
+        JSON.stringify({
+          pid: holder.pid,
+          host: hostname(),
+          createdAt: new Date().toISOString(),
+          token: 'app',
+        }),
+      );
+      const { code, stderr } = await runCli('verify');
+      expect(code).not.toBe(0);
+      expect(stderr).toMatch(/running; shutting WSL down stops .* Run again with --yes/);
+      expect(stderr).not.toContain('waiting for');
+    } finally {
+      holder.kill();
+    }
+  }, 30_000);
 
   it('rejects a timeout that is not a number of seconds', async () => {
     const { code, stderr } = await runCli('verify', '--simulate', 'healthy', '--timeout', 'soon');

@@ -21,6 +21,34 @@ async function askOnTerminal(running: readonly string[], io: CliIo): Promise<boo
   return /^y(es)?$/i.test(answer.trim());
 }
 
+/** The answer to "stop these running distros?", asked before the turn; undefined when nothing was asked. */
+interface Agreement {
+  readonly yes: boolean;
+  readonly running: readonly string[];
+}
+
+/**
+ * Ask about the distros running now, before taking WSL's turn: an open question must not hold up the app's work
+ * with WSL. Nothing is asked when none runs, or when the list cannot be read (the verification then asks, or fails,
+ * itself).
+ */
+async function askBeforeTheTurn(
+  wsl: { listDistros(): Promise<readonly { name: string; state: string }[]> },
+  io: CliIo,
+): Promise<Agreement | undefined> {
+  let running: string[];
+  try {
+    running = (await wsl.listDistros())
+      .filter((distro) => distro.state === 'Running')
+      .map((distro) => distro.name);
+  } catch (error) {
+    io.log?.warn('listing the running distros before asking (the verification asks itself)', error);
+    return undefined;
+  }
+  if (running.length === 0) return undefined;
+  return { yes: await askOnTerminal(running, io), running };
+}
+
 /**
  * `headroom verify [--distro X] [--yes] [--json] [--simulate S]`: shut WSL down, wait until nothing runs, boot the
  * distro and check that it has what .wslconfig says (memory, processors, swap, no warnings, the GPU, the driver).
@@ -45,21 +73,22 @@ export async function runVerifyCommand(args: readonly string[], io: CliIo): Prom
     io.stdout.write(
       `Verifying ${headroom.machine.label}: shutting WSL down, booting it again and checking what it got…\n`,
     );
-  // The app's timed check may be running `wsl -d` in a distro right now: wait for its turn rather than race it.
-  const outcome = await headroom.turns.take(
-    'headroom verify',
-    () =>
-      runVerify(
-        { ...verifier, confirm: (running) => askOnTerminal(running, io) },
-        { assumeYes: values.yes, stopTimeoutMs: timeoutSeconds * 1000 },
-      ),
-    {
-      stopsWsl: true,
-      onWait: (holder) =>
-        io.stderr.write(`headroom: waiting for ${holder} to end its work with WSL…
-`),
-    },
-  );
+  const agreed = values.yes ? undefined : await askBeforeTheTurn(verifier.wsl, io);
+  // Inside the turn only a distro started since the question is asked about again.
+  const confirm = (running: readonly string[]): Promise<boolean> =>
+    agreed && (!agreed.yes || running.every((name) => agreed.running.includes(name)))
+      ? Promise.resolve(agreed.yes)
+      : askOnTerminal(running, io);
+  const verifyNow = () =>
+    runVerify({ ...verifier, confirm }, { assumeYes: values.yes, stopTimeoutMs: timeoutSeconds * 1000 });
+  // The app's timed check may be running `wsl -d` in a distro right now: wait for its turn rather than race it. A
+  // refusal stops nothing (the loop only lists the distros again), so it does not wait.
+  const outcome = await (agreed?.yes === false
+    ? verifyNow()
+    : headroom.turns.take('headroom verify', verifyNow, {
+        stopsWsl: true,
+        onWait: (holder) => io.stderr.write(`headroom: waiting for ${holder} to end its work with WSL…\n`),
+      }));
   if (outcome.baseline) await baselines?.record(outcome.baseline);
   const findings =
     !outcome.ok && outcome.capture
