@@ -30,6 +30,9 @@ export interface RunningDemo {
 /** How often the demo re-reads the distros, so changes made behind its back still reach the page. */
 const WATCH_INTERVAL_MS = 5_000;
 
+/** How long a stopping demo waits for the work under way before removing its state folder. */
+const SETTLE_MS = 5_000;
+
 /** How often the demo's light health check runs (it never starts WSL). */
 const HEALTH_INTERVAL_MS = 60_000;
 
@@ -95,8 +98,12 @@ export async function startDemo(options: DemoOptions, io: CliIo): Promise<Runnin
     async stop() {
       headroom.stop();
       await server.close();
-      // A health check that a shutdown just started still runs its simulated programs in the state folder.
-      await headroom.settled();
+      // A health check that a shutdown just started still runs its simulated programs in the state folder: let it
+      // end, but never hold Ctrl+C up for long behind a verification under way.
+      await Promise.race([
+        headroom.settled(),
+        new Promise((resolve) => setTimeout(resolve, SETTLE_MS).unref()),
+      ]);
       if (ownsStateDir) rmSync(stateDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };

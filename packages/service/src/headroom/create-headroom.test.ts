@@ -166,6 +166,38 @@ describe('createHeadroom', () => {
     expect(events).toEqual(['health check probes', 'health check done', 'settled']);
   });
 
+  it('settles only once a request under way and the health check it starts have ended (a demo stopped mid-shutdown)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
+    dirs.push(dataDir);
+    const windows = createSimulatedWindows({ scenario: 'healthy', stateDir: join(dataDir, 'simulator') });
+    let endCollect: () => void = () => undefined;
+    const collecting = new Promise<void>((resolve) => (endCollect = resolve));
+    const events: string[] = [];
+    headroom = await createHeadroom({
+      machine: simulatedMachine(windows),
+      dataDir,
+      collect: async () => {
+        events.push('health check probes');
+        await collecting;
+        events.push('health check done');
+        return Promise.reject(new Error('no capture in this test'));
+      },
+    });
+    const shutdown = headroom.router.invoke('wsl.shutdown', undefined);
+    headroom.stop();
+    const settled = headroom.settled().then(() => events.push('settled'));
+    try {
+      await shutdown;
+      await vi.waitFor(() => expect(events).toContain('health check probes'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(events).not.toContain('settled');
+    } finally {
+      endCollect();
+    }
+    await settled;
+    expect(events.slice(-2)).toEqual(['health check done', 'settled']);
+  });
+
   it('starts a verification asked for during setup’s checks after them, and says so in its progress', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
     dirs.push(dataDir);

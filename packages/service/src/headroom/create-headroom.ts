@@ -274,6 +274,20 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     turns,
   });
 
+  // The requests under way, so `settled()` can wait for them and for the health check each may start at its end.
+  const answering = new Set<Promise<unknown>>();
+  const routed = createServiceRouter(service);
+  const router: ServiceRouter = {
+    ...routed,
+    invoke(channel, request) {
+      const answer = routed.invoke(channel, request);
+      answering.add(answer);
+      // The router answers every request with an envelope, never a rejection.
+      void answer.finally(() => answering.delete(answer));
+      return answer;
+    },
+  };
+
   const notifyListeners = new Set<(requests: NotificationRequest[]) => void>();
   const notify = (requests: NotificationRequest[]): void => {
     if (requests.length > 0) notifyListeners.forEach((listener) => listener(requests));
@@ -286,7 +300,7 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
     layout,
     log,
     service,
-    router: createServiceRouter(service),
+    router,
     verifier,
     health,
     goal,
@@ -336,9 +350,13 @@ export async function createHeadroom(options: CreateHeadroomOptions): Promise<He
       machine.hostFacts?.close();
     },
     async settled() {
-      // The health check takes its turn for its probes: once it has ended, the turns still queued are the rest.
-      await health.settled();
-      await turns.idle();
+      // A request ends by starting a health check (after a shutdown or a verification), which takes its turn for
+      // its probes: wait for each in that order, again while requests are still coming in.
+      do {
+        await Promise.all(answering);
+        await health.settled();
+        await turns.idle();
+      } while (answering.size > 0);
     },
   };
 }
