@@ -124,11 +124,12 @@ export function createHeadroomService(options: HeadroomServiceOptions): Headroom
 
   const refresh = async (): Promise<WslSnapshot> => {
     const epoch = turns.stopEpoch();
+    const stoppingBefore = turns.stopping();
     const distros = await options.wsl.listDistros();
     const snapshot: WslSnapshot = { distros, observedAt: clock().toISOString() };
     // Read while WSL is being stopped, or across a stop: the caller gets it, but the reader is not started on it (its
     // `wsl -d` would start the distro again) and the windows hear the read that follows the stop instead.
-    if (turns.stopping() || epoch !== turns.stopEpoch()) return snapshot;
+    if (stoppingBefore || turns.stopping() || epoch !== turns.stopEpoch()) return snapshot;
     const chosen = options.targetDistro?.()?.toLowerCase();
     options.metrics?.runningChanged(
       distros.filter((distro) => distro.state === 'Running').map((distro) => distro.name),

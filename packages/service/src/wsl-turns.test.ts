@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryLog } from '@headroom/host';
 import { createWslTurns } from './wsl-turns';
+import { otherHeadroomHolding } from './testing/other-headroom';
 import { removeTempFolder } from './testing/temp-folder';
 
-const holderScript = fileURLToPath(new URL('./testing/turn-holder.ts', import.meta.url));
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => removeTempFolder(dir)));
 
@@ -17,30 +15,6 @@ function freshLockPath(): string {
   const dir = mkdtempSync(join(tmpdir(), 'headroom-turns-'));
   dirs.push(dir);
   return join(dir, 'wsl-turn');
-}
-
-/** Another Headroom process holding a turn on `lockPath` until it is told to let go (or killed). */
-async function otherProcessHolding(lockPath: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', holderScript, lockPath], { stdio: 'pipe' });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const said = (word: string): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const look = (): void => {
-        if (stdout.split('\n').includes(word)) resolve();
-      };
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        look();
-      });
-      child.once('exit', (code) =>
-        reject(new Error(`the holder ended (${String(code)}) before "${word}": ${stderr}`)),
-      );
-      look();
-    });
-  await said('held');
-  return { child, said };
 }
 
 /** A promise and the functions that settle it, for work the test ends when it chooses. */
@@ -145,7 +119,7 @@ describe('createWslTurns', () => {
 
   it('waits for the turn another Headroom process holds, says whose, and goes on once it lets go', async () => {
     const lockPath = freshLockPath();
-    const other = await otherProcessHolding(lockPath);
+    const other = await otherHeadroomHolding(lockPath);
     const waits: string[] = [];
     let letGo = false;
     let ranAfterLetGo: boolean | undefined;
@@ -170,7 +144,7 @@ describe('createWslTurns', () => {
 
   it('takes the turn of a Headroom process that was killed while it held it', async () => {
     const lockPath = freshLockPath();
-    const other = await otherProcessHolding(lockPath);
+    const other = await otherHeadroomHolding(lockPath);
     const ended = new Promise((resolve) => other.child.once('exit', resolve));
     other.child.kill('SIGKILL');
     await ended;
@@ -182,7 +156,7 @@ describe('createWslTurns', () => {
 
   it('goes ahead, with a log line, when another process never lets go of its turn', async () => {
     const lockPath = freshLockPath();
-    const other = await otherProcessHolding(lockPath);
+    const other = await otherHeadroomHolding(lockPath);
     const log = memoryLog();
     try {
       const turns = createWslTurns({ lockPath, log, giveUpAfterMs: 500 });
@@ -197,7 +171,7 @@ describe('createWslTurns', () => {
 
   it('gives up a turn cancelled while another process holds the lock: at once, running nothing, stopping nothing', async () => {
     const lockPath = freshLockPath();
-    const other = await otherProcessHolding(lockPath);
+    const other = await otherHeadroomHolding(lockPath);
     const log = memoryLog();
     try {
       const turns = createWslTurns({ lockPath, log });
@@ -213,6 +187,9 @@ describe('createWslTurns', () => {
       );
       await expect(verification).rejects.toThrow('cancelled');
       expect(ran).toBe(false);
+      // Once the other lets go, nothing of this one is left stopping.
+      other.child.stdin.end('go\n');
+      await other.said('released');
       expect(turns.stopping()).toBe(false);
       await turns.idle();
       expect(log.lines).toEqual([]);
@@ -263,4 +240,17 @@ describe('createWslTurns', () => {
     expect(log.lines).toEqual([]);
     expect(existsSync(`${lockPath}.headroom-lock`)).toBe(false);
   });
+
+  it('counts a turn another Headroom process holds as stopping: this one cannot tell what it does to WSL', async () => {
+    const lockPath = freshLockPath();
+    const turns = createWslTurns({ lockPath });
+    expect(turns.stopping()).toBe(false);
+    const other = await otherHeadroomHolding(lockPath);
+    expect(turns.stopping()).toBe(true);
+    other.child.stdin.end('go\n');
+    await other.said('released');
+    expect(turns.stopping()).toBe(false);
+    await turns.take('the health check', () => Promise.resolve());
+    expect(turns.stopping()).toBe(false);
+  }, 30_000);
 });

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { nullLog, processIsAlive, withFileLock, WslConfigFileError, type Log } from '@headroom/host';
 
@@ -30,7 +32,10 @@ export interface WslTurns {
   take<T>(what: string, work: () => Promise<T>, options?: TurnOptions): Promise<T>;
   /** Changes whenever a turn that stops WSL begins or ends: a list read across a change may be out of date. */
   stopEpoch(): number;
-  /** Whether a turn that stops WSL holds the turn now. */
+  /**
+   * Whether a turn that stops WSL holds the turn now, or another Headroom process holds it (a `headroom verify` in a
+   * terminal stops WSL, and this process cannot tell what the other one does).
+   */
   stopping(): boolean;
   /** Settles once no turn is held or waited for, including turns asked for while waiting; never rejects. */
   idle(): Promise<void>;
@@ -107,6 +112,37 @@ async function acrossProcesses<T>(
   }
 }
 
+/**
+ * Whether another live Headroom process of this machine holds the shared lock now: read from the lock file, without
+ * waiting. A lock naming this process, a dead one or a stale one is not another's turn.
+ */
+function heldElsewhere(lockPath: string | undefined, log: Log, told: { unreadable: boolean }): boolean {
+  if (lockPath === undefined) return false;
+  const path = `${lockPath}.headroom-lock`;
+  try {
+    const { mtimeMs } = statSync(path);
+    const owner = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown; host?: unknown } | null;
+    return (
+      Date.now() - mtimeMs < CROSS_PROCESS_STALE_MS &&
+      typeof owner?.pid === 'number' &&
+      owner.pid !== process.pid &&
+      owner.host === hostname() &&
+      processIsAlive(owner.pid)
+    );
+  } catch (error) {
+    // No lock (the usual case), or one half-written: nobody else's turn to respect.
+    if (
+      (error as NodeJS.ErrnoException).code !== 'ENOENT' &&
+      !(error instanceof SyntaxError) &&
+      !told.unreadable
+    ) {
+      told.unreadable = true;
+      log.warn(`reading ${path} to see whether another Headroom holds WSL's turn (taken as not)`, error);
+    }
+    return false;
+  }
+}
+
 /** A fresh queue of turns; the composition root makes one and hands it to everything that starts or stops WSL. */
 export function createWslTurns(options: WslTurnsOptions = {}): WslTurns {
   const inside = new AsyncLocalStorage<string>();
@@ -116,6 +152,7 @@ export function createWslTurns(options: WslTurnsOptions = {}): WslTurns {
   const waiting: string[] = [];
   let epoch = 0;
   let stopping = false;
+  const told = { unreadable: false };
 
   return {
     take(what, work, turnOptions = {}) {
@@ -150,7 +187,7 @@ export function createWslTurns(options: WslTurnsOptions = {}): WslTurns {
       return mine;
     },
     stopEpoch: () => epoch,
-    stopping: () => stopping,
+    stopping: () => stopping || heldElsewhere(options.lockPath, options.log ?? nullLog, told),
     async idle() {
       let seen: Promise<void>;
       do {

@@ -6,6 +6,7 @@ import { createSimulatedWindows } from '@headroom/simulator';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHeadroom, type Headroom } from './create-headroom';
 import { simulatedMachine } from './machine';
+import { otherHeadroomHolding } from '../testing/other-headroom';
 import { removeTempFolder } from '../testing/temp-folder';
 
 const dirs: string[] = [];
@@ -197,6 +198,28 @@ describe('createHeadroom', () => {
     await settled;
     expect(events.slice(-2)).toEqual(['health check done', 'settled']);
   });
+
+  it('tells the windows no distro list read while another Headroom holds WSL’s turn (a headroom verify in a terminal)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
+    dirs.push(dataDir);
+    const windows = createSimulatedWindows({ scenario: 'healthy', stateDir: join(dataDir, 'simulator') });
+    headroom = await createHeadroom({ machine: simulatedMachine(windows), dataDir });
+    const pushed: string[] = [];
+    headroom.service.on('wsl.changed', (snapshot) =>
+      pushed.push(snapshot.distros.map((distro) => `${distro.name} ${distro.state}`).join(', ')),
+    );
+    const other = await otherHeadroomHolding(join(dataDir, 'wsl-turn'));
+    try {
+      const listed = await headroom.router.invoke('wsl.list', undefined);
+      expect(listed).toMatchObject({ ok: true });
+      expect(pushed).toEqual([]);
+    } finally {
+      other.child.stdin.end('go\n');
+      await other.said('released');
+    }
+    await headroom.router.invoke('wsl.list', undefined);
+    expect(pushed).toEqual(['Ubuntu-24.04 Running, docker-desktop Running']);
+  }, 30_000);
 
   it('starts a verification asked for during setup’s checks after them, and says so in its progress', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
