@@ -17,6 +17,18 @@ function freshLockPath(): string {
   return join(dir, 'wsl-turn');
 }
 
+/** Work that only notes that it ran, for turns that must never run theirs. */
+function noted(): { run: () => Promise<void>; ran: () => boolean } {
+  let ran = false;
+  return {
+    run: () => {
+      ran = true;
+      return Promise.resolve();
+    },
+    ran: () => ran,
+  };
+}
+
 /** A promise and the functions that settle it, for work the test ends when it chooses. */
 function held<T = void>(): {
   promise: Promise<T>;
@@ -176,17 +188,14 @@ describe('createWslTurns', () => {
     try {
       const turns = createWslTurns({ lockPath, log });
       const controller = new AbortController();
-      let ran = false;
-      const verification = turns.take(
-        'a verification',
-        () => {
-          ran = true;
-          return Promise.resolve();
-        },
-        { stopsWsl: true, signal: controller.signal, onWait: () => controller.abort(new Error('cancelled')) },
-      );
+      const work = noted();
+      const verification = turns.take('a verification', work.run, {
+        stopsWsl: true,
+        signal: controller.signal,
+        onWait: () => controller.abort(new Error('cancelled')),
+      });
       await expect(verification).rejects.toThrow('cancelled');
-      expect(ran).toBe(false);
+      expect(work.ran()).toBe(false);
       // Once the other lets go, nothing of this one is left stopping.
       other.child.stdin.end('go\n');
       await other.said('released');
@@ -203,15 +212,11 @@ describe('createWslTurns', () => {
     const first = held();
     const checks = turns.take('setup’s checks', () => first.promise);
     const controller = new AbortController();
-    let ran = false;
-    const verification = turns.take(
-      'a verification',
-      () => {
-        ran = true;
-        return Promise.resolve();
-      },
-      { stopsWsl: true, signal: controller.signal },
-    );
+    const work = noted();
+    const verification = turns.take('a verification', work.run, {
+      stopsWsl: true,
+      signal: controller.signal,
+    });
     const epoch = turns.stopEpoch();
     controller.abort(new Error('cancelled'));
     const after = turns.take('the health check', () => Promise.resolve('ran'));
@@ -219,7 +224,7 @@ describe('createWslTurns', () => {
     await checks;
     await expect(verification).rejects.toThrow('cancelled');
     await expect(after).resolves.toBe('ran');
-    expect(ran).toBe(false);
+    expect(work.ran()).toBe(false);
     expect(turns.stopEpoch()).toBe(epoch);
   });
 

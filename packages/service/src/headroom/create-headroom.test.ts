@@ -19,6 +19,35 @@ afterEach(async () => {
   dirs.splice(0).forEach((dir) => removeTempFolder(dir));
 });
 
+/**
+ * Headroom over a healthy simulated machine whose health check says when it starts and ends in `events`, and holds
+ * its probes until `endCollect()` (then fails: no capture is needed).
+ */
+async function headroomWithHeldCheck(): Promise<{
+  held: Headroom;
+  events: string[];
+  endCollect: () => void;
+}> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
+  dirs.push(dataDir);
+  const windows = createSimulatedWindows({ scenario: 'healthy', stateDir: join(dataDir, 'simulator') });
+  let endCollect: () => void = () => undefined;
+  const collecting = new Promise<void>((resolve) => (endCollect = resolve));
+  const events: string[] = [];
+  const held = await createHeadroom({
+    machine: simulatedMachine(windows),
+    dataDir,
+    collect: async () => {
+      events.push('health check probes');
+      await collecting;
+      events.push('health check done');
+      return Promise.reject(new Error('no capture in this test'));
+    },
+  });
+  headroom = held;
+  return { held, events, endCollect };
+}
+
 describe('createHeadroom', () => {
   it('writes a failed background collect to the log file in the data folder, with what was being done', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
@@ -111,24 +140,9 @@ describe('createHeadroom', () => {
   }, 30_000);
 
   it('shuts WSL down only once a health check under way has ended: its `wsl -d` would start the distro again', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
-    dirs.push(dataDir);
-    const windows = createSimulatedWindows({ scenario: 'healthy', stateDir: join(dataDir, 'simulator') });
-    let endCollect: () => void = () => undefined;
-    const collecting = new Promise<void>((resolve) => (endCollect = resolve));
-    const events: string[] = [];
-    headroom = await createHeadroom({
-      machine: simulatedMachine(windows),
-      dataDir,
-      collect: async () => {
-        events.push('health check probes');
-        await collecting;
-        events.push('health check done');
-        return Promise.reject(new Error('no capture in this test'));
-      },
-    });
-    const check = headroom.health.check().catch(() => undefined);
-    const shutdown = headroom.router.invoke('wsl.shutdown', undefined).then(() => events.push('shut down'));
+    const { held, events, endCollect } = await headroomWithHeldCheck();
+    const check = held.health.check().catch(() => undefined);
+    const shutdown = held.router.invoke('wsl.shutdown', undefined).then(() => events.push('shut down'));
     await vi.waitFor(() => expect(events).toEqual(['health check probes']));
     // Held long enough for a shutdown that did not wait to end first (one fake wsl.exe takes well under a second).
     await Promise.race([shutdown, new Promise((resolve) => setTimeout(resolve, 3_000))]);
@@ -140,26 +154,11 @@ describe('createHeadroom', () => {
   }, 20_000);
 
   it('settles only once the health check that follows a shutdown has ended, so its folder can go', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
-    dirs.push(dataDir);
-    const windows = createSimulatedWindows({ scenario: 'healthy', stateDir: join(dataDir, 'simulator') });
-    let endCollect: () => void = () => undefined;
-    const collecting = new Promise<void>((resolve) => (endCollect = resolve));
-    const events: string[] = [];
-    headroom = await createHeadroom({
-      machine: simulatedMachine(windows),
-      dataDir,
-      collect: async () => {
-        events.push('health check probes');
-        await collecting;
-        events.push('health check done');
-        return Promise.reject(new Error('no capture in this test'));
-      },
-    });
-    await headroom.router.invoke('wsl.shutdown', undefined);
+    const { held, events, endCollect } = await headroomWithHeldCheck();
+    await held.router.invoke('wsl.shutdown', undefined);
     await vi.waitFor(() => expect(events).toEqual(['health check probes']));
-    headroom.stop();
-    const settled = headroom.settled().then(() => events.push('settled'));
+    held.stop();
+    const settled = held.settled().then(() => events.push('settled'));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(events).toEqual(['health check probes']);
     endCollect();
@@ -168,25 +167,10 @@ describe('createHeadroom', () => {
   });
 
   it('settles only once a request under way and the health check it starts have ended (a demo stopped mid-shutdown)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'headroom-root-'));
-    dirs.push(dataDir);
-    const windows = createSimulatedWindows({ scenario: 'healthy', stateDir: join(dataDir, 'simulator') });
-    let endCollect: () => void = () => undefined;
-    const collecting = new Promise<void>((resolve) => (endCollect = resolve));
-    const events: string[] = [];
-    headroom = await createHeadroom({
-      machine: simulatedMachine(windows),
-      dataDir,
-      collect: async () => {
-        events.push('health check probes');
-        await collecting;
-        events.push('health check done');
-        return Promise.reject(new Error('no capture in this test'));
-      },
-    });
-    const shutdown = headroom.router.invoke('wsl.shutdown', undefined);
-    headroom.stop();
-    const settled = headroom.settled().then(() => events.push('settled'));
+    const { held, events, endCollect } = await headroomWithHeldCheck();
+    const shutdown = held.router.invoke('wsl.shutdown', undefined);
+    held.stop();
+    const settled = held.settled().then(() => events.push('settled'));
     try {
       await shutdown;
       await vi.waitFor(() => expect(events).toContain('health check probes'));

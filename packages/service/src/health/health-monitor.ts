@@ -113,7 +113,8 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
   return {
     check,
     settled: async () => {
-      await running?.catch(() => undefined);
+      // Its outcome is the caller's of check(), which reports a failure; here only its end matters.
+      await Promise.allSettled(running ? [running] : []);
     },
     latest: () => last,
     report: () => lastReport,
