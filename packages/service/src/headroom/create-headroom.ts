@@ -101,8 +101,9 @@ export interface Headroom {
   /** Stop every watcher and the live sampling. */
   stop(): void;
   /**
-   * Settles once the background work under way has ended: the health check a shutdown or a verification starts,
-   * and every turn with WSL. Whoever removes the data folder after `stop()` waits for it first; never rejects.
+   * Settles once the work under way has ended: the requests being answered, the health check a shutdown or a
+   * verification starts at its end, and every turn with WSL. Whoever removes the data folder after `stop()` waits
+   * for it first; never rejects.
    */
   settled(): Promise<void>;
 }
